@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.Text.Json;
+using Stytch.Fake.Engine;
+
+namespace Stytch.Fake.Http;
+
+/// <summary>A rendered response: status, JSON bytes and, for errors, the error type (for the request log).</summary>
+internal sealed record ApiResponse(int StatusCode, byte[] Body, string? ErrorType = null)
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
+
+    /// <summary>
+    /// A 200 body: <c>request_id</c> first, then what <paramref name="write"/> writes, then <c>status_code</c>,
+    /// in the order Stytch sends them.
+    /// </summary>
+    public static ApiResponse Ok(string requestId, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("request_id", requestId);
+            write(writer);
+            writer.WriteNumber("status_code", 200);
+            writer.WriteEndObject();
+        }
+
+        return new ApiResponse(200, buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>A body that is not a Stytch response (back-door answers): exactly what <paramref name="write"/> writes.</summary>
+    public static ApiResponse Plain(int statusCode, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        return new ApiResponse(statusCode, buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>
+    /// The Stytch error envelope. This is the one place error bodies are rendered; <c>error_url</c> has no
+    /// anchor, as in the seed's canned bodies.
+    /// </summary>
+    public static ApiResponse Error(StytchError error, string requestId)
+    {
+        var body = new WireError(
+            error.StatusCode, requestId, error.ErrorType, error.Message,
+            $"https://stytch.com/docs/api/errors/{error.StatusCode}");
+        return new ApiResponse(error.StatusCode, JsonSerializer.SerializeToUtf8Bytes(body, WireJsonContext.Default.WireError), error.ErrorType);
+    }
+}

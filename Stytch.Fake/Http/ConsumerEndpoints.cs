@@ -1,0 +1,223 @@
+using System.Text.Json;
+using Stytch.Fake.Engine;
+
+namespace Stytch.Fake.Http;
+
+/// <summary>The consumer endpoints: email OTP, users and sessions, one entry per endpoint.</summary>
+internal static class ConsumerEndpoints
+{
+    private static readonly HashSet<string> AttributeFields = ["ip_address", "user_agent"];
+
+    public static IEnumerable<Endpoint> All() =>
+    [
+        Endpoint.Post("otps.email.login_or_create", "/v1/otps/email/login_or_create",
+            ["email", "expiration_minutes", "attributes", "create_user_as_pending", "locale", "login_template_id", "signup_template_id"],
+            LoginOrCreate),
+        Endpoint.Post("otps.email.send", "/v1/otps/email/send",
+            ["email", "expiration_minutes", "attributes", "locale", "user_id", "session_token", "session_jwt", "login_template_id", "signup_template_id"],
+            Send),
+        Endpoint.PostAsync("otps.authenticate", "/v1/otps/authenticate",
+            ["method_id", "code", "attributes", "options", "session_token", "session_duration_minutes", "session_jwt", "session_custom_claims", "telemetry_id"],
+            AuthenticateOtp),
+        Endpoint.Get("users.get", "/v1/users/{user_id}", GetUser),
+        Endpoint.Delete("users.delete", "/v1/users/{user_id}", DeleteUser),
+        Endpoint.PostAsync("sessions.authenticate", "/v1/sessions/authenticate",
+            ["session_token", "session_jwt", "session_duration_minutes", "session_custom_claims", "authorization_check"],
+            AuthenticateSession),
+        Endpoint.PostAsync("sessions.revoke", "/v1/sessions/revoke", ["session_id", "session_token", "session_jwt"], RevokeSession),
+        Endpoint.Get("sessions.get", "/v1/sessions", ListSessions),
+        Endpoint.Get("sessions.jwks", "/v1/sessions/jwks/{project_id}", Jwks, Access.PathProject),
+    ];
+
+    private static EmailOtpOptions ReadOtpOptions(JsonBody body, bool withPending)
+    {
+        body.StringMap("attributes", AttributeFields);
+        return new EmailOtpOptions
+        {
+            ExpirationMinutes = body.Int("expiration_minutes"),
+            Locale = body.String("locale"),
+            LoginTemplateId = body.String("login_template_id"),
+            SignupTemplateId = body.String("signup_template_id"),
+            CreateUserAsPending = withPending && (body.Bool("create_user_as_pending") ?? false),
+        };
+    }
+
+    private static ApiResponse LoginOrCreate(ApiCall call)
+    {
+        var email = call.Json.String("email");
+        var sent = call.Project.State.LoginOrCreate(email, ReadOtpOptions(call.Json, withPending: true));
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("user_id", sent.UserId);
+            w.WriteString("email_id", sent.EmailId);
+            w.WriteBoolean("user_created", sent.UserCreated);
+        });
+    }
+
+    private static ApiResponse Send(ApiCall call)
+    {
+        var email = call.Json.String("email");
+        // user_id / session_token / session_jwt target an existing user; only their types are checked here.
+        _ = call.Json.String("user_id");
+        _ = call.Json.String("session_token");
+        _ = call.Json.String("session_jwt");
+        var sent = call.Project.State.Send(email, ReadOtpOptions(call.Json, withPending: false));
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("user_id", sent.UserId);
+            w.WriteString("email_id", sent.EmailId);
+        });
+    }
+
+    private static async ValueTask<ApiResponse> AuthenticateOtp(ApiCall call)
+    {
+        var body = call.Json;
+        body.StringMap("attributes", AttributeFields);
+        body.Object("options");
+        body.Object("session_custom_claims");
+        _ = body.String("telemetry_id");
+        var sessionToken = body.String("session_token");
+        var sessionJwt = body.String("session_jwt");
+        var command = new OtpAuthenticateCommand
+        {
+            MethodId = body.String("method_id") ?? throw new StytchException(StytchError.InvalidMethodId),
+            Code = body.String("code") ?? throw new StytchException(StytchError.InvalidCode),
+            SessionDurationMinutes = body.Int("session_duration_minutes"),
+            SessionToken = sessionToken,
+            SessionId = string.IsNullOrEmpty(sessionJwt) || !string.IsNullOrEmpty(sessionToken)
+                ? null
+                : await call.Project.Jwts.ReadSessionIdAsync(sessionJwt).ConfigureAwait(false),
+        };
+        var result = call.Project.State.Authenticate(command);
+        var jwt = result.Session is null ? "" : call.Project.Jwts.Mint(result.Session);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("user_id", result.User.UserId);
+            w.WriteString("method_id", result.MethodId);
+            w.WriteString("session_token", result.Session?.SessionToken ?? "");
+            w.WriteString("session_jwt", jwt);
+            WriteUser(w, "user", result.User);
+            w.WriteBoolean("reset_sessions", false);
+            WriteSession(w, result.Session);
+        });
+    }
+
+    private static ApiResponse GetUser(ApiCall call)
+    {
+        var user = call.Project.State.GetUser(call.PathValues["user_id"]);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            // GET /v1/users/{id} answers the user's fields at the top level, with no "user" wrapper.
+            using var document = JsonSerializer.SerializeToDocument(WireUser.From(user), WireJsonContext.Default.WireUser);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                property.WriteTo(w);
+            }
+        });
+    }
+
+    private static ApiResponse DeleteUser(ApiCall call)
+    {
+        var userId = call.Project.State.DeleteUser(call.PathValues["user_id"]);
+        return ApiResponse.Ok(call.RequestId, w => w.WriteString("user_id", userId));
+    }
+
+    private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call)
+    {
+        var body = call.Json;
+        body.Object("session_custom_claims");
+        body.Object("authorization_check");
+        var token = body.String("session_token");
+        var jwt = body.String("session_jwt");
+        var duration = body.Int("session_duration_minutes");
+        if (!string.IsNullOrEmpty(token) && !string.IsNullOrEmpty(jwt))
+        {
+            throw new StytchException(StytchError.TooManySessionArguments);
+        }
+
+        if (string.IsNullOrEmpty(token) && string.IsNullOrEmpty(jwt))
+        {
+            throw new StytchException(StytchError.NoSessionArguments);
+        }
+
+        var sessionId = string.IsNullOrEmpty(jwt) ? null : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
+        var result = call.Project.State.AuthenticateSession(token, sessionId, duration);
+        var newJwt = call.Project.Jwts.Mint(result.Session);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            WriteSession(w, result.Session);
+            w.WriteString("session_token", result.Session.SessionToken);
+            w.WriteString("session_jwt", newJwt);
+            WriteUser(w, "user", result.User);
+        });
+    }
+
+    private static async ValueTask<ApiResponse> RevokeSession(ApiCall call)
+    {
+        var body = call.Json;
+        var id = body.String("session_id");
+        var token = body.String("session_token");
+        var jwt = body.String("session_jwt");
+        var given = new[] { id, token, jwt }.Count(v => !string.IsNullOrEmpty(v));
+        if (given > 1)
+        {
+            throw new StytchException(StytchError.TooManySessionRevokeArguments);
+        }
+
+        if (given == 0)
+        {
+            throw new StytchException(StytchError.NoSessionRevokeArguments);
+        }
+
+        var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
+        call.Project.State.RevokeSession(token, sessionId);
+        return ApiResponse.Ok(call.RequestId, _ => { });
+    }
+
+    private static ApiResponse ListSessions(ApiCall call)
+    {
+        var sessions = call.Project.State.ListSessions(call.Query("user_id"));
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WritePropertyName("sessions");
+            w.WriteStartArray();
+            foreach (var session in sessions)
+            {
+                JsonSerializer.Serialize(w, WireSession.From(session), WireJsonContext.Default.WireSession);
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    private static ApiResponse Jwks(ApiCall call) => ApiResponse.Ok(call.RequestId, w =>
+    {
+        w.WritePropertyName("keys");
+        w.WriteStartArray();
+        foreach (var key in call.Project.Jwts.Jwks())
+        {
+            JsonSerializer.Serialize(w, key, WireJsonContext.Default.WireJwk);
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static void WriteUser(Utf8JsonWriter w, string name, StytchUser user)
+    {
+        w.WritePropertyName(name);
+        JsonSerializer.Serialize(w, WireUser.From(user), WireJsonContext.Default.WireUser);
+    }
+
+    private static void WriteSession(Utf8JsonWriter w, StytchSession? session)
+    {
+        w.WritePropertyName("session");
+        if (session is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            JsonSerializer.Serialize(w, WireSession.From(session), WireJsonContext.Default.WireSession);
+        }
+    }
+}

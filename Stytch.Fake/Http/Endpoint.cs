@@ -1,0 +1,65 @@
+using WireMock;
+
+namespace Stytch.Fake.Http;
+
+/// <summary>What a handler gets: the project the caller authenticated as, and the parsed request.</summary>
+internal sealed class ApiCall
+{
+    private readonly StytchFakeProject? _project;
+
+    /// <summary>The project the call is for (from Basic auth, or from the path for JWKS and back doors).</summary>
+    public StytchFakeProject Project
+    {
+        get => _project ?? throw new InvalidOperationException("This endpoint is not about one project.");
+        init => _project = value;
+    }
+
+    public required ProjectRegistry Registry { get; init; }
+    public required string RequestId { get; init; }
+    public required IReadOnlyDictionary<string, string> PathValues { get; init; }
+    public required IRequestMessage Request { get; init; }
+    public JsonBody? Body { get; init; }
+
+    /// <summary>The body; only endpoints declared with body fields have one.</summary>
+    public JsonBody Json => Body ?? throw new InvalidOperationException("This endpoint takes no body.");
+
+    /// <summary>A single query parameter, or null.</summary>
+    public string? Query(string name) =>
+        Request.Query is { } query && query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+}
+
+/// <summary>
+/// One Stytch endpoint: its name (as used by fault rules, e.g. <c>otps.email.login_or_create</c>),
+/// method, path, the body fields it accepts (null for no body) and its handler.
+/// </summary>
+internal sealed record Endpoint(
+    string Name,
+    string Method,
+    Route Route,
+    IReadOnlySet<string>? BodyFields,
+    Func<ApiCall, ValueTask<ApiResponse>> Handle,
+    Access Access = Access.Basic)
+{
+    public static Endpoint Get(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
+        new(name, "GET", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
+
+    public static Endpoint Delete(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
+        new(name, "DELETE", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
+
+    public static Endpoint Post(string name, string path, string[] fields, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
+        new(name, "POST", new Route(path), fields.ToHashSet(StringComparer.Ordinal), c => ValueTask.FromResult(handle(c)), access);
+
+    public static Endpoint PostAsync(string name, string path, string[] fields, Func<ApiCall, ValueTask<ApiResponse>> handle) =>
+        new(name, "POST", new Route(path), fields.ToHashSet(StringComparer.Ordinal), handle);
+}
+
+/// <summary>How a call is authorised and which project it reaches.</summary>
+internal enum Access
+{
+    /// <summary>Stytch API: Basic <c>project_id:secret</c> picks the project.</summary>
+    Basic,
+    /// <summary>JWKS: the project comes from the path; Basic auth is optional but checked when sent.</summary>
+    PathProject,
+    /// <summary>Back door: the admin token when one is set; the project, if any, comes from the path.</summary>
+    Admin,
+}

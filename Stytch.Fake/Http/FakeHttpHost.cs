@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using System.Text;
+using Stytch.Fake.Admin;
+using Stytch.Fake.Engine;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace Stytch.Fake.Http;
+
+/// <summary>
+/// Puts the fake on a WireMock server: one mapping per endpoint, then per path a 405 for other methods,
+/// then a 404 for any other <c>/v1/</c> or <c>/_fake/</c> path. Every mapping runs the same pipeline:
+/// authorise, parse, call the engine, render, record.
+/// </summary>
+internal sealed class FakeHttpHost
+{
+    /// <summary>
+    /// The fake's mappings sit at this priority and below (WireMock serves the lowest number first), so a
+    /// test's own mapping at the default priority takes precedence over the fake's for its path.
+    /// </summary>
+    public const int BasePriority = 1_000_000;
+
+    private static readonly IdFactory OrphanIds = new(live: false, seed: null);
+    private readonly ProjectRegistry _projects;
+    private readonly string? _adminToken;
+
+    public FakeHttpHost(ProjectRegistry projects, string? adminToken)
+    {
+        _projects = projects;
+        _adminToken = adminToken;
+        Endpoints = [.. ConsumerEndpoints.All(), .. AdminEndpoints.All()];
+    }
+
+    public IReadOnlyList<Endpoint> Endpoints { get; }
+
+    /// <summary>Adds the fake's mappings to <paramref name="server"/> and returns their ids.</summary>
+    public IReadOnlyList<Guid> MapTo(WireMockServer server)
+    {
+        var ids = new List<Guid>();
+        foreach (var endpoint in Endpoints)
+        {
+            ids.Add(Map(server, BasePriority,
+                Request.Create().WithPath(endpoint.Route.Matches).UsingMethod(endpoint.Method),
+                request => DispatchAsync(request, endpoint)));
+        }
+
+        foreach (var group in Endpoints.GroupBy(e => e.Route.Template))
+        {
+            var route = group.First().Route;
+            ids.Add(Map(server, BasePriority + 1, Request.Create().WithPath(route.Matches).UsingAnyMethod(),
+                _ => Fail(StytchError.MethodNotAllowed)));
+        }
+
+        ids.Add(Map(server, BasePriority + 2, Request.Create().WithPath(IsStytchPath).UsingAnyMethod(),
+            _ => Fail(StytchError.RouteNotFound)));
+        return ids;
+    }
+
+    private static bool IsStytchPath(string path) =>
+        path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) ||
+        path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
+
+    private static Guid Map(WireMockServer server, int priority, IRequestBuilder request, Func<IRequestMessage, Task<IResponseMessage>> respond)
+    {
+        var id = Guid.NewGuid();
+        server.Given(request).WithGuid(id).AtPriority(priority).RespondWith(Response.Create().WithCallback(respond));
+        return id;
+    }
+
+    private async Task<IResponseMessage> DispatchAsync(IRequestMessage request, Endpoint endpoint)
+    {
+        StytchFakeProject? project = null;
+        var requestId = OrphanIds.New("request-id");
+        ApiResponse response;
+        try
+        {
+            project = Authorise(request, endpoint);
+            if (project is not null)
+            {
+                requestId = project.State.Ids.New("request-id");
+            }
+
+            var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
+            endpoint.Route.TryMatch(request.Path, pathValues);
+            using var body = endpoint.BodyFields is null ? null : JsonBody.Parse(RawBody(request), endpoint.BodyFields, emptyIsObject: endpoint.Access == Access.Admin);
+            var call = new ApiCall
+            {
+                Project = project!,
+                Registry = _projects,
+                RequestId = requestId,
+                PathValues = pathValues,
+                Request = request,
+                Body = body,
+            };
+            response = await endpoint.Handle(call).ConfigureAwait(false);
+        }
+        catch (StytchException e)
+        {
+            response = ApiResponse.Error(e.Error, requestId);
+        }
+#pragma warning disable CA1031 // Any bug becomes Stytch's 500 envelope rather than a dropped connection.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            response = ApiResponse.Error(StytchError.InternalServerError, requestId);
+        }
+
+        project?.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, response.StatusCode, response.ErrorType, requestId));
+        return ToMessage(response);
+    }
+
+    /// <summary>Finds the project a call is for, or throws the Stytch error that refuses it.</summary>
+    private StytchFakeProject? Authorise(IRequestMessage request, Endpoint endpoint)
+    {
+        var authorization = Header(request, "Authorization");
+        switch (endpoint.Access)
+        {
+            case Access.Basic:
+                return _projects.Authenticate(authorization);
+            case Access.PathProject:
+                var fromPath = PathProject(request, endpoint);
+                if (authorization is not null && _projects.Authenticate(authorization) != fromPath)
+                {
+                    throw new StytchException(StytchError.UnauthorizedCredentials);
+                }
+
+                return fromPath;
+            default:
+                if (_adminToken is not null && !AdminTokenMatches(request))
+                {
+                    throw new StytchException(StytchError.AdminTokenRequired);
+                }
+
+                return endpoint.Route.Template.Contains("{project_id}", StringComparison.Ordinal) ? PathProject(request, endpoint) : null;
+        }
+    }
+
+    private StytchFakeProject PathProject(IRequestMessage request, Endpoint endpoint)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        endpoint.Route.TryMatch(request.Path, values);
+        return _projects.Find(values["project_id"]) ?? throw new StytchException(StytchError.ProjectNotFound);
+    }
+
+    private bool AdminTokenMatches(IRequestMessage request)
+    {
+        var sent = Header(request, "X-Admin-Token")
+            ?? (Header(request, "Authorization") is { } a && a.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? a[7..].Trim() : null);
+        return sent is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(_adminToken!));
+    }
+
+    private static Task<IResponseMessage> Fail(StytchError error) =>
+        Task.FromResult<IResponseMessage>(ToMessage(ApiResponse.Error(error, OrphanIds.New("request-id"))));
+
+    private static ReadOnlySpan<byte> RawBody(IRequestMessage request)
+    {
+        if (request.BodyData?.BodyAsBytes is { } bytes)
+        {
+            return bytes;
+        }
+
+        return request.BodyData?.BodyAsString is { } text ? Encoding.UTF8.GetBytes(text) : [];
+    }
+
+    private static string? Header(IRequestMessage request, string name)
+    {
+        if (request.Headers is null)
+        {
+            return null;
+        }
+
+        foreach (var (key, values) in request.Headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && values.Count > 0)
+            {
+                return values[0];
+            }
+        }
+
+        return null;
+    }
+
+    private static ResponseMessage ToMessage(ApiResponse response)
+    {
+        var message = new ResponseMessage
+        {
+            StatusCode = response.StatusCode,
+            BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = response.Body },
+        };
+        message.AddHeader("Content-Type", "application/json; charset=utf-8");
+        return message;
+    }
+}

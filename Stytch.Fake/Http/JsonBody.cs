@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Stytch.Fake.Engine;
+
+namespace Stytch.Fake.Http;
+
+/// <summary>
+/// A parsed JSON request body that checks what it is asked for: a field of the wrong type, a field
+/// the endpoint does not know, or a body that is not a JSON object is Stytch's 400 <c>bad_request</c>.
+/// </summary>
+internal sealed class JsonBody : IDisposable
+{
+    /// <summary>Bodies above this size are refused before parsing.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
+    private readonly JsonDocument? _document;
+
+    private JsonBody(JsonDocument? document)
+    {
+        _document = document;
+    }
+
+    private JsonElement Root => _document!.RootElement;
+
+    /// <summary>Parses <paramref name="body"/> and checks that it names only <paramref name="allowedFields"/>.</summary>
+    public static JsonBody Parse(ReadOnlySpan<byte> body, IReadOnlySet<string> allowedFields, bool emptyIsObject = false)
+    {
+        if (body.IsEmpty && emptyIsObject)
+        {
+            body = "{}"u8;
+        }
+
+        if (body.IsEmpty || body.Length > MaxBytes)
+        {
+            throw new StytchException(StytchError.BadRequest);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray(), ParseOptions);
+        }
+        catch (JsonException)
+        {
+            throw new StytchException(StytchError.BadRequest);
+        }
+
+        var parsed = new JsonBody(document);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            parsed.Dispose();
+            throw new StytchException(StytchError.BadRequest);
+        }
+
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (!allowedFields.Contains(property.Name))
+            {
+                parsed.Dispose();
+                throw new StytchException(StytchError.BadRequest);
+            }
+        }
+
+        return parsed;
+    }
+
+    /// <summary>A string field; null when absent or JSON null.</summary>
+    public string? String(string name) =>
+        Get(name) is { } e ? e.ValueKind == JsonValueKind.String ? e.GetString() : throw Bad() : null;
+
+    /// <summary>An int32 field; null when absent or JSON null.</summary>
+    public int? Int(string name) =>
+        Get(name) is { } e ? e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v) ? v : throw Bad() : null;
+
+    /// <summary>A number field; null when absent or JSON null.</summary>
+    public double? Number(string name) =>
+        Get(name) is { } e ? e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw Bad() : null;
+
+    /// <summary>A boolean field; null when absent or JSON null.</summary>
+    public bool? Bool(string name) =>
+        Get(name) is { } e ? e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : throw Bad() : null;
+
+    /// <summary>An object field whose members must all be strings (such as <c>attributes</c>).</summary>
+    public void StringMap(string name, IReadOnlySet<string> allowed)
+    {
+        if (Get(name) is not { } e)
+        {
+            return;
+        }
+
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw Bad();
+        }
+
+        foreach (var p in e.EnumerateObject())
+        {
+            if (!allowed.Contains(p.Name) || p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                throw Bad();
+            }
+        }
+    }
+
+    /// <summary>An object field of any content; only its type is checked.</summary>
+    public void Object(string name)
+    {
+        if (Get(name) is { } e && e.ValueKind != JsonValueKind.Object)
+        {
+            throw Bad();
+        }
+    }
+
+    public void Dispose() => _document?.Dispose();
+
+    private JsonElement? Get(string name) =>
+        Root.TryGetProperty(name, out var e) && e.ValueKind != JsonValueKind.Null ? e : null;
+
+    private static StytchException Bad() => new(StytchError.BadRequest);
+}

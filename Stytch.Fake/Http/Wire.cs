@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Stytch.Fake.Engine;
+
+namespace Stytch.Fake.Http;
+
+// The response objects exactly as Stytch spells them on the wire (see ../shared/reference/ENDPOINTS.md).
+// Property names are turned into snake_case by WireJson; nulls are written, as Stytch writes them.
+
+internal sealed record WireEmail(string EmailId, string Email, bool Verified);
+
+internal sealed record WireName(string FirstName, string MiddleName, string LastName);
+
+internal sealed record WireUser(
+    string UserId,
+    WireEmail[] Emails,
+    string Status,
+    object[] PhoneNumbers,
+    object[] WebauthnRegistrations,
+    object[] Providers,
+    object[] Totps,
+    object[] CryptoWallets,
+    object[] BiometricRegistrations,
+    bool IsLocked,
+    string[] Roles,
+    WireName Name,
+    string CreatedAt,
+    object? Password,
+    Dictionary<string, object> TrustedMetadata,
+    Dictionary<string, object> UntrustedMetadata,
+    string ExternalId,
+    string? LockCreatedAt,
+    string? LockExpiresAt)
+{
+    public static WireUser From(StytchUser user) => new(
+        user.UserId,
+        [new WireEmail(user.EmailId, user.Email, user.EmailVerified)],
+        user.Status,
+        [], [], [], [], [], [],
+        IsLocked: false,
+        Roles: [],
+        new WireName("", "", ""),
+        WireJson.Time(user.CreatedAt),
+        Password: null,
+        [], [],
+        ExternalId: "",
+        LockCreatedAt: null,
+        LockExpiresAt: null);
+}
+
+internal sealed record WireEmailFactor(string EmailId, string EmailAddress);
+
+internal sealed record WireFactor(
+    string Type,
+    string DeliveryMethod,
+    string LastAuthenticatedAt,
+    string CreatedAt,
+    string UpdatedAt,
+    WireEmailFactor EmailFactor)
+{
+    public static WireFactor From(AuthenticationFactor f) => new(
+        f.Type, f.DeliveryMethod, WireJson.Time(f.LastAuthenticatedAt), WireJson.Time(f.CreatedAt),
+        WireJson.Time(f.LastAuthenticatedAt), new WireEmailFactor(f.EmailId, f.EmailAddress));
+}
+
+internal sealed record WireAttributes(string IpAddress, string UserAgent);
+
+internal sealed record WireSession(
+    string SessionId,
+    string UserId,
+    WireFactor[] AuthenticationFactors,
+    string[] Roles,
+    string StartedAt,
+    string LastAccessedAt,
+    string ExpiresAt,
+    WireAttributes Attributes,
+    Dictionary<string, object> CustomClaims)
+{
+    public static WireSession From(StytchSession s) => new(
+        s.SessionId, s.UserId, s.AuthenticationFactors.Select(WireFactor.From).ToArray(), s.Roles.ToArray(),
+        WireJson.Time(s.StartedAt), WireJson.Time(s.LastAccessedAt), WireJson.Time(s.ExpiresAt),
+        new WireAttributes("", ""), []);
+}
+
+/// <summary>The <c>https://stytch.com/session</c> claim of a session JWT.</summary>
+internal sealed record WireSessionClaim(
+    string Id,
+    string StartedAt,
+    string LastAccessedAt,
+    string ExpiresAt,
+    WireAttributes Attributes,
+    WireFactor[] AuthenticationFactors,
+    string[] Roles)
+{
+    public static WireSessionClaim From(StytchSession s) => new(
+        s.SessionId, WireJson.Time(s.StartedAt), WireJson.Time(s.LastAccessedAt), WireJson.Time(s.ExpiresAt),
+        new WireAttributes("", ""), s.AuthenticationFactors.Select(WireFactor.From).ToArray(), s.Roles.ToArray());
+}
+
+internal sealed record WireJwk(string Kty, string Use, string[] KeyOps, string Alg, string Kid, string[] X5c, string X5tS256, string N, string E);
+
+internal sealed record WireError(int StatusCode, string RequestId, string ErrorType, string ErrorMessage, string ErrorUrl);
+
+internal sealed record WireOutboxMessage(
+    string MessageId,
+    string EmailAddress,
+    string Code,
+    string MethodId,
+    string Kind,
+    string? UserId,
+    string Locale,
+    string? LoginTemplateId,
+    string? SignupTemplateId,
+    string SentAt,
+    string ExpiresAt)
+{
+    public static WireOutboxMessage From(OutboxMessage m) => new(
+        m.MessageId, m.EmailAddress, m.Code, m.MethodId, m.Kind == OtpKind.Login ? "login" : "signup", m.UserId, m.Locale,
+        m.LoginTemplateId, m.SignupTemplateId, WireJson.Time(m.SentAt), WireJson.Time(m.ExpiresAt));
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(WireUser))]
+[JsonSerializable(typeof(WireSession))]
+[JsonSerializable(typeof(WireSessionClaim))]
+[JsonSerializable(typeof(WireJwk))]
+[JsonSerializable(typeof(WireError))]
+[JsonSerializable(typeof(WireOutboxMessage))]
+[JsonSerializable(typeof(Dictionary<string, object?>))]
+[JsonSerializable(typeof(object[]))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class WireJsonContext : JsonSerializerContext;
+
+/// <summary>Serialization settings and helpers shared by every response.</summary>
+internal static class WireJson
+{
+    public static JsonSerializerOptions Options => WireJsonContext.Default.Options;
+
+    /// <summary>RFC 3339 in UTC with whole seconds, as Stytch writes times.</summary>
+    public static string Time(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

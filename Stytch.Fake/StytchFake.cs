@@ -1,0 +1,168 @@
+using Stytch.Fake.Engine;
+using Stytch.Fake.Http;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Stytch.Fake;
+
+/// <summary>Settings of a fake Stytch server and of the project it starts with.</summary>
+public sealed record StytchFakeOptions
+{
+    /// <summary>The port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; init; }
+    /// <summary>The address to listen on; loopback by default.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+    /// <summary>
+    /// When set, every <c>/_fake/</c> call must send it (<c>X-Admin-Token</c> or <c>Authorization: Bearer</c>).
+    /// Required when <see cref="Host"/> is not a loopback address.
+    /// </summary>
+    public string? AdminToken { get; init; }
+    /// <summary>The first project's settings: fixed credentials, clock, seed, live or test.</summary>
+    public StytchProjectOptions Project { get; init; } = new();
+}
+
+/// <summary>
+/// A fake Stytch API on a WireMock.Net server: real in-memory state behind Stytch's paths and JSON,
+/// plus back doors for tests. Start one with <see cref="StartAsync"/>, point any HTTP client or Stytch
+/// SDK at <see cref="Url"/> with <see cref="ProjectId"/> and <see cref="Secret"/>, and dispose it at the end.
+/// </summary>
+public sealed class StytchFake : IAsyncDisposable, IDisposable
+{
+    private readonly ProjectRegistry _projects;
+    private readonly FakeHttpHost _host;
+    private readonly WireMockServer _server;
+    private readonly bool _ownsServer;
+    private readonly List<(WireMockServer Server, IReadOnlyList<Guid> Ids)> _mounts = [];
+    private int _disposed;
+
+    private StytchFake(StytchFakeOptions options, WireMockServer? server)
+    {
+        if (options.AdminToken is null && !IsLoopback(options.Host))
+        {
+            throw new ArgumentException($"Listening on '{options.Host}' exposes the back doors: set an AdminToken.", nameof(options));
+        }
+
+        _projects = new ProjectRegistry();
+        DefaultProject = _projects.Add(options.Project);
+        _host = new FakeHttpHost(_projects, options.AdminToken);
+        _ownsServer = server is null;
+        _server = server ?? WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = [$"http://{FormatHost(options.Host)}:{options.Port}"],
+            StartAdminInterface = false,
+            // The fake keeps its own bounded request log; WireMock's would grow with every call.
+            MaxRequestLogCount = 0,
+            DisableJsonBodyParsing = true,
+            DisableRequestBodyDecompressing = true,
+            DisableDeserializeFormUrlEncoded = true,
+        });
+        _mounts.Add((_server, _host.MapTo(_server)));
+        Url = new Uri(_server.Url ?? _server.Urls[0]);
+    }
+
+    /// <summary>Starts a fake on loopback with a free port and a fresh project.</summary>
+    public static Task<StytchFake> StartAsync(StytchFakeOptions? options = null) =>
+        Task.Run(() => new StytchFake(options ?? new StytchFakeOptions(), server: null));
+
+    /// <summary>
+    /// Serves the fake from a WireMock server you already run, sharing its port. Your own mappings keep
+    /// working and, at WireMock's default priority, take precedence over the fake's for the same path.
+    /// Disposing the fake removes only its own mappings.
+    /// </summary>
+    public static StytchFake AttachTo(WireMockServer server, StytchFakeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return new StytchFake(options ?? new StytchFakeOptions(), server);
+    }
+
+    /// <summary>The base URL to give your HTTP client or Stytch SDK, e.g. <c>http://127.0.0.1:51234/</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The project the fake started with.</summary>
+    public StytchFakeProject DefaultProject { get; }
+
+    /// <summary>Every project this server hosts.</summary>
+    public IReadOnlyCollection<StytchFakeProject> Projects => _projects.All;
+
+    /// <summary>The first project's id (the Basic auth user name).</summary>
+    public string ProjectId => DefaultProject.ProjectId;
+
+    /// <summary>The first project's secret (the Basic auth password).</summary>
+    public string Secret => DefaultProject.Secret;
+
+    /// <summary>The first project's outbox: the codes it "sent".</summary>
+    public Outbox Outbox => DefaultProject.Outbox;
+
+    /// <summary>The first project's clock.</summary>
+    public StytchClock Clock => DefaultProject.Clock;
+
+    /// <summary>The WireMock server the fake answers on.</summary>
+    public WireMockServer Server => _server;
+
+    /// <summary>Creates another isolated project on this server, with its own credentials and state.</summary>
+    public StytchFakeProject CreateProject(StytchProjectOptions? options = null) => _projects.Add(options ?? new StytchProjectOptions());
+
+    /// <summary>The project with this id, or null.</summary>
+    public StytchFakeProject? FindProject(string projectId) => _projects.Find(projectId);
+
+    /// <summary>Wipes the first project's state (users, codes, sessions, outbox, clock offset); the server and every mapping stay.</summary>
+    public void Reset() => DefaultProject.Reset();
+
+    /// <summary>
+    /// Also serves the fake from <paramref name="server"/>, sharing the same projects and state.
+    /// Your mappings on that server are never touched; disposing the fake removes only its own.
+    /// </summary>
+    public void MapTo(WireMockServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        lock (_mounts)
+        {
+            _mounts.Add((server, _host.MapTo(server)));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        lock (_mounts)
+        {
+            foreach (var (server, ids) in _mounts)
+            {
+                if (server == _server && _ownsServer)
+                {
+                    continue;
+                }
+
+                foreach (var id in ids)
+                {
+                    server.DeleteMapping(id);
+                }
+            }
+        }
+
+        if (_ownsServer)
+        {
+            _server.Stop();
+            _server.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static bool IsLoopback(string host) =>
+        host is "localhost" or "127.0.0.1" or "::1" or "[::1]" ||
+        (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+
+    private static string FormatHost(string host) =>
+        host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
+}

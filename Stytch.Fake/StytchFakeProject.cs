@@ -1,0 +1,156 @@
+using Stytch.Fake.Engine;
+using Stytch.Fake.Tokens;
+
+namespace Stytch.Fake;
+
+/// <summary>Settings of one fake Stytch project.</summary>
+public sealed record StytchProjectOptions
+{
+    /// <summary>A fixed project id, <c>project-test-&lt;uuid&gt;</c> or <c>project-live-&lt;uuid&gt;</c>; generated when null.</summary>
+    public string? ProjectId { get; init; }
+    /// <summary>A fixed secret; generated when null.</summary>
+    public string? Secret { get; init; }
+    /// <summary>The time the project's clock runs on; the system clock when null.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+    /// <summary>Seeds ids and codes: the same seed gives the same ids and codes, so a run can be replayed.</summary>
+    public int? Seed { get; init; }
+    /// <summary>Make a <c>live</c> project (ids say <c>-live-</c>, and there is no sandbox address).</summary>
+    public bool Live { get; init; }
+}
+
+/// <summary>
+/// One isolated Stytch project inside a fake server: its own credentials, users, codes, sessions,
+/// clock, outbox and signing keys. Calls authenticated with its project id and secret reach only it.
+/// </summary>
+public sealed class StytchFakeProject
+{
+    internal StytchFakeProject(StytchProjectOptions options)
+    {
+        var live = options.Live || options.ProjectId?.StartsWith("project-live-", StringComparison.Ordinal) == true;
+        var ids = new IdFactory(live, options.Seed);
+        ProjectId = options.ProjectId ?? ids.New("project");
+        if (!IsProjectId(ProjectId))
+        {
+            throw new ArgumentException($"'{ProjectId}' is not a Stytch project id: expected project-test-<uuid> or project-live-<uuid>.", nameof(options));
+        }
+
+        Secret = options.Secret ?? $"secret-{ids.Environment}-{ids.NewToken()[..36]}";
+        if (string.IsNullOrWhiteSpace(Secret) || Secret.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A secret must be non-empty and must not contain ':'.", nameof(options));
+        }
+
+        Clock = new StytchClock(options.TimeProvider);
+        Outbox = new Outbox();
+        State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox);
+        Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => State.Ids.New("jwk"), Clock));
+        Requests = new RequestLog();
+    }
+
+    /// <summary>The project id: the Basic auth user name.</summary>
+    public string ProjectId { get; }
+
+    /// <summary>The secret: the Basic auth password.</summary>
+    public string Secret { get; }
+
+    /// <summary>The project's clock; move it with <see cref="StytchClock.Advance"/>.</summary>
+    public StytchClock Clock { get; }
+
+    /// <summary>The codes the project "sent".</summary>
+    public Outbox Outbox { get; }
+
+    /// <summary>The project's latest requests, oldest first, for failure reports.</summary>
+    public RequestLog Requests { get; }
+
+    internal ProjectState State { get; }
+
+    internal SessionJwts Jwts { get; }
+
+    /// <summary>Every user of the project, oldest first.</summary>
+    public IReadOnlyList<StytchUser> Users => State.ListUsers();
+
+    /// <summary>The user with this id.</summary>
+    /// <exception cref="StytchException">No such user (<c>user_not_found</c>).</exception>
+    public StytchUser GetUser(string userId) => State.GetUser(userId);
+
+    /// <summary>Creates an active (or pending) user directly, without a code.</summary>
+    public StytchUser CreateUser(string email, bool pending = false) => State.CreateUser(email, pending);
+
+    /// <summary>A user's live sessions.</summary>
+    public IReadOnlyList<StytchSession> SessionsOf(string userId) => State.ListSessions(userId);
+
+    /// <summary>
+    /// Logs a user in without a code round trip: a new session with an email OTP factor, and its token and JWT.
+    /// </summary>
+    public MintedSession MintSession(string userId, TimeSpan? duration = null)
+    {
+        var session = State.MintSession(userId, (int)(duration ?? TimeSpan.FromMinutes(60)).TotalMinutes);
+        return new MintedSession(session, session.SessionToken, Jwts.Mint(session));
+    }
+
+    /// <summary>Revokes one session by id.</summary>
+    public void RevokeSession(string sessionId) => State.RevokeSession(null, sessionId);
+
+    /// <summary>Adds a new signing key; the old one stays in the JWKS until <see cref="RemoveOldSigningKeys"/>.</summary>
+    public string RotateSigningKey() => Jwts.Keys.Rotate().Kid;
+
+    /// <summary>Stops publishing every signing key but the newest.</summary>
+    public void RemoveOldSigningKeys() => Jwts.Keys.RemoveOld();
+
+    /// <summary>Forgets every user, code, session and message, and puts the clock back; credentials and keys stay.</summary>
+    public void Reset()
+    {
+        State.Reset();
+        Clock.Restore();
+        Requests.Clear();
+    }
+
+    internal static bool IsProjectId(string id) => Validate.IsId(id, "project");
+}
+
+/// <summary>A session started without a code round trip, with what a client would hold.</summary>
+/// <param name="Session">The session.</param>
+/// <param name="SessionToken">Its opaque token.</param>
+/// <param name="SessionJwt">A fresh five-minute JWT for it.</param>
+public sealed record MintedSession(StytchSession Session, string SessionToken, string SessionJwt);
+
+/// <summary>One request the project answered.</summary>
+/// <param name="At">When it was answered (wall clock).</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">The path.</param>
+/// <param name="StatusCode">The status answered.</param>
+/// <param name="ErrorType">The Stytch error type answered, if any.</param>
+/// <param name="RequestId">The <c>request_id</c> answered.</param>
+public sealed record RecordedRequest(DateTimeOffset At, string Method, string Path, int StatusCode, string? ErrorType, string RequestId);
+
+/// <summary>The latest requests of a project, bounded so memory stays flat.</summary>
+public sealed class RequestLog
+{
+    private const int Capacity = 200;
+    private readonly Lock _gate = new();
+    private readonly Queue<RecordedRequest> _entries = new();
+
+    /// <summary>The requests held, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> All
+    {
+        get { lock (_gate) { return _entries.ToArray(); } }
+    }
+
+    internal void Add(RecordedRequest entry)
+    {
+        lock (_gate)
+        {
+            if (_entries.Count == Capacity)
+            {
+                _entries.Dequeue();
+            }
+
+            _entries.Enqueue(entry);
+        }
+    }
+
+    internal void Clear()
+    {
+        lock (_gate) { _entries.Clear(); }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Stytch.Fake.Engine;
+using Stytch.Fake.Http;
+
+namespace Stytch.Fake.Tokens;
+
+/// <summary>Mints and reads a project's RS256 session JWTs, and publishes its JWKS.</summary>
+internal sealed class SessionJwts
+{
+    /// <summary>Stytch session JWTs live five minutes, whatever the session's own lifetime.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public const string SessionClaim = "https://stytch.com/session";
+
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly string _projectId;
+    private readonly StytchClock _clock;
+
+    public SessionJwts(string projectId, StytchClock clock, SigningKeys keys)
+    {
+        _projectId = projectId;
+        _clock = clock;
+        Keys = keys;
+    }
+
+    public SigningKeys Keys { get; }
+
+    public string Issuer => $"stytch.com/{_projectId}";
+
+    public string Mint(StytchSession session)
+    {
+        var now = _clock.Now;
+        var key = Keys.Current;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audiences = { _projectId },
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = now.Add(Lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(key.SecurityKey, SecurityAlgorithms.RsaSha256),
+            TokenType = "JWT",
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = session.UserId,
+                [SessionClaim] = JsonSerializer.SerializeToElement(WireSessionClaim.From(session), WireJsonContext.Default.WireSessionClaim),
+            },
+        };
+        return Handler.CreateToken(descriptor);
+    }
+
+    /// <summary>
+    /// Checks the signature, issuer and audience of <paramref name="jwt"/> and returns its session id.
+    /// An expired JWT is still accepted here: Stytch refreshes it while the session itself lives.
+    /// </summary>
+    public async Task<string> ReadSessionIdAsync(string jwt)
+    {
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidAudience = _projectId,
+            IssuerSigningKeys = Keys.All.Select(k => (SecurityKey)k.SecurityKey).ToArray(),
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            ValidateLifetime = false,
+        };
+        TokenValidationResult result;
+        try
+        {
+            result = await Handler.ValidateTokenAsync(jwt, parameters).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            throw new StytchException(StytchError.UnableToParseSessionJwt);
+        }
+
+        if (!result.IsValid
+            || !result.Claims.TryGetValue(SessionClaim, out var claim)
+            || ReadId(claim) is not { } sessionId)
+        {
+            throw new StytchException(StytchError.UnableToParseSessionJwt);
+        }
+
+        return sessionId;
+    }
+
+    public IReadOnlyList<WireJwk> Jwks() => Keys.All.Select(ToJwk).ToArray();
+
+    private static string? ReadId(object claim)
+    {
+        try
+        {
+            var element = claim switch
+            {
+                JsonElement e => e,
+                string s => JsonDocument.Parse(s).RootElement,
+                _ => JsonSerializer.SerializeToElement(claim.ToString(), WireJsonContext.Default.String),
+            };
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static WireJwk ToJwk(SigningKey key)
+    {
+        var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
+        var der = key.Certificate.RawData;
+        return new WireJwk(
+            Kty: "RSA",
+            Use: "sig",
+            KeyOps: ["verify"],
+            Alg: "RS256",
+            Kid: key.Kid,
+            X5c: [Convert.ToBase64String(der)],
+            X5tS256: Base64UrlEncoder.Encode(SHA256.HashData(der)),
+            N: Base64UrlEncoder.Encode(parameters.Modulus),
+            E: Base64UrlEncoder.Encode(parameters.Exponent));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Stytch.Fake.Tokens;
+
+/// <summary>One RSA signing key of a project, with the self-signed certificate its JWK carries.</summary>
+internal sealed class SigningKey : IDisposable
+{
+    public SigningKey(string kid, RSA rsa, X509Certificate2 certificate)
+    {
+        Kid = kid;
+        Rsa = rsa;
+        Certificate = certificate;
+        SecurityKey = new RsaSecurityKey(rsa) { KeyId = kid };
+    }
+
+    public string Kid { get; }
+    public RSA Rsa { get; }
+    public X509Certificate2 Certificate { get; }
+    public RsaSecurityKey SecurityKey { get; }
+
+    public static SigningKey Create(string kid, DateTimeOffset now)
+    {
+        var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={kid}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+        return new SigningKey(kid, rsa, certificate);
+    }
+
+    public void Dispose()
+    {
+        Certificate.Dispose();
+        Rsa.Dispose();
+    }
+}
+
+/// <summary>
+/// A project's signing keys. The newest signs; older ones stay in the JWKS until removed, so clients
+/// can test how they cache and refresh keys across a rotation.
+/// </summary>
+internal sealed class SigningKeys
+{
+    private readonly Lock _gate = new();
+    private readonly Func<string> _newKid;
+    private readonly TimeProvider _clock;
+    private List<SigningKey> _keys = [];
+
+    public SigningKeys(Func<string> newKid, TimeProvider clock)
+    {
+        _newKid = newKid;
+        _clock = clock;
+    }
+
+    /// <summary>The key new JWTs are signed with; made on first use, since RSA generation costs milliseconds.</summary>
+    public SigningKey Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_keys.Count == 0)
+                {
+                    _keys = [SigningKey.Create(_newKid(), _clock.GetUtcNow())];
+                }
+
+                return _keys[^1];
+            }
+        }
+    }
+
+    /// <summary>Every key still published, oldest first.</summary>
+    public IReadOnlyList<SigningKey> All
+    {
+        get
+        {
+            _ = Current;
+            lock (_gate) { return _keys.ToArray(); }
+        }
+    }
+
+    /// <summary>Adds a new signing key; the old ones stay published.</summary>
+    public SigningKey Rotate()
+    {
+        var key = SigningKey.Create(_newKid(), _clock.GetUtcNow());
+        lock (_gate)
+        {
+            _keys = [.. _keys, key];
+        }
+
+        return key;
+    }
+
+    /// <summary>Stops publishing every key but the current one.</summary>
+    public void RemoveOld()
+    {
+        lock (_gate)
+        {
+            if (_keys.Count > 1)
+            {
+                _keys = [_keys[^1]];
+            }
+        }
+    }
+}
