@@ -57,7 +57,7 @@ internal sealed class ProjectRegistry
         }
 
         var projectId = decoded[..colon];
-        if (!StytchFakeProject.IsProjectId(projectId))
+        if (!StytchFakeProject.IsWellFormedProjectId(projectId))
         {
             throw new StytchException(StytchError.InvalidProjectIdAuthentication);
         }

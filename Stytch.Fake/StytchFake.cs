@@ -37,7 +37,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
 
     private StytchFake(StytchFakeOptions options, WireMockServer? server)
     {
-        if (options.AdminToken is null && !IsLoopback(options.Host))
+        if (options.AdminToken is null && !IsLoopbackHost(options.Host))
         {
             throw new ArgumentException($"Listening on '{options.Host}' exposes the back doors: set an AdminToken.", nameof(options));
         }
@@ -159,7 +159,8 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static bool IsLoopback(string host) =>
+    /// <summary>True when <paramref name="host"/> names a loopback address.</summary>
+    public static bool IsLoopbackHost(string host) =>
         host is "localhost" or "127.0.0.1" or "::1" or "[::1]" ||
         (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
 

@@ -29,7 +29,7 @@ public sealed class StytchFakeProject
         var live = options.Live || options.ProjectId?.StartsWith("project-live-", StringComparison.Ordinal) == true;
         var ids = new IdFactory(live, options.Seed);
         ProjectId = options.ProjectId ?? ids.New("project");
-        if (!IsProjectId(ProjectId))
+        if (!IsWellFormedProjectId(ProjectId))
         {
             throw new ArgumentException($"'{ProjectId}' is not a Stytch project id: expected project-test-<uuid> or project-live-<uuid>.", nameof(options));
         }
@@ -105,7 +105,8 @@ public sealed class StytchFakeProject
         Requests.Clear();
     }
 
-    internal static bool IsProjectId(string id) => Validate.IsId(id, "project");
+    /// <summary>True when <paramref name="id"/> is shaped like a Stytch project id.</summary>
+    public static bool IsWellFormedProjectId(string id) => Validate.IsId(id, "project");
 }
 
 /// <summary>A session started without a code round trip, with what a client would hold.</summary>

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Stytch.Fake;
+
+var port = new Option<int>("--port", "-p")
+{
+    Description = "Port to listen on; 0 picks a free one.",
+    DefaultValueFactory = _ => 4010,
+};
+port.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+    {
+        r.AddError("--port must be between 0 and 65535.");
+    }
+});
+var host = new Option<string>("--host")
+{
+    Description = "Address to listen on. Anything but loopback requires --admin-token.",
+    DefaultValueFactory = _ => "127.0.0.1",
+};
+var projectId = new Option<string?>("--project-id") { Description = "Fixed project id (project-test-<uuid> or project-live-<uuid>); generated when omitted." };
+projectId.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<string?>() is { } id && !StytchFakeProject.IsWellFormedProjectId(id))
+    {
+        r.AddError($"--project-id '{id}' is not a Stytch project id: expected project-test-<uuid> or project-live-<uuid>.");
+    }
+});
+var secret = new Option<string?>("--secret") { Description = "Fixed secret; generated when omitted." };
+var seed = new Option<int?>("--seed") { Description = "Seed for ids and codes, so a run can be replayed." };
+var adminToken = new Option<string?>("--admin-token") { Description = "Token every /_fake/ call must send (X-Admin-Token or Authorization: Bearer)." };
+
+var root = new RootCommand("Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
+{
+    port, host, projectId, secret, seed, adminToken,
+};
+root.Validators.Add(r =>
+{
+    var h = r.GetValue(host) ?? "127.0.0.1";
+    if (r.GetValue(adminToken) is null && !StytchFake.IsLoopbackHost(h))
+    {
+        r.AddError($"--host {h} is not loopback: pass --admin-token so the back doors are not open to the network.");
+    }
+});
+
+root.SetAction(async (parsed, cancellation) =>
+{
+    await using var stytch = await StytchFake.StartAsync(new StytchFakeOptions
+    {
+        Port = parsed.GetValue(port),
+        Host = parsed.GetValue(host) ?? "127.0.0.1",
+        AdminToken = parsed.GetValue(adminToken),
+        Project = new StytchProjectOptions
+        {
+            ProjectId = parsed.GetValue(projectId),
+            Secret = parsed.GetValue(secret),
+            Seed = parsed.GetValue(seed),
+        },
+    });
+
+    var output = parsed.InvocationConfiguration.Output;
+    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stytch.Fake listening on {stytch.Url}"));
+    await output.WriteLineAsync($"project_id: {stytch.ProjectId}");
+    await output.WriteLineAsync($"secret:     {stytch.Secret}");
+    await output.WriteLineAsync($"back doors: {stytch.Url}_fake/v1/projects/{stytch.ProjectId}/outbox");
+    await output.WriteLineAsync("Press Ctrl+C to stop.");
+    await output.FlushAsync(CancellationToken.None);
+
+    // Ctrl+C and SIGTERM (e.g. from a process manager or CI) both end the wait; the server is then
+    // disposed and the process exits 0.
+    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+    using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn);
+    using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn);
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        // Ctrl+C or SIGTERM: fall through to dispose the server and exit 0.
+    }
+
+    await output.WriteLineAsync("Stytch.Fake stopped.");
+    return 0;
+
+    void StopOn(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    }
+});
+
+return await root.Parse(args).InvokeAsync();

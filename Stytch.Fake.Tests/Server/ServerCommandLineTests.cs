@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Stytch.Fake.Tests.Wire;
+
+namespace Stytch.Fake.Tests.Server;
+
+public sealed class ServerCommandLineTests
+{
+    private const string FixedProjectId = "project-test-11111111-2222-4333-8444-555555555555";
+
+    [Test]
+    public async Task Server_PortZero_PrintsUrlAndCredentialsAndServesStytch()
+    {
+        await using var server = await ServerProcess.StartAsync("--port", "0");
+        using var client = new WireClient(server.Url, server.ProjectId, server.Secret);
+
+        var response = await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.Url.Host, Is.EqualTo("127.0.0.1"));
+            Assert.That(server.ProjectId, Does.StartWith("project-test-"));
+            Assert.That(server.Secret, Does.StartWith("secret-test-"));
+            Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        });
+    }
+
+    [Test]
+    public async Task Server_FixedCredentials_AreUsed()
+    {
+        await using var server = await ServerProcess.StartAsync("--port", "0", "--project-id", FixedProjectId, "--secret", "s3cret");
+        using var client = new WireClient(server.Url, FixedProjectId, "s3cret");
+
+        var response = await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.ProjectId, Is.EqualTo(FixedProjectId));
+            Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        });
+    }
+
+    [Test]
+    public async Task Server_Sigterm_StopsCleanlyWithExitCodeZero()
+    {
+        await using var server = await ServerProcess.StartAsync("--port", "0");
+
+        await server.TerminateAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.ExitCode, Is.EqualTo(0), server.Output);
+            Assert.That(server.Output, Does.Contain("Stytch.Fake stopped."));
+        });
+    }
+
+    [TestCase("--port", "70000", "--port must be between 0 and 65535")]
+    [TestCase("--project-id", "my-project", "is not a Stytch project id")]
+    [TestCase("--host", "0.0.0.0", "pass --admin-token")]
+    public async Task Server_BadArgument_ExitsNonZeroWithClearError(string option, string value, string message)
+    {
+        using var process = Process.Start(ServerProcess.StartInfo(option, value))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(process.ExitCode, Is.Not.EqualTo(0));
+            Assert.That(await stderr + await stdout, Does.Contain(message));
+        });
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Stytch.Fake.Tests.Server;
+
+/// <summary>The standalone server started as its own process, as a user runs it.</summary>
+internal sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServerProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+    }
+
+    public Uri Url { get; private set; } = null!;
+    public string ProjectId { get; private set; } = "";
+    public string Secret { get; private set; } = "";
+    public int ExitCode => _process.ExitCode;
+
+    public string Output
+    {
+        get { lock (_lines) { return string.Join('\n', _lines); } }
+    }
+
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Stytch.Fake.Server.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        return info;
+    }
+
+    public static async Task<ServerProcess> StartAsync(params string[] args)
+    {
+        var server = new ServerProcess(Process.Start(StartInfo(args))!);
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        var exited = server._process.WaitForExitAsync();
+        var first = await Task.WhenAny(server._ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(30)));
+        if (first != server._ready.Task)
+        {
+            await server.DisposeAsync();
+            throw new InvalidOperationException("The server did not start:\n" + server.Output);
+        }
+
+        return server;
+    }
+
+    /// <summary>Sends SIGTERM, as a process manager would, and waits for the exit.</summary>
+    public async Task TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"listening on (\S+)")]
+    private static partial Regex UrlLine();
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lines) { _lines.Add(line); }
+        if (UrlLine().Match(line) is { Success: true } m)
+        {
+            Url = new Uri(m.Groups[1].Value);
+        }
+        else if (line.StartsWith("project_id:", StringComparison.Ordinal))
+        {
+            ProjectId = line["project_id:".Length..].Trim();
+        }
+        else if (line.StartsWith("secret:", StringComparison.Ordinal))
+        {
+            Secret = line["secret:".Length..].Trim();
+        }
+        else if (line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
+        {
+            _ready.TrySetResult();
+        }
+    }
+}
