@@ -102,6 +102,19 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     /// <summary>Creates another isolated project on this server, with its own credentials and state.</summary>
     public StytchFakeProject CreateProject(StytchProjectOptions? options = null) => _projects.Add(options ?? new StytchProjectOptions());
 
+    /// <summary>
+    /// An <see cref="HttpClient"/> for <see cref="Url"/> that sends Basic auth for <paramref name="project"/>
+    /// (the default project when null). The caller disposes it.
+    /// </summary>
+    public HttpClient CreateClient(StytchFakeProject? project = null)
+    {
+        var p = project ?? DefaultProject;
+        var client = new HttpClient { BaseAddress = Url };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{p.ProjectId}:{p.Secret}")));
+        return client;
+    }
+
     /// <summary>The project with this id, or null.</summary>
     public StytchFakeProject? FindProject(string projectId) => _projects.Find(projectId);
 

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+
+namespace Stytch.Fake;
+
+/// <summary>
+/// A plain-text account of what a project sent and answered, for a failed test's output. Any test
+/// framework can print it; Stytch.Fake.NUnit does so automatically.
+/// </summary>
+public static class DiagnosticReport
+{
+    /// <summary>The project's outbox (newest first) and its latest requests (oldest first).</summary>
+    public static string Describe(StytchFakeProject project, int maxRequests = 20)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"Stytch.Fake project {project.ProjectId}, clock {project.Clock.Now:O}");
+        var messages = project.Outbox.All;
+        text.AppendLine(c, $"Outbox ({messages.Count} messages, newest first):");
+        foreach (var m in messages.Take(20))
+        {
+            text.AppendLine(c, $"  {m.SentAt:HH:mm:ss} {m.Kind.ToString().ToLowerInvariant(),-6} {m.EmailAddress} code {m.Code} method_id {m.MethodId} expires {m.ExpiresAt:HH:mm:ss}");
+        }
+
+        var requests = project.Requests.All;
+        text.AppendLine(c, $"Requests (last {Math.Min(maxRequests, requests.Count)} of {requests.Count}):");
+        foreach (var r in requests.Skip(Math.Max(0, requests.Count - maxRequests)))
+        {
+            text.AppendLine(c, $"  {r.Method,-6} {r.Path} -> {r.StatusCode}{(r.ErrorType is null ? "" : " " + r.ErrorType)} ({r.RequestId})");
+        }
+
+        return text.ToString();
+    }
+}
