@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Stytch.Fake.Engine;
 using Stytch.Fake.Http;
 using WireMock.Server;
@@ -55,6 +56,8 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
             DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
             DisableDeserializeFormUrlEncoded = true,
+            // Lets a dropped-connection fault reach the request's HttpContext to abort it.
+            AdditionalServiceRegistration = services => ((IServiceCollection)services).AddHttpContextAccessor(),
         });
         _mounts.Add((_server, _host.MapTo(_server)));
         Url = new Uri(_server.Url ?? _server.Urls[0]);
@@ -92,6 +95,9 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
 
     /// <summary>The first project's outbox: the codes it "sent".</summary>
     public Outbox Outbox => DefaultProject.Outbox;
+
+    /// <summary>The first project's fault rules.</summary>
+    public Faults.FaultRules Faults => DefaultProject.Faults;
 
     /// <summary>The first project's clock.</summary>
     public StytchClock Clock => DefaultProject.Clock;

@@ -1,4 +1,5 @@
 using Stytch.Fake.Engine;
+using Stytch.Fake.Faults;
 using Stytch.Fake.Tokens;
 
 namespace Stytch.Fake;
@@ -45,6 +46,7 @@ public sealed class StytchFakeProject
         State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => State.Ids.New("jwk"), Clock));
         Requests = new RequestLog();
+        Faults = new FaultRules(options.Seed, () => State.Ids.New("fault"), Http.ConsumerEndpoints.Names);
     }
 
     /// <summary>The project id: the Basic auth user name.</summary>
@@ -58,6 +60,9 @@ public sealed class StytchFakeProject
 
     /// <summary>The codes the project "sent".</summary>
     public Outbox Outbox { get; }
+
+    /// <summary>Scripted failures for this project's Stytch calls.</summary>
+    public FaultRules Faults { get; }
 
     /// <summary>The project's latest requests, oldest first, for failure reports.</summary>
     public RequestLog Requests { get; }
@@ -97,10 +102,14 @@ public sealed class StytchFakeProject
     /// <summary>Stops publishing every signing key but the newest.</summary>
     public void RemoveOldSigningKeys() => Jwts.Keys.RemoveOld();
 
-    /// <summary>Forgets every user, code, session and message, and puts the clock back; credentials and keys stay.</summary>
+    /// <summary>
+    /// Forgets every user, code, session, message and fault rule, and puts the clock back; credentials
+    /// and signing keys stay.
+    /// </summary>
     public void Reset()
     {
         State.Reset();
+        Faults.Clear();
         Clock.Restore();
         Requests.Clear();
     }

@@ -250,6 +250,23 @@ public sealed class ProjectStateTests
     }
 
     [Test]
+    public void Authenticate_RefusedBecauseSessionIsSomeoneElses_LeavesCodeUnused()
+    {
+        var bob = _state.CreateUser("bob@example.com", pending: false);
+        var bobsSession = _state.MintSession(bob.UserId, 60);
+        var sent = _state.LoginOrCreate("ada@example.com", Defaults);
+        var code = CodeFor("ada@example.com");
+
+        var error = ErrorOf(() => _state.Authenticate(new OtpAuthenticateCommand
+        {
+            MethodId = sent.EmailId, Code = code, SessionToken = bobsSession.SessionToken,
+        }));
+
+        Assert.That(error, Is.EqualTo(StytchError.SessionNotFound));
+        Assert.That(Authenticate(sent, code).User.UserId, Is.EqualTo(sent.UserId));
+    }
+
+    [Test]
     public void Authenticate_MalformedMethodIdAndCode_MethodIdIsReportedFirst()
     {
         var error = ErrorOf(() => _state.Authenticate(new OtpAuthenticateCommand { MethodId = "nope", Code = "x" }));

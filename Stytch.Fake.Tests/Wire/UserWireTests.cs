@@ -79,6 +79,20 @@ public sealed class UserWireTests : FakeWireTest
     }
 
     [Test]
+    public async Task GetUser_DoublyEncodedId_IsDecodedOnlyOnce()
+    {
+        var created = await LoginOrCreateAsync("ada@example.com");
+        var id = created["user_id"]!;
+        // "%25" is a literal '%': the path names the id "...%3X", which is not a user id, not the user itself.
+        var doublyEncoded = $"{id[..^1]}%25{(int)id[^1]:X2}";
+
+        var user = await Client.GetAsync($"/v1/users/{doublyEncoded}");
+
+        Assert.That(user.Status, Is.EqualTo(400));
+        Assert.That(user.ErrorType, Is.EqualTo("invalid_user_id"));
+    }
+
+    [Test]
     public async Task GetUser_SandboxUserId_ReturnsTheSandboxUser()
     {
         var user = await Client.GetAsync("/v1/users/user-test-e3795c81-f849-4167-bfda-e4a6e9c280fd");

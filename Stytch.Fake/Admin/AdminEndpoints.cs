@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Stytch.Fake.Engine;
+using Stytch.Fake.Faults;
 using Stytch.Fake.Http;
 
 namespace Stytch.Fake.Admin;
@@ -28,6 +29,12 @@ internal static class AdminEndpoints
         Endpoint.Post("admin.keys.rotate", Project + "/keys/rotate", [], RotateKeys, Access.Admin),
         Endpoint.Post("admin.keys.remove_old", Project + "/keys/remove_old", [], RemoveOldKeys, Access.Admin),
         Endpoint.Get("admin.requests.list", Project + "/requests", ListRequests, Access.Admin),
+        Endpoint.Get("admin.faults.list", Project + "/faults", ListFaults, Access.Admin),
+        Endpoint.Post("admin.faults.add", Project + "/faults",
+            ["endpoint", "email_address", "error_type", "status_code", "body", "drop_connection", "latency_ms", "times", "probability"],
+            AddFault, Access.Admin),
+        Endpoint.Delete("admin.faults.clear", Project + "/faults", ClearFaults, Access.Admin),
+        Endpoint.Delete("admin.faults.remove", Project + "/faults/{fault_id}", RemoveFault, Access.Admin),
     ];
 
     private static ApiResponse Health(ApiCall call) => ApiResponse.Plain(200, w =>
@@ -156,6 +163,142 @@ internal static class AdminEndpoints
 
         w.WriteEndArray();
     });
+
+    private static ApiResponse ListFaults(ApiCall call) => ApiResponse.Plain(200, w =>
+    {
+        w.WritePropertyName("faults");
+        w.WriteStartArray();
+        foreach (var rule in call.Project.Faults.All)
+        {
+            WriteFault(w, rule);
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static ApiResponse AddFault(ApiCall call)
+    {
+        var body = call.Json;
+        var endpoint = body.String("endpoint") ?? throw Invalid("endpoint is required: an endpoint name such as otps.email.login_or_create, or *.");
+        var errorType = body.String("error_type");
+        var status = body.Int("status_code");
+        var drop = body.Bool("drop_connection") ?? false;
+        var latency = body.Int("latency_ms") ?? 0;
+        var times = body.Int("times");
+        var probability = body.Number("probability");
+        var rawBody = body.String("body");
+        if ((errorType is not null ? 1 : 0) + (status is not null ? 1 : 0) + (drop ? 1 : 0) > 1)
+        {
+            throw Invalid("Give at most one of error_type, status_code and drop_connection.");
+        }
+
+        if (times is not null && probability is not null)
+        {
+            throw Invalid("Give times or probability, not both.");
+        }
+
+        if (latency is < 0 or > 60_000 || times is < 1 || probability is < 0 or > 1 || status is < 100 or > 599)
+        {
+            throw Invalid("latency_ms must be 0..60000, times at least 1, probability 0..1, status_code 100..599.");
+        }
+
+        FaultRuleBuilder builder;
+        try
+        {
+            builder = probability is { } p ? call.Project.Faults.Sometimes(endpoint, p)
+                : times is { } n ? call.Project.Faults.Next(endpoint, n)
+                : call.Project.Faults.Always(endpoint);
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid(e.Message);
+        }
+
+        if (body.String("email_address") is { } email)
+        {
+            builder.ForEmail(email);
+        }
+
+        builder.WithLatency(TimeSpan.FromMilliseconds(latency));
+        FaultRule rule;
+        if (errorType is not null)
+        {
+            rule = builder.Fail(StytchError.Find(errorType) ?? throw Invalid($"Unknown error_type '{errorType}'."));
+        }
+        else if (status is { } code)
+        {
+            rule = builder.Respond(code, rawBody ?? "");
+        }
+        else if (drop)
+        {
+            rule = builder.DropConnection();
+        }
+        else if (latency > 0)
+        {
+            rule = builder.Delay(TimeSpan.FromMilliseconds(latency));
+        }
+        else
+        {
+            throw Invalid("Say what happens: error_type, status_code (with body), drop_connection or latency_ms.");
+        }
+
+        return ApiResponse.Plain(201, w => WriteFaultFields(w, rule));
+    }
+
+    private static ApiResponse ClearFaults(ApiCall call)
+    {
+        call.Project.Faults.Clear();
+        return ApiResponse.Plain(200, w => w.WriteNumber("faults", 0));
+    }
+
+    private static ApiResponse RemoveFault(ApiCall call) =>
+        call.Project.Faults.Remove(call.PathValues["fault_id"])
+            ? ApiResponse.Plain(200, w => w.WriteString("fault_id", call.PathValues["fault_id"]))
+            : throw new StytchException(StytchError.FaultNotFound);
+
+    private static void WriteFault(Utf8JsonWriter w, FaultRule rule)
+    {
+        w.WriteStartObject();
+        WriteFaultFields(w, rule);
+        w.WriteEndObject();
+    }
+
+    private static void WriteFaultFields(Utf8JsonWriter w, FaultRule rule)
+    {
+        w.WriteString("fault_id", rule.Id);
+        w.WriteString("endpoint", rule.Endpoint);
+        w.WriteString("email_address", rule.EmailAddress);
+        w.WriteString("action", rule.Action switch
+        {
+            FaultAction.Error => "error",
+            FaultAction.Raw => "raw",
+            FaultAction.DropConnection => "drop_connection",
+            _ => "delay",
+        });
+        w.WriteString("error_type", rule.Error?.ErrorType);
+        w.WriteNumber("status_code", rule.StatusCode);
+        w.WriteString("body", rule.Body);
+        w.WriteNumber("latency_ms", (long)rule.Latency.TotalMilliseconds);
+        if (rule.Remaining is { } remaining)
+        {
+            w.WriteNumber("times", remaining);
+        }
+        else
+        {
+            w.WriteNull("times");
+        }
+
+        if (rule.Probability is { } probability)
+        {
+            w.WriteNumber("probability", probability);
+        }
+        else
+        {
+            w.WriteNull("probability");
+        }
+    }
+
+    private static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
 
     private static ApiResponse ClockResponse(StytchClock clock) => ApiResponse.Plain(200, w =>
     {

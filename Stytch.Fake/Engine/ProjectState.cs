@@ -114,6 +114,13 @@ internal sealed class ProjectState
             var user = _usersByEmailId.GetValueOrDefault(command.MethodId)
                 ?? throw new StytchException(StytchError.OtpCodeNotFound);
 
+            // A session that belongs to someone else cannot be extended by this user's code. Checked
+            // before the code is marked used, so a refused call leaves the code usable.
+            if (existing is not null && existing.UserId != user.UserId)
+            {
+                throw new StytchException(StytchError.SessionNotFound);
+            }
+
             var isSandbox = user.EmailId == SandboxEmailId && SandboxEnabled;
             if (isSandbox)
             {
@@ -136,12 +143,6 @@ internal sealed class ProjectState
 
                 // Kept, marked used, so that a retry of the same code reads as "already used" (401).
                 _otpsByEmailId[command.MethodId] = otp with { Used = true };
-            }
-
-            // A session that belongs to someone else cannot be extended by this user's code.
-            if (existing is not null && existing.UserId != user.UserId)
-            {
-                throw new StytchException(StytchError.SessionNotFound);
             }
 
             user.Status = "active";

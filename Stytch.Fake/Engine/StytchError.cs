@@ -71,6 +71,8 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
 
     /// <summary>404, back door: no project has this id.</summary>
     public static readonly StytchError ProjectNotFound = new("project_not_found", 404, "Project could not be found.");
+    /// <summary>404, back door: no fault rule has this id.</summary>
+    public static readonly StytchError FaultNotFound = new("fault_not_found", 404, "No fault rule has this id.");
     /// <summary>401, back door: the server was started with an admin token and the call did not send it.</summary>
     public static readonly StytchError AdminTokenRequired = new("unauthorized_credentials", 401, "This server requires its admin token for /_fake/ calls (X-Admin-Token header or Authorization: Bearer).");
 
@@ -82,7 +84,7 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
         TooManySessionArguments, NoSessionArguments, TooManySessionRevokeArguments, NoSessionRevokeArguments,
         SessionNotFound, InvalidProjectIdAuthentication, UnauthorizedCredentials, UnableToAuthOtpCode,
         OtpCodeNotFound, EmailNotFound, UserNotFound, RouteNotFound, MethodNotAllowed, TooManyRequests,
-        InternalServerError, ServerUnavailable, ProjectNotFound, AdminTokenRequired,
+        InternalServerError, ServerUnavailable, ProjectNotFound, FaultNotFound, AdminTokenRequired,
     ];
 
     /// <summary>Finds a catalogue entry by its <c>error_type</c>.</summary>

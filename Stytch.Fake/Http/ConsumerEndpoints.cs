@@ -8,6 +8,9 @@ internal static class ConsumerEndpoints
 {
     private static readonly HashSet<string> AttributeFields = ["ip_address", "user_agent"];
 
+    /// <summary>The endpoint names fault rules can target.</summary>
+    public static IReadOnlySet<string> Names { get; } = All().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+
     public static IEnumerable<Endpoint> All() =>
     [
         Endpoint.Post("otps.email.login_or_create", "/v1/otps/email/login_or_create",

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 using System.Text;
 using Stytch.Fake.Admin;
 using Stytch.Fake.Engine;
+using Stytch.Fake.Faults;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -87,6 +89,27 @@ internal sealed class FakeHttpHost
             var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
             endpoint.Route.TryMatch(request.Path, pathValues);
             using var body = endpoint.BodyFields is null ? null : JsonBody.Parse(RawBody(request), endpoint.BodyFields, emptyIsObject: endpoint.Access == Access.Admin);
+            if (endpoint.Access != Access.Admin
+                && project!.Faults.Match(endpoint.Name, body?.Peek("email") ?? body?.Peek("email_address")) is { } fault)
+            {
+                if (fault.Latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(fault.Latency).ConfigureAwait(false);
+                }
+
+                switch (fault.Action)
+                {
+                    case FaultAction.Error:
+                        throw new StytchException(fault.Error!);
+                    case FaultAction.Raw:
+                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, fault.StatusCode, "fault", requestId));
+                        return ToMessage(new ApiResponse(fault.StatusCode, Encoding.UTF8.GetBytes(fault.Body ?? "")));
+                    case FaultAction.DropConnection:
+                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, 0, "dropped_connection", requestId));
+                        return DropConnection();
+                }
+            }
+
             var call = new ApiCall
             {
                 Project = project!,
@@ -182,6 +205,21 @@ internal sealed class FakeHttpHost
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Aborts the TCP connection, so the client sees a reset. That needs the request's HttpContext, which
+    /// the fake's own server exposes (it registers IHttpContextAccessor); on a server it was attached to
+    /// without one, a malformed chunked body is the nearest WireMock can do.
+    /// </summary>
+    private static ResponseMessage DropConnection()
+    {
+        if (new HttpContextAccessor().HttpContext is { } context)
+        {
+            context.Abort();
+        }
+
+        return new ResponseMessage { StatusCode = 200, FaultType = FaultType.MALFORMED_RESPONSE_CHUNK };
     }
 
     private static ResponseMessage ToMessage(ApiResponse response)

@@ -72,6 +72,10 @@ internal sealed class JsonBody : IDisposable
     public int? Int(string name) =>
         Get(name) is { } e ? e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v) ? v : throw Bad() : null;
 
+    /// <summary>A string field if it is one, else null; never throws (for matching, not validating).</summary>
+    public string? Peek(string name) =>
+        Root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+
     /// <summary>A number field; null when absent or JSON null.</summary>
     public double? Number(string name) =>
         Get(name) is { } e ? e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw Bad() : null;

@@ -34,7 +34,9 @@ internal sealed class Route
                     return false;
                 }
 
-                values?.Add(segment[1..^1], Uri.UnescapeDataString(parts[i]));
+                // WireMock hands over the path already percent-decoded; decoding again would let
+                // "%2541" name "A" and reach a record the caller did not ask for.
+                values?.Add(segment[1..^1], parts[i]);
             }
             else if (!string.Equals(segment, parts[i], StringComparison.Ordinal))
             {

@@ -98,7 +98,10 @@ internal sealed record WireSessionClaim(
         new WireAttributes("", ""), s.AuthenticationFactors.Select(WireFactor.From).ToArray(), s.Roles.ToArray());
 }
 
-internal sealed record WireJwk(string Kty, string Use, string[] KeyOps, string Alg, string Kid, string[] X5c, string X5tS256, string N, string E);
+// The JWK member is "x5tS256" (RFC 7517 style, as in api_session_v1_JWK), which snake_case would turn into "x5t_s256".
+internal sealed record WireJwk(
+    string Kty, string Use, string[] KeyOps, string Alg, string Kid, string[] X5c,
+    [property: JsonPropertyName("x5tS256")] string X5tS256, string N, string E);
 
 internal sealed record WireError(int StatusCode, string RequestId, string ErrorType, string ErrorMessage, string ErrorUrl);
 

@@ -82,6 +82,8 @@ internal sealed class SigningKeys
     /// <summary>Adds a new signing key; the old ones stay published.</summary>
     public SigningKey Rotate()
     {
+        // The first key is made lazily: make it now, so a rotation always leaves an old key and a new one.
+        _ = Current;
         var key = SigningKey.Create(_newKid(), _clock.GetUtcNow());
         lock (_gate)
         {

@@ -11,11 +11,14 @@ public sealed class JwksWireTests
 {
     private SessionHarness _h = null!;
 
-    [SetUp]
-    public async Task SetUpAsync() => _h = await SessionHarness.StartAsync();
+    [OneTimeSetUp]
+    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
 
-    [TearDown]
-    public async Task TearDownAsync() => await _h.DisposeAsync();
+    [SetUp]
+    public void ResetFake() => _h.Reset();
+
+    [OneTimeTearDown]
+    public async Task StopFakeAsync() => await _h.DisposeAsync();
 
     private async Task<JsonObject> OnlyKeyAsync()
     {
@@ -322,10 +325,23 @@ public sealed class JwksWireTests
     }
 
     [Test]
+    public async Task RotateKeys_OnProjectWhoseKeyWasNeverUsed_JwksHasTwoKeys()
+    {
+        var fresh = _h.Stytch.CreateProject();
+
+        var rotated = await _h.Client.PostRawAsync($"/_fake/v1/projects/{fresh.ProjectId}/keys/rotate", "{}");
+
+        var jwks = await _h.JwksWithoutAuthAsync(fresh.ProjectId);
+        Assert.That(rotated.Status, Is.EqualTo(200), rotated.Text);
+        var kids = jwks.Json["keys"]!.AsArray().Select(k => k!["kid"]!.GetValue<string>()).ToArray();
+        Assert.That(kids, Has.Length.EqualTo(2).And.Contains(rotated["kid"]));
+    }
+
+    [Test]
     public async Task RotateSigningKey_InProcess_ShowsInJwks()
     {
         var kid = _h.Stytch.DefaultProject.RotateSigningKey();
 
-        Assert.That(await KidsAsync(), Does.Contain(kid).And.Count.EqualTo(2));
+        Assert.That(await KidsAsync(), Does.Contain(kid).And.Length.EqualTo(2));
     }
 }

@@ -7,11 +7,14 @@ public sealed class OtpSessionWireTests
 {
     private SessionHarness _h = null!;
 
-    [SetUp]
-    public async Task SetUpAsync() => _h = await SessionHarness.StartAsync();
+    [OneTimeSetUp]
+    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
 
-    [TearDown]
-    public async Task TearDownAsync() => await _h.DisposeAsync();
+    [SetUp]
+    public void ResetFake() => _h.Reset();
+
+    [OneTimeTearDown]
+    public async Task StopFakeAsync() => await _h.DisposeAsync();
 
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_ReturnsSessionTokenOf44UrlSafeChars()
@@ -305,6 +308,62 @@ public sealed class OtpSessionWireTests
         });
 
         SessionHarness.AssertError(response, 400, "unable_to_parse_session_jwt");
+    }
+
+    [Test]
+    public async Task OtpAuthenticate_SessionDurationOutOfRange_LeavesCodeUsable()
+    {
+        var (emailId, code) = await _h.SendCodeAsync("ada@example.com");
+        await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 4 });
+
+        var retry = await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
+
+        Assert.That(retry.Status, Is.EqualTo(200), retry.Text);
+    }
+
+    [Test]
+    public async Task OtpAuthenticate_WithRevokedSessionToken_LeavesCodeUsable()
+    {
+        var first = await _h.LoginAsync("ada@example.com");
+        await _h.RevokeAsync(new { session_id = first.SessionId });
+        var (emailId, code) = await _h.SendCodeAsync("ada@example.com");
+        await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_token = first.SessionToken });
+
+        var retry = await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
+
+        Assert.That(retry.Status, Is.EqualTo(200), retry.Text);
+    }
+
+    [Test]
+    public async Task OtpAuthenticate_WithAnotherUsersSessionToken_LeavesCodeUsable()
+    {
+        var ada = await _h.LoginAsync("ada@example.com");
+        var (emailId, code) = await _h.SendCodeAsync("bob@example.com");
+        await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_token = ada.SessionToken });
+
+        var retry = await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
+
+        Assert.That(retry.Status, Is.EqualTo(200), retry.Text);
+    }
+
+    [Test]
+    public async Task OtpAuthenticate_WithAnotherUsersSessionToken_LeavesThatSessionUnchanged()
+    {
+        var ada = await _h.LoginAsync("ada@example.com", minutes: 30);
+        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _h.AuthenticateOtpAsync("bob@example.com", new Dictionary<string, object?>
+        {
+            ["session_token"] = ada.SessionToken,
+            ["session_duration_minutes"] = 600,
+        });
+
+        var session = _h.Stytch.DefaultProject.SessionsOf(ada.UserId).Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(session.ExpiresAt, Is.EqualTo(ada.ExpiresAt));
+            Assert.That(session.AuthenticationFactors.Select(f => f.EmailAddress), Is.EqualTo(new[] { "ada@example.com" }));
+        }
     }
 
     [Test]

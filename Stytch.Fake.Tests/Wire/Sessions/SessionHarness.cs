@@ -10,9 +10,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary>
-/// One fake (own server, own project, frozen time that only <see cref="StytchClock.Advance"/> moves) and a
-/// Basic-auth client, plus the steps every session test needs: log a user in over the wire, read the JWKS,
-/// validate a JWT independently of the fake.
+/// One fake per fixture (own server, own project, frozen time that only <see cref="StytchClock.Advance"/> moves)
+/// and a Basic-auth client, plus the steps every session test needs: log a user in over the wire, read the JWKS,
+/// validate a JWT independently of the fake. <see cref="Reset"/> before each test gives every test a clean
+/// project without paying for a new RSA key each time.
 /// </summary>
 internal sealed partial class SessionHarness : IAsyncDisposable
 {
@@ -20,6 +21,9 @@ internal sealed partial class SessionHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
 
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(5);
+
+    // A key no project owns, made once: RSA generation is slow.
+    private static readonly Lazy<RSA> ForeignKey = new(() => RSA.Create(2048));
 
     private SessionHarness(StytchFake stytch)
     {
@@ -39,9 +43,30 @@ internal sealed partial class SessionHarness : IAsyncDisposable
             Project = new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start) },
         }));
 
+    /// <summary>
+    /// Back to a fresh state for the next test: every project's users, codes, sessions and clock are reset, and
+    /// a key rotated by an earlier test leaves only its newest key published.
+    /// </summary>
+    public void Reset()
+    {
+        foreach (var project in Stytch.Projects)
+        {
+            project.Reset();
+            project.RemoveOldSigningKeys();
+        }
+    }
+
     /// <summary>login_or_create, the code from the outbox, then otps/authenticate with <paramref name="extra"/> fields.</summary>
     public Task<WireResult> AuthenticateOtpAsync(string email, IReadOnlyDictionary<string, object?> extra) =>
         AuthenticateOtpAsync(Client, Stytch.DefaultProject, email, extra);
+
+    /// <summary>login_or_create, and the email id and code that were "sent".</summary>
+    public async Task<(string EmailId, string Code)> SendCodeAsync(string email)
+    {
+        var sent = await Client.PostAsync("/v1/otps/email/login_or_create", new { email });
+        Assert.That(sent.Status, Is.EqualTo(200), sent.Text);
+        return (sent["email_id"]!, Stytch.Outbox.LatestFor(email).Code);
+    }
 
     /// <summary>As <see cref="AuthenticateOtpAsync(string, IReadOnlyDictionary{string, object?})"/>, for any project.</summary>
     public static async Task<WireResult> AuthenticateOtpAsync(WireClient client, StytchFakeProject project, string email, IReadOnlyDictionary<string, object?> extra)
@@ -153,7 +178,6 @@ internal sealed partial class SessionHarness : IAsyncDisposable
     /// </summary>
     public string Forge(string sessionId, string userId, string kid)
     {
-        using var rsa = RSA.Create(2048);
         var now = Stytch.Clock.Now.UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
@@ -162,7 +186,7 @@ internal sealed partial class SessionHarness : IAsyncDisposable
             IssuedAt = now,
             NotBefore = now,
             Expires = now.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = kid }, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(ForeignKey.Value) { KeyId = kid }, SecurityAlgorithms.RsaSha256),
             Claims = new Dictionary<string, object>
             {
                 ["sub"] = userId,

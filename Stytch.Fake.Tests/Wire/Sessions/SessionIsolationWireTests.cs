@@ -7,16 +7,19 @@ public sealed class SessionIsolationWireTests
     private StytchFakeProject _b = null!;
     private WireClient _clientB = null!;
 
-    [SetUp]
-    public async Task SetUpAsync()
+    [OneTimeSetUp]
+    public async Task StartFakeAsync()
     {
         _h = await SessionHarness.StartAsync();
         _b = _h.Stytch.CreateProject();
         _clientB = new WireClient(_h.Stytch, _b);
     }
 
-    [TearDown]
-    public async Task TearDownAsync()
+    [SetUp]
+    public void ResetFake() => _h.Reset();
+
+    [OneTimeTearDown]
+    public async Task StopFakeAsync()
     {
         _clientB.Dispose();
         await _h.DisposeAsync();

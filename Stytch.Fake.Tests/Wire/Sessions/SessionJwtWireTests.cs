@@ -9,11 +9,14 @@ public sealed class SessionJwtWireTests
 
     private SessionHarness _h = null!;
 
-    [SetUp]
-    public async Task SetUpAsync() => _h = await SessionHarness.StartAsync();
+    [OneTimeSetUp]
+    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
 
-    [TearDown]
-    public async Task TearDownAsync() => await _h.DisposeAsync();
+    [SetUp]
+    public void ResetFake() => _h.Reset();
+
+    [OneTimeTearDown]
+    public async Task StopFakeAsync() => await _h.DisposeAsync();
 
     [Test]
     public async Task SessionJwt_FromOtpAuthenticate_ValidatesAgainstJwks()

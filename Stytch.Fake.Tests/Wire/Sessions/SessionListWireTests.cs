@@ -5,11 +5,14 @@ public sealed class SessionListWireTests
 {
     private SessionHarness _h = null!;
 
-    [SetUp]
-    public async Task SetUpAsync() => _h = await SessionHarness.StartAsync();
+    [OneTimeSetUp]
+    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
 
-    [TearDown]
-    public async Task TearDownAsync() => await _h.DisposeAsync();
+    [SetUp]
+    public void ResetFake() => _h.Reset();
+
+    [OneTimeTearDown]
+    public async Task StopFakeAsync() => await _h.DisposeAsync();
 
     [Test]
     public async Task ListSessions_LoggedInUser_ReturnsRequestIdSessionsAndStatusCode()
@@ -73,7 +76,7 @@ public sealed class SessionListWireTests
 
         var list = await _h.ListSessionsAsync(ada.UserId);
 
-        Assert.That(list.Json["sessions"]!.AsArray().Select(s => s!["user_id"]!.GetValue<string>()), Is.All.EqualTo(ada.UserId).And.Count.EqualTo(1));
+        Assert.That(list.Json["sessions"]!.AsArray().Select(s => s!["user_id"]!.GetValue<string>()), Is.EqualTo(new[] { ada.UserId }));
     }
 
     [Test]
