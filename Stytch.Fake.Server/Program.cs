@@ -30,11 +30,12 @@ projectId.Validators.Add(r =>
 });
 var secret = new Option<string?>("--secret") { Description = "Fixed secret; generated when omitted." };
 var seed = new Option<int?>("--seed") { Description = "Seed for ids and codes, so a run can be replayed." };
+var rateLimits = new Option<bool>("--rate-limits") { Description = "Turn on Stytch-like rate limits (429 too_many_requests)." };
 var adminToken = new Option<string?>("--admin-token") { Description = "Token every /_fake/ call must send (X-Admin-Token or Authorization: Bearer)." };
 
 var root = new RootCommand("Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, projectId, secret, seed, adminToken,
+    port, host, projectId, secret, seed, rateLimits, adminToken,
 };
 root.Validators.Add(r =>
 {
@@ -57,6 +58,7 @@ root.SetAction(async (parsed, cancellation) =>
             ProjectId = parsed.GetValue(projectId),
             Secret = parsed.GetValue(secret),
             Seed = parsed.GetValue(seed),
+            RateLimits = parsed.GetValue(rateLimits),
         },
     });
 

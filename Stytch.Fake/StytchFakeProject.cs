@@ -15,6 +15,8 @@ public sealed record StytchProjectOptions
     public TimeProvider? TimeProvider { get; init; }
     /// <summary>Seeds ids and codes: the same seed gives the same ids and codes, so a run can be replayed.</summary>
     public int? Seed { get; init; }
+    /// <summary>Turn Stytch-like rate limits on (they are off by default); see <see cref="RateLimiter"/>.</summary>
+    public bool RateLimits { get; init; }
     /// <summary>Make a <c>live</c> project (ids say <c>-live-</c>, and there is no sandbox address).</summary>
     public bool Live { get; init; }
 }
@@ -46,6 +48,7 @@ public sealed class StytchFakeProject
         State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => State.Ids.New("jwk"), Clock));
         Requests = new RequestLog();
+        RateLimits = new RateLimiter(Clock, options.RateLimits);
         Faults = new FaultRules(options.Seed, () => State.Ids.New("fault"), Http.ConsumerEndpoints.Names);
     }
 
@@ -63,6 +66,9 @@ public sealed class StytchFakeProject
 
     /// <summary>Scripted failures for this project's Stytch calls.</summary>
     public FaultRules Faults { get; }
+
+    /// <summary>The project's rate limits (off unless enabled).</summary>
+    public RateLimiter RateLimits { get; }
 
     /// <summary>The project's latest requests, oldest first, for failure reports.</summary>
     public RequestLog Requests { get; }
@@ -110,6 +116,7 @@ public sealed class StytchFakeProject
     {
         State.Reset();
         Faults.Clear();
+        RateLimits.Clear();
         Clock.Restore();
         Requests.Clear();
     }

@@ -29,6 +29,10 @@ internal static class AdminEndpoints
         Endpoint.Post("admin.keys.rotate", Project + "/keys/rotate", [], RotateKeys, Access.Admin),
         Endpoint.Post("admin.keys.remove_old", Project + "/keys/remove_old", [], RemoveOldKeys, Access.Admin),
         Endpoint.Get("admin.requests.list", Project + "/requests", ListRequests, Access.Admin),
+        Endpoint.Get("admin.rate_limits.get", Project + "/rate_limits", GetRateLimits, Access.Admin),
+        Endpoint.Post("admin.rate_limits.set", Project + "/rate_limits",
+            ["enabled", "per_email_limit", "per_email_window_seconds", "per_endpoint_limit", "per_endpoint_window_seconds"],
+            SetRateLimits, Access.Admin),
         Endpoint.Get("admin.faults.list", Project + "/faults", ListFaults, Access.Admin),
         Endpoint.Post("admin.faults.add", Project + "/faults",
             ["endpoint", "email_address", "error_type", "status_code", "body", "drop_connection", "latency_ms", "times", "probability"],
@@ -162,6 +166,38 @@ internal static class AdminEndpoints
         }
 
         w.WriteEndArray();
+    });
+
+    private static ApiResponse GetRateLimits(ApiCall call) => RateLimitsResponse(call.Project.RateLimits);
+
+    private static ApiResponse SetRateLimits(ApiCall call)
+    {
+        var body = call.Json;
+        var limits = call.Project.RateLimits;
+        static RateLimit Merge(RateLimit current, int? limit, double? seconds) =>
+            limit is < 1 || seconds is <= 0 or > 86_400
+                ? throw Invalid("Limits must be at least 1 and windows between 0 and 86400 seconds.")
+                : new RateLimit(limit ?? current.Limit, seconds is { } s ? TimeSpan.FromSeconds(s) : current.Window);
+
+        var perEmail = Merge(limits.PerEmail, body.Int("per_email_limit"), body.Number("per_email_window_seconds"));
+        var perEndpoint = Merge(limits.PerEndpoint, body.Int("per_endpoint_limit"), body.Number("per_endpoint_window_seconds"));
+        limits.PerEmail = perEmail;
+        limits.PerEndpoint = perEndpoint;
+        if (body.Bool("enabled") is { } enabled)
+        {
+            limits.Enabled = enabled;
+        }
+
+        return RateLimitsResponse(limits);
+    }
+
+    private static ApiResponse RateLimitsResponse(RateLimiter limits) => ApiResponse.Plain(200, w =>
+    {
+        w.WriteBoolean("enabled", limits.Enabled);
+        w.WriteNumber("per_email_limit", limits.PerEmail.Limit);
+        w.WriteNumber("per_email_window_seconds", limits.PerEmail.Window.TotalSeconds);
+        w.WriteNumber("per_endpoint_limit", limits.PerEndpoint.Limit);
+        w.WriteNumber("per_endpoint_window_seconds", limits.PerEndpoint.Window.TotalSeconds);
     });
 
     private static ApiResponse ListFaults(ApiCall call) => ApiResponse.Plain(200, w =>

@@ -89,8 +89,8 @@ internal sealed class FakeHttpHost
             var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
             endpoint.Route.TryMatch(request.Path, pathValues);
             using var body = endpoint.BodyFields is null ? null : JsonBody.Parse(RawBody(request), endpoint.BodyFields, emptyIsObject: endpoint.Access == Access.Admin);
-            if (endpoint.Access != Access.Admin
-                && project!.Faults.Match(endpoint.Name, body?.Peek("email") ?? body?.Peek("email_address")) is { } fault)
+            var email = body?.Peek("email") ?? body?.Peek("email_address");
+            if (endpoint.Access != Access.Admin && project!.Faults.Match(endpoint.Name, email) is { } fault)
             {
                 if (fault.Latency > TimeSpan.Zero)
                 {
@@ -108,6 +108,11 @@ internal sealed class FakeHttpHost
                         project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, 0, "dropped_connection", requestId));
                         return DropConnection();
                 }
+            }
+
+            if (endpoint.Access == Access.Basic && !project!.RateLimits.TryAcquire(endpoint.Name, email))
+            {
+                throw new StytchException(StytchError.TooManyRequests);
             }
 
             var call = new ApiCall
