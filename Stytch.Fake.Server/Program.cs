@@ -31,11 +31,13 @@ projectId.Validators.Add(r =>
 var secret = new Option<string?>("--secret") { Description = "Fixed secret; generated when omitted." };
 var seed = new Option<int?>("--seed") { Description = "Seed for ids and codes, so a run can be replayed." };
 var rateLimits = new Option<bool>("--rate-limits") { Description = "Turn on Stytch-like rate limits (429 too_many_requests)." };
+var snapshot = new Option<FileInfo?>("--snapshot") { Description = "Load the project's state from this JSON file at start (when it exists)." };
+var saveSnapshot = new Option<bool>("--save-snapshot") { Description = "With --snapshot: write the project's state back to that file on shutdown." };
 var adminToken = new Option<string?>("--admin-token") { Description = "Token every /_fake/ call must send (X-Admin-Token or Authorization: Bearer)." };
 
 var root = new RootCommand("Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, projectId, secret, seed, rateLimits, adminToken,
+    port, host, projectId, secret, seed, rateLimits, snapshot, saveSnapshot, adminToken,
 };
 root.Validators.Add(r =>
 {
@@ -43,6 +45,14 @@ root.Validators.Add(r =>
     if (r.GetValue(adminToken) is null && !StytchFake.IsLoopbackHost(h))
     {
         r.AddError($"--host {h} is not loopback: pass --admin-token so the back doors are not open to the network.");
+    }
+});
+
+root.Validators.Add(r =>
+{
+    if (r.GetValue(saveSnapshot) && r.GetValue(snapshot) is null)
+    {
+        r.AddError("--save-snapshot needs --snapshot <file>.");
     }
 });
 
@@ -63,6 +73,22 @@ root.SetAction(async (parsed, cancellation) =>
     });
 
     var output = parsed.InvocationConfiguration.Output;
+    var snapshotFile = parsed.GetValue(snapshot);
+    if (snapshotFile is { Exists: true })
+    {
+        try
+        {
+            stytch.DefaultProject.ImportSnapshot(await File.ReadAllTextAsync(snapshotFile.FullName, CancellationToken.None));
+        }
+        catch (Stytch.Fake.Engine.StytchException e)
+        {
+            await parsed.InvocationConfiguration.Error.WriteLineAsync($"--snapshot {snapshotFile.FullName}: {e.Error.Message}");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"loaded snapshot {snapshotFile.FullName}");
+    }
+
     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stytch.Fake listening on {stytch.Url}"));
     await output.WriteLineAsync($"project_id: {stytch.ProjectId}");
     await output.WriteLineAsync($"secret:     {stytch.Secret}");
@@ -82,6 +108,12 @@ root.SetAction(async (parsed, cancellation) =>
     catch (OperationCanceledException)
     {
         // Ctrl+C or SIGTERM: fall through to dispose the server and exit 0.
+    }
+
+    if (parsed.GetValue(saveSnapshot) && snapshotFile is not null)
+    {
+        await File.WriteAllTextAsync(snapshotFile.FullName, stytch.DefaultProject.ExportSnapshot(), CancellationToken.None);
+        await output.WriteLineAsync($"saved snapshot {snapshotFile.FullName}");
     }
 
     await output.WriteLineAsync("Stytch.Fake stopped.");

@@ -108,6 +108,16 @@ public sealed class StytchFakeProject
     /// <summary>Stops publishing every signing key but the newest.</summary>
     public void RemoveOldSigningKeys() => Jwts.Keys.RemoveOld();
 
+    /// <summary>The whole state (users, codes, sessions, outbox, clock, signing keys) as a JSON document.</summary>
+    public string ExportSnapshot() => Http.SnapshotJson.Write(this);
+
+    /// <summary>
+    /// Replaces the whole state with a document from <see cref="ExportSnapshot"/> (of this or another project)
+    /// and sets the clock to its time. Credentials stay this project's.
+    /// </summary>
+    /// <exception cref="StytchException">The document is malformed (<c>bad_request</c>); nothing changed.</exception>
+    public void ImportSnapshot(string json) => Http.SnapshotJson.Read(this, json);
+
     /// <summary>
     /// Forgets every user, code, session, message and fault rule, and puts the clock back; credentials
     /// and signing keys stay.

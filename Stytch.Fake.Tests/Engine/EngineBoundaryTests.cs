@@ -107,7 +107,7 @@ public sealed class EngineBoundaryTests
     }
 
     [Test]
-    public void EngineTypes_Exist()
+    public void EngineTypes_InEngineNamespace_IncludeTheStateMachine()
     {
         Assert.That(EngineTypes().Select(t => t.Name), Is.SupersetOf(new[] { nameof(ProjectState), nameof(Outbox), nameof(StytchClock), nameof(StytchError) }));
     }

@@ -70,3 +70,60 @@ public sealed class ServerCommandLineTests
         });
     }
 }
+
+public sealed class ServerSnapshotTests
+{
+    [Test]
+    public async Task Server_SaveSnapshotThenLoad_KeepsTheUsers()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"stytch-fake-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using (var first = await ServerProcess.StartAsync("--port", "0", "--snapshot", file, "--save-snapshot"))
+            {
+                using var client = new Wire.WireClient(first.Url, first.ProjectId, first.Secret);
+                await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+                await first.TerminateAsync();
+            }
+
+            await using var second = await ServerProcess.StartAsync("--port", "0", "--snapshot", file);
+            using var secondClient = new Wire.WireClient(second.Url, second.ProjectId, second.Secret);
+            var send = await secondClient.PostAsync("/v1/otps/email/send", new { email = "ada@example.com" });
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(File.Exists(file), Is.True);
+                Assert.That(second.Output, Does.Contain("loaded snapshot"));
+                Assert.That(send.Status, Is.EqualTo(200), send.Text);
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task Server_MalformedSnapshot_ExitsNonZeroWithClearError()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"stytch-fake-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, "{ nope");
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(ServerProcess.StartInfo("--port", "0", "--snapshot", file))!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.Multiple(async () =>
+            {
+                Assert.That(process.ExitCode, Is.EqualTo(1));
+                Assert.That(await stderr + await stdout, Does.Contain("--snapshot").And.Contain("not valid JSON"));
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

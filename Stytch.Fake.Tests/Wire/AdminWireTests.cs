@@ -391,6 +391,35 @@ public sealed class AdminWireTests : FakeWireTest
     }
 
     [Test]
+    public async Task CreateProject_Live_IdsAndRequestIdsSayLive()
+    {
+        var created = await Client.PostAsync("/_fake/v1/projects", new { live = true });
+        using var live = new WireClient(Stytch.Url, created["project_id"]!, created["secret"]!);
+
+        var login = await live.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+        var error = await live.PostAsync("/v1/otps/email/login_or_create", new { email = "no-at" });
+
+        Assert.That(created["project_id"], Does.StartWith("project-live-"));
+        Assert.That(login["user_id"], Does.StartWith("user-live-"));
+        Assert.That(login["email_id"], Does.StartWith("email-live-"));
+        Assert.That(login["request_id"], Does.StartWith("request-id-live-"));
+        Assert.That(error["request_id"], Does.StartWith("request-id-live-"));
+    }
+
+    [Test]
+    public async Task CreateProject_Live_HasNoSandboxAddress()
+    {
+        var created = await Client.PostAsync("/_fake/v1/projects", new { live = true });
+        using var live = new WireClient(Stytch.Url, created["project_id"]!, created["secret"]!);
+
+        var login = await live.PostAsync("/v1/otps/email/login_or_create", new { email = "sandbox@stytch.com" });
+
+        Assert.That(login.Json["user_created"]!.GetValue<bool>(), Is.True);
+        Assert.That(login["user_id"], Is.Not.EqualTo("user-test-e3795c81-f849-4167-bfda-e4a6e9c280fd"));
+        Assert.That(Stytch.FindProject(created["project_id"]!)!.Outbox.All, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task CreateProject_ExistingId_Returns400BadRequest()
     {
         var created = await Client.PostAsync("/_fake/v1/projects", new { project_id = Stytch.ProjectId });

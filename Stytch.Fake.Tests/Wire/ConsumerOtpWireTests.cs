@@ -68,6 +68,18 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
     }
 
     [Test]
+    public async Task LoginOrCreate_SameNewEmailInParallel_CreatesExactlyOneUser()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => LoginOrCreateAsync("ada@example.com")));
+
+        Assert.That(responses.Select(r => r.Status), Has.All.EqualTo(200));
+        Assert.That(responses.Count(r => r.Json["user_created"]!.GetValue<bool>()), Is.EqualTo(1));
+        Assert.That(responses.Select(r => r["user_id"]).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(Stytch.DefaultProject.Users, Has.Count.EqualTo(1));
+        Assert.That(Stytch.Outbox.For("ada@example.com"), Has.Count.EqualTo(16));
+    }
+
+    [Test]
     public async Task LoginOrCreate_CreateUserAsPending_UserStatusIsPending()
     {
         var created = await Client.PostAsync(LoginOrCreatePath, new { email = "ada@example.com", create_user_as_pending = true });

@@ -29,6 +29,8 @@ internal static class AdminEndpoints
         Endpoint.Post("admin.keys.rotate", Project + "/keys/rotate", [], RotateKeys, Access.Admin),
         Endpoint.Post("admin.keys.remove_old", Project + "/keys/remove_old", [], RemoveOldKeys, Access.Admin),
         Endpoint.Get("admin.requests.list", Project + "/requests", ListRequests, Access.Admin),
+        Endpoint.Get("admin.snapshot.export", Project + "/snapshot", ExportSnapshot, Access.Admin),
+        Endpoint.PutDocument("admin.snapshot.import", Project + "/snapshot", ImportSnapshot, Access.Admin),
         Endpoint.Get("admin.rate_limits.get", Project + "/rate_limits", GetRateLimits, Access.Admin),
         Endpoint.Post("admin.rate_limits.set", Project + "/rate_limits",
             ["enabled", "per_email_limit", "per_email_window_seconds", "per_endpoint_limit", "per_endpoint_window_seconds"],
@@ -167,6 +169,24 @@ internal static class AdminEndpoints
 
         w.WriteEndArray();
     });
+
+    private static ApiResponse ExportSnapshot(ApiCall call) =>
+        new(200, System.Text.Encoding.UTF8.GetBytes(call.Project.ExportSnapshot()));
+
+    private static ApiResponse ImportSnapshot(ApiCall call)
+    {
+        if (call.BodyText.Length > 64 * 1024 * 1024)
+        {
+            throw Invalid("The snapshot is larger than 64 MB.");
+        }
+
+        call.Project.ImportSnapshot(call.BodyText);
+        return ApiResponse.Plain(200, w =>
+        {
+            WriteProjectFields(w, call.Project);
+            w.WriteNumber("users", call.Project.State.UserCount);
+        });
+    }
 
     private static ApiResponse GetRateLimits(ApiCall call) => RateLimitsResponse(call.Project.RateLimits);
 

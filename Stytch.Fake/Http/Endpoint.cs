@@ -23,6 +23,9 @@ internal sealed class ApiCall
     /// <summary>The body; only endpoints declared with body fields have one.</summary>
     public JsonBody Json => Body ?? throw new InvalidOperationException("This endpoint takes no body.");
 
+    /// <summary>The raw body text, for endpoints that take a whole document.</summary>
+    public string BodyText => Request.BodyData?.BodyAsString ?? "";
+
     /// <summary>A single query parameter, or null.</summary>
     public string? Query(string name) =>
         Request.Query is { } query && query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
@@ -45,6 +48,9 @@ internal sealed record Endpoint(
 
     public static Endpoint Delete(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "DELETE", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
+
+    public static Endpoint PutDocument(string name, string path, Func<ApiCall, ApiResponse> handle, Access access) =>
+        new(name, "PUT", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
 
     public static Endpoint Post(string name, string path, string[] fields, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "POST", new Route(path), fields.ToHashSet(StringComparer.Ordinal), c => ValueTask.FromResult(handle(c)), access);

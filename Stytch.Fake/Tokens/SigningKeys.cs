@@ -93,6 +93,37 @@ internal sealed class SigningKeys
         return key;
     }
 
+    /// <summary>Every key as (kid, PKCS#8 PEM private key), oldest first, for a snapshot.</summary>
+    public IReadOnlyList<(string Kid, string PrivateKeyPem)> Export() =>
+        All.Select(k => (k.Kid, k.Rsa.ExportPkcs8PrivateKeyPem())).ToArray();
+
+    /// <summary>Builds keys from (kid, PEM) pairs; throws on a malformed key without touching the current ones.</summary>
+    public IReadOnlyList<SigningKey> Parse(IReadOnlyList<(string Kid, string PrivateKeyPem)> keys)
+    {
+        var now = _clock.GetUtcNow();
+        return keys.Select(k =>
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(k.PrivateKeyPem);
+            var request = new CertificateRequest($"CN={k.Kid}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            return new SigningKey(k.Kid, rsa, request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10)));
+        }).ToArray();
+    }
+
+    /// <summary>Publishes exactly these keys (the last one signs); an empty list keeps the current keys.</summary>
+    public void Replace(IReadOnlyList<SigningKey> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _keys = [.. keys];
+        }
+    }
+
     /// <summary>Stops publishing every key but the current one.</summary>
     public void RemoveOld()
     {
