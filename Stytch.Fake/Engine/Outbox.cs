@@ -11,7 +11,7 @@ public enum OtpKind
 
 /// <summary>One email the fake "sent": the code, who it went to and how long it is valid.</summary>
 /// <param name="MessageId">Unique id of this message.</param>
-/// <param name="EmailAddress">The recipient, as given in the request.</param>
+/// <param name="EmailAddress">The recipient, lower-cased as the engine stores addresses.</param>
 /// <param name="Code">The six-digit one-time passcode.</param>
 /// <param name="MethodId">The <c>email_id</c> to authenticate the code with.</param>
 /// <param name="Kind">Login or signup.</param>

@@ -22,7 +22,7 @@ internal sealed class SigningKey : IDisposable
 
     public static SigningKey Create(string kid, DateTimeOffset now)
     {
-        var rsa = RSA.Create(2048);
+        var rsa = RsaKeyPool.Take();
         var request = new CertificateRequest($"CN={kid}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
         return new SigningKey(kid, rsa, certificate);
@@ -32,6 +32,47 @@ internal sealed class SigningKey : IDisposable
     {
         Certificate.Dispose();
         Rsa.Dispose();
+    }
+}
+
+/// <summary>
+/// Fresh 2048-bit RSA keys kept ready in the background: generating one takes from tens of milliseconds
+/// to more than a second, which would otherwise land on the first JWT of every project.
+/// </summary>
+internal static class RsaKeyPool
+{
+    private const int Target = 2;
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<RSA> Ready = new();
+    private static int _refilling;
+
+    public static RSA Take()
+    {
+        var rsa = Ready.TryDequeue(out var ready) ? ready : RSA.Create(2048);
+        Refill();
+        return rsa;
+    }
+
+    private static void Refill()
+    {
+        if (Interlocked.CompareExchange(ref _refilling, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                while (Ready.Count < Target)
+                {
+                    Ready.Enqueue(RSA.Create(2048));
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _refilling, 0);
+            }
+        });
     }
 }
 
