@@ -23,13 +23,31 @@ namespace Stytch.Fake.NUnit;
 /// </example>
 public abstract class StytchFakeTest
 {
+    // Keyed by test id: with ParallelScope.Children one fixture instance serves tests running at once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StytchFakeProject> _projects = new();
     private StytchFake? _stytch;
 
     /// <summary>The fixture's fake. Its default project is reset before each test.</summary>
     protected StytchFake Stytch => _stytch ?? throw new InvalidOperationException("The fake starts in OneTimeSetUp.");
 
+    /// <summary>
+    /// The current test's project: the fake's default project, or, when <see cref="ProjectPerTest"/> is
+    /// true, a fresh project of its own on the shared server (safe for tests that run in parallel).
+    /// </summary>
+    protected StytchFakeProject Project =>
+        _projects.TryGetValue(TestContext.CurrentContext.Test.ID, out var project) ? project : Stytch.DefaultProject;
+
     /// <summary>Override to start the fake with other options (fixed credentials, clock, seed).</summary>
     protected virtual StytchFakeOptions Options => new();
+
+    /// <summary>
+    /// Override to true to give every test its own isolated project (own credentials, state, clock and
+    /// outbox) on the fixture's one server, e.g. for <c>[Parallelizable(ParallelScope.Children)]</c> fixtures.
+    /// </summary>
+    protected virtual bool ProjectPerTest => false;
+
+    /// <summary>An HttpClient for the fake, authenticated as the current test's <see cref="Project"/>.</summary>
+    protected HttpClient CreateClient() => Stytch.CreateClient(Project);
 
     /// <summary>Starts the fake.</summary>
     [OneTimeSetUp]
@@ -37,12 +55,28 @@ public abstract class StytchFakeTest
 
     /// <summary>Gives each test a clean project.</summary>
     [SetUp]
-    public void ResetStytchFake() => Stytch.Reset();
+    public void ResetStytchFake()
+    {
+        if (ProjectPerTest)
+        {
+            _projects[TestContext.CurrentContext.Test.ID] = Stytch.CreateProject();
+        }
+        else
+        {
+            Stytch.Reset();
+        }
+    }
 
     /// <summary>Writes the outbox and the latest requests to the output of a failed test.</summary>
     [TearDown]
-    public void ReportStytchFake() =>
-        StytchFakeReporter.WriteIfFailed(TestContext.CurrentContext.Result.Outcome, Stytch.DefaultProject, TestContext.Out);
+    public void ReportStytchFake()
+    {
+        StytchFakeReporter.WriteIfFailed(TestContext.CurrentContext.Result.Outcome, Project, TestContext.Out);
+        if (_projects.TryRemove(TestContext.CurrentContext.Test.ID, out var project))
+        {
+            Stytch.RemoveProject(project.ProjectId);
+        }
+    }
 
     /// <summary>Stops the fake.</summary>
     [OneTimeTearDown]

@@ -121,6 +121,13 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
         return client;
     }
 
+    /// <summary>Removes a project (not the default one); its credentials stop working.</summary>
+    /// <returns>False when no such project exists.</returns>
+    public bool RemoveProject(string projectId) =>
+        projectId == DefaultProject.ProjectId
+            ? throw new InvalidOperationException("The default project cannot be removed; Reset() it instead.")
+            : _projects.Remove(projectId);
+
     /// <summary>The project with this id, or null.</summary>
     public StytchFakeProject? FindProject(string projectId) => _projects.Find(projectId);
 
