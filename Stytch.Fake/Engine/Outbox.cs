@@ -21,6 +21,8 @@ public enum OtpKind
 /// <param name="SignupTemplateId">The signup template requested, if any.</param>
 /// <param name="SentAt">When the code was issued, on the project clock.</param>
 /// <param name="ExpiresAt">When the code stops working, on the project clock.</param>
+/// <param name="OrganizationId">The B2B organization the code is for, or null for a consumer user.</param>
+/// <param name="MemberId">The B2B member the code is for, or null for a consumer user.</param>
 public sealed record OutboxMessage(
     string MessageId,
     string EmailAddress,
@@ -32,7 +34,9 @@ public sealed record OutboxMessage(
     string? LoginTemplateId,
     string? SignupTemplateId,
     DateTimeOffset SentAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    string? OrganizationId = null,
+    string? MemberId = null);
 
 /// <summary>
 /// The messages a project "sent", newest first. Nothing is delivered: tests read codes from here.
@@ -40,7 +44,8 @@ public sealed record OutboxMessage(
 public sealed class Outbox
 {
     private readonly Lock _gate = new();
-    private readonly List<OutboxMessage> _messages = [];
+    // Oldest first; a linked list so the oldest can be dropped in O(1) once the outbox is full.
+    private LinkedList<OutboxMessage> _messages = new();
     private readonly int _capacity;
 
     internal Outbox(int capacity = 10_000)
@@ -55,8 +60,13 @@ public sealed class Outbox
         {
             lock (_gate)
             {
-                var copy = _messages.ToArray();
-                Array.Reverse(copy);
+                var copy = new OutboxMessage[_messages.Count];
+                var i = 0;
+                for (var node = _messages.Last; node is not null; node = node.Previous)
+                {
+                    copy[i++] = node.Value;
+                }
+
                 return copy;
             }
         }
@@ -71,11 +81,11 @@ public sealed class Outbox
     {
         lock (_gate)
         {
-            for (var i = _messages.Count - 1; i >= 0; i--)
+            for (var node = _messages.Last; node is not null; node = node.Previous)
             {
-                if (string.Equals(_messages[i].EmailAddress, emailAddress, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(node.Value.EmailAddress, emailAddress, StringComparison.OrdinalIgnoreCase))
                 {
-                    return _messages[i];
+                    return node.Value;
                 }
             }
 
@@ -93,7 +103,8 @@ public sealed class Outbox
     /// <summary>Removes every message.</summary>
     public void Clear()
     {
-        lock (_gate) { _messages.Clear(); }
+        // A new list rather than Clear(), which walks every node: Reset stays O(1).
+        lock (_gate) { _messages = new LinkedList<OutboxMessage>(); }
     }
 
     internal void Add(OutboxMessage message)
@@ -101,12 +112,12 @@ public sealed class Outbox
         lock (_gate)
         {
             // Bounded so that a long-running server does not grow without limit; the oldest go first.
-            if (_messages.Count >= _capacity)
+            while (_messages.Count >= _capacity)
             {
-                _messages.RemoveRange(0, _messages.Count - _capacity + 1);
+                _messages.RemoveFirst();
             }
 
-            _messages.Add(message);
+            _messages.AddLast(message);
         }
     }
 }

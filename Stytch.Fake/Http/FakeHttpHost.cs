@@ -14,9 +14,9 @@ using WireMock.Util;
 namespace Stytch.Fake.Http;
 
 /// <summary>
-/// Puts the fake on a WireMock server: one mapping per endpoint, then per path a 405 for other methods,
-/// then a 404 for any other <c>/v1/</c> or <c>/_fake/</c> path. Every mapping runs the same pipeline:
-/// authorise, parse, call the engine, render, record.
+/// Puts the fake on a WireMock server behind one mapping for every <c>/v1/</c> and <c>/_fake/</c> path,
+/// and runs each request through one pipeline: route (404/405), authorise, parse, apply faults and rate
+/// limits, call the endpoint, render, record.
 /// </summary>
 internal sealed class FakeHttpHost
 {
@@ -29,65 +29,56 @@ internal sealed class FakeHttpHost
     private static readonly IdFactory OrphanIds = new(live: false, seed: null);
     private readonly ProjectRegistry _projects;
     private readonly string? _adminToken;
+    private readonly Router _router;
 
     public FakeHttpHost(ProjectRegistry projects, string? adminToken)
     {
         _projects = projects;
         _adminToken = adminToken;
-        Endpoints = [.. ConsumerEndpoints.All(), .. AdminEndpoints.All()];
+        Endpoints = [.. ConsumerEndpoints.All(), .. B2BEndpoints.All(), .. AdminEndpoints.All()];
+        _router = new Router(Endpoints);
     }
 
     public IReadOnlyList<Endpoint> Endpoints { get; }
 
-    /// <summary>Adds the fake's mappings to <paramref name="server"/> and returns their ids.</summary>
+    /// <summary>The names of every Stytch endpoint (consumer and B2B, not the back doors): what fault rules can target.</summary>
+    public static IReadOnlySet<string> StytchEndpointNames { get; } =
+        ConsumerEndpoints.Names.Concat(B2BEndpoints.Names).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds the fake's one mapping to <paramref name="server"/>: every <c>/v1/</c> and <c>/_fake/</c> path,
+    /// routed by <see cref="Router"/>. Returns its id.
+    /// </summary>
     public IReadOnlyList<Guid> MapTo(WireMockServer server)
     {
-        var ids = new List<Guid>();
-        foreach (var endpoint in Endpoints)
-        {
-            ids.Add(Map(server, BasePriority,
-                Request.Create().WithPath(endpoint.Route.Matches).UsingMethod(endpoint.Method),
-                request => DispatchAsync(request, endpoint)));
-        }
-
-        foreach (var group in Endpoints.GroupBy(e => e.Route.Template))
-        {
-            var route = group.First().Route;
-            ids.Add(Map(server, BasePriority + 1, Request.Create().WithPath(route.Matches).UsingAnyMethod(),
-                _ => Fail(StytchError.MethodNotAllowed)));
-        }
-
-        ids.Add(Map(server, BasePriority + 2, Request.Create().WithPath(IsStytchPath).UsingAnyMethod(),
-            _ => Fail(StytchError.RouteNotFound)));
-        return ids;
+        var router = _router;
+        var id = Guid.NewGuid();
+        server.Given(Request.Create().WithPath(IsStytchPath).UsingAnyMethod())
+            .WithGuid(id)
+            .AtPriority(BasePriority)
+            .RespondWith(Response.Create().WithCallback(request => DispatchAsync(request, router)));
+        return [id];
     }
 
     private static bool IsStytchPath(string path) =>
         path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) ||
         path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
 
-    private static Guid Map(WireMockServer server, int priority, IRequestBuilder request, Func<IRequestMessage, Task<IResponseMessage>> respond)
-    {
-        var id = Guid.NewGuid();
-        server.Given(request).WithGuid(id).AtPriority(priority).RespondWith(Response.Create().WithCallback(respond));
-        return id;
-    }
-
-    private async Task<IResponseMessage> DispatchAsync(IRequestMessage request, Endpoint endpoint)
+    private async Task<IResponseMessage> DispatchAsync(IRequestMessage request, Router router)
     {
         StytchFakeProject? project = null;
         var requestId = OrphanIds.New("request-id");
         ApiResponse response;
         try
         {
-            project = Authorise(request, endpoint);
+            var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
+            var endpoint = router.Find(request.Method, request.Path, pathValues);
+            project = Authorise(request, endpoint, pathValues);
             if (project is not null)
             {
                 requestId = project.State.Ids.New("request-id");
             }
 
-            var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
-            endpoint.Route.TryMatch(request.Path, pathValues);
             using var body = endpoint.BodyFields is null ? null : JsonBody.Parse(RawBody(request), endpoint.BodyFields, emptyIsObject: endpoint.Access == Access.Admin);
             var email = body?.Peek("email") ?? body?.Peek("email_address");
             if (endpoint.Access != Access.Admin && project!.Faults.Match(endpoint.Name, email) is { } fault)
@@ -142,7 +133,7 @@ internal sealed class FakeHttpHost
     }
 
     /// <summary>Finds the project a call is for, or throws the Stytch error that refuses it.</summary>
-    private StytchFakeProject? Authorise(IRequestMessage request, Endpoint endpoint)
+    private StytchFakeProject? Authorise(IRequestMessage request, Endpoint endpoint, Dictionary<string, string> pathValues)
     {
         var authorization = Header(request, "Authorization");
         switch (endpoint.Access)
@@ -150,7 +141,7 @@ internal sealed class FakeHttpHost
             case Access.Basic:
                 return _projects.Authenticate(authorization);
             case Access.PathProject:
-                var fromPath = PathProject(request, endpoint);
+                var fromPath = PathProject(pathValues);
                 if (authorization is not null && _projects.Authenticate(authorization) != fromPath)
                 {
                     throw new StytchException(StytchError.UnauthorizedCredentials);
@@ -163,16 +154,12 @@ internal sealed class FakeHttpHost
                     throw new StytchException(StytchError.AdminTokenRequired);
                 }
 
-                return endpoint.Route.Template.Contains("{project_id}", StringComparison.Ordinal) ? PathProject(request, endpoint) : null;
+                return pathValues.ContainsKey("project_id") ? PathProject(pathValues) : null;
         }
     }
 
-    private StytchFakeProject PathProject(IRequestMessage request, Endpoint endpoint)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        endpoint.Route.TryMatch(request.Path, values);
-        return _projects.Find(values["project_id"]) ?? throw new StytchException(StytchError.ProjectNotFound);
-    }
+    private StytchFakeProject PathProject(Dictionary<string, string> pathValues) =>
+        _projects.Find(pathValues["project_id"]) ?? throw new StytchException(StytchError.ProjectNotFound);
 
     private bool AdminTokenMatches(IRequestMessage request)
     {
@@ -180,9 +167,6 @@ internal sealed class FakeHttpHost
             ?? (Header(request, "Authorization") is { } a && a.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? a[7..].Trim() : null);
         return sent is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(_adminToken!));
     }
-
-    private static Task<IResponseMessage> Fail(StytchError error) =>
-        Task.FromResult<IResponseMessage>(ToMessage(ApiResponse.Error(error, OrphanIds.New("request-id"))));
 
     private static ReadOnlySpan<byte> RawBody(IRequestMessage request)
     {

@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+using Stytch.Fake.Engine;
+
+namespace Stytch.Fake.Benchmarks;
+
+/// <summary>One consumer login over loopback: the fake against a static stub of the same bytes.</summary>
+[MemoryDiagnoser]
+public class RoundTripBenchmarks
+{
+    private Loopback _loopback = null!;
+    private int _n;
+
+    [GlobalSetup]
+    public async Task SetUpAsync() => _loopback = await Loopback.StartAsync();
+
+    [GlobalCleanup]
+    public async Task CleanUpAsync() => await _loopback.DisposeAsync();
+
+    [Benchmark(Baseline = true)]
+    public Task StaticStub() => _loopback.StubRoundTripAsync($"u{_n++ % 10_000}@example.com");
+
+    [Benchmark]
+    public Task Fake() => _loopback.FakeRoundTripAsync($"u{_n++ % 10_000}@example.com");
+}
+
+/// <summary>The state machine alone, without HTTP, to show where time goes.</summary>
+[MemoryDiagnoser]
+public class EngineBenchmarks
+{
+    private ProjectState _state = null!;
+    private string _userId = "";
+    private int _n;
+
+    [GlobalSetup]
+    public void SetUp()
+    {
+        _state = EngineRunner.NewState();
+        _userId = _state.LoginOrCreate("ada@example.com", new EmailOtpOptions()).UserId;
+    }
+
+    [Benchmark]
+    public EmailOtpSent LoginOrCreate() => _state.LoginOrCreate($"u{_n++ % 10_000}@example.com", new EmailOtpOptions());
+
+    [Benchmark]
+    public OtpAuthenticated LoginOrCreateAndAuthenticate() => EngineRunner.Login(_state, $"v{_n++ % 10_000}@example.com");
+
+    [Benchmark]
+    public StytchUser GetUser() => _state.GetUser(_userId);
+}
+
+/// <summary>Helpers shared by the BenchmarkDotNet classes and the quick table.</summary>
+public static class EngineRunner
+{
+    internal static ProjectState NewState() =>
+        new(new ProjectSettings("project-test-00000000-0000-4000-8000-000000000000", Live: false, Seed: 1), new StytchClock(), new Outbox());
+
+    internal static OtpAuthenticated Login(ProjectState state, string email)
+    {
+        var sent = state.LoginOrCreate(email, new EmailOtpOptions());
+        var code = state.Outbox.FindLatestFor(email)!.Code;
+        return state.Authenticate(new OtpAuthenticateCommand { MethodId = sent.EmailId, Code = code });
+    }
+}
