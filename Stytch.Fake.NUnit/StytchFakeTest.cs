@@ -34,8 +34,29 @@ public abstract class StytchFakeTest
     /// The current test's project: the fake's default project, or, when <see cref="ProjectPerTest"/> is
     /// true, a fresh project of its own on the shared server (safe for tests that run in parallel).
     /// </summary>
-    protected StytchFakeProject Project =>
-        _projects.TryGetValue(TestContext.CurrentContext.Test.ID, out var project) ? project : Stytch.DefaultProject;
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="ProjectPerTest"/> is true and no test is running here (e.g. in <c>OneTimeSetUp</c>, or on a thread
+    /// that does not carry the test's context): there is no per-test project to give, and handing out the
+    /// default project instead would silently mix tests.
+    /// </exception>
+    protected StytchFakeProject Project
+    {
+        get
+        {
+            if (!ProjectPerTest)
+            {
+                return Stytch.DefaultProject;
+            }
+
+            var test = TestContext.CurrentContext.Test;
+            return _projects.TryGetValue(test.ID, out var project)
+                ? project
+                : throw new InvalidOperationException(
+                    $"ProjectPerTest is on, but '{test.FullName}' has no project of its own: Project exists only inside a test " +
+                    "(SetUp, the test, TearDown) and on threads that carry its context. Capture it in a local " +
+                    "(var project = Project;) before handing it to other threads, or use Stytch.DefaultProject for fixture-wide setup.");
+        }
+    }
 
     /// <summary>Override to start the fake with other options (fixed credentials, clock, seed).</summary>
     protected virtual StytchFakeOptions Options => new();
@@ -71,10 +92,11 @@ public abstract class StytchFakeTest
     [TearDown]
     public void ReportStytchFake()
     {
-        StytchFakeReporter.WriteIfFailed(TestContext.CurrentContext.Result.Outcome, Project, TestContext.Out);
-        if (_projects.TryRemove(TestContext.CurrentContext.Test.ID, out var project))
+        var perTest = _projects.TryRemove(TestContext.CurrentContext.Test.ID, out var own);
+        StytchFakeReporter.WriteIfFailed(TestContext.CurrentContext.Result.Outcome, own ?? Stytch.DefaultProject, TestContext.Out);
+        if (perTest && own is not null)
         {
-            Stytch.RemoveProject(project.ProjectId);
+            Stytch.RemoveProject(own.ProjectId);
         }
     }
 

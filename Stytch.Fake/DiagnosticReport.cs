@@ -20,7 +20,7 @@ public static class DiagnosticReport
         text.AppendLine(c, $"Outbox ({messages.Count} messages, newest first):");
         foreach (var m in messages.Take(20))
         {
-            text.AppendLine(c, $"  {m.SentAt:HH:mm:ss} {m.Kind.ToString().ToLowerInvariant(),-6} {m.EmailAddress} code {m.Code} method_id {m.MethodId} expires {m.ExpiresAt:HH:mm:ss}");
+            text.AppendLine(c, $"  {m.SentAt:HH:mm:ss} {m.Kind.ToString().ToLowerInvariant(),-6} {m.EmailAddress} code {m.Code} method_id {m.MethodId} expires {m.ExpiresAt:HH:mm:ss}{(m.OrganizationId is null ? "" : " organization " + m.OrganizationId)}");
         }
 
         var requests = project.Requests.All;

@@ -59,7 +59,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
             // Lets a dropped-connection fault reach the request's HttpContext to abort it.
             AdditionalServiceRegistration = services => ((IServiceCollection)services).AddHttpContextAccessor(),
         });
-        _mounts.Add((_server, _host.MapTo(_server)));
+        _mounts.Add((_server, _host.MapTo(_server, everyPath: _ownsServer)));
         Url = new Uri(_server.Url ?? _server.Urls[0]);
     }
 
@@ -101,6 +101,9 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
 
     /// <summary>The first project's clock.</summary>
     public StytchClock Clock => DefaultProject.Clock;
+
+    /// <summary>Seeds the first project: organizations with members, and users (see <see cref="Seeding.StytchSeeder"/>).</summary>
+    public Seeding.StytchSeeder Seed => DefaultProject.Seed;
 
     /// <summary>The WireMock server the fake answers on.</summary>
     public WireMockServer Server => _server;

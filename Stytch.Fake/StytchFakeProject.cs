@@ -46,10 +46,12 @@ public sealed class StytchFakeProject
         Clock = new StytchClock(options.TimeProvider);
         Outbox = new Outbox();
         State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox);
+        B2B = new B2BState(Clock, Outbox, State.Ids);
+        Seed = new Seeding.StytchSeeder(this, options.Seed);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => State.Ids.New("jwk"), Clock));
         Requests = new RequestLog();
         RateLimits = new RateLimiter(Clock, options.RateLimits);
-        Faults = new FaultRules(options.Seed, () => State.Ids.New("fault"), Http.ConsumerEndpoints.Names);
+        Faults = new FaultRules(options.Seed, () => State.Ids.New("fault"), Http.FakeHttpHost.StytchEndpointNames);
     }
 
     /// <summary>The project id: the Basic auth user name.</summary>
@@ -76,6 +78,39 @@ public sealed class StytchFakeProject
     internal ProjectState State { get; }
 
     internal SessionJwts Jwts { get; }
+
+    internal B2BState B2B { get; }
+
+    /// <summary>
+    /// Seed data in process: organizations with members, and users, with realistic random names (Bogus) where you
+    /// give none; the same project <see cref="StytchProjectOptions.Seed"/> gives the same data.
+    /// </summary>
+    public Seeding.StytchSeeder Seed { get; }
+
+    /// <summary>Every B2B organization of the project, oldest first.</summary>
+    public IReadOnlyList<StytchOrganization> Organizations => B2B.ListOrganizations();
+
+    /// <summary>Every B2B member of the project (deleted ones too), oldest first.</summary>
+    public IReadOnlyList<StytchMember> Members => B2B.ListMembers();
+
+    /// <summary>The organization with this id, slug or external id.</summary>
+    /// <exception cref="StytchException">No such organization (<c>organization_not_found</c>).</exception>
+    public StytchOrganization GetOrganization(string organization) => B2B.GetOrganization(organization);
+
+    /// <summary>A member's live sessions.</summary>
+    public IReadOnlyList<MemberSession> MemberSessionsOf(string memberId) => B2B.SessionsOf(memberId);
+
+    /// <summary>
+    /// Logs a member in without a code round trip: a new member session with an email OTP factor, and its token and JWT.
+    /// </summary>
+    /// <param name="organization">The organization id, slug or external id.</param>
+    /// <param name="member">The member id or external id.</param>
+    /// <param name="duration">The session lifetime; 60 minutes when null.</param>
+    public MintedMemberSession MintMemberSession(string organization, string member, TimeSpan? duration = null)
+    {
+        var (session, _, _) = B2B.MintSession(organization, member, (int)(duration ?? TimeSpan.FromMinutes(60)).TotalMinutes);
+        return new MintedMemberSession(session, session.SessionToken, Jwts.Mint(session));
+    }
 
     /// <summary>Every user of the project, oldest first.</summary>
     public IReadOnlyList<StytchUser> Users => State.ListUsers();
@@ -119,12 +154,13 @@ public sealed class StytchFakeProject
     public void ImportSnapshot(string json) => Http.SnapshotJson.Read(this, json);
 
     /// <summary>
-    /// Forgets every user, code, session, message and fault rule, and puts the clock back; credentials
+    /// Forgets every user, organization, member, code, session, message and fault rule, and puts the clock back; credentials
     /// and signing keys stay.
     /// </summary>
     public void Reset()
     {
         State.Reset();
+        B2B.Reset();
         Faults.Clear();
         RateLimits.Clear();
         Clock.Restore();
@@ -140,6 +176,12 @@ public sealed class StytchFakeProject
 /// <param name="SessionToken">Its opaque token.</param>
 /// <param name="SessionJwt">A fresh five-minute JWT for it.</param>
 public sealed record MintedSession(StytchSession Session, string SessionToken, string SessionJwt);
+
+/// <summary>A member session started without a code round trip, with what a client would hold.</summary>
+/// <param name="Session">The member session.</param>
+/// <param name="SessionToken">Its opaque token.</param>
+/// <param name="SessionJwt">A fresh five-minute JWT for it.</param>
+public sealed record MintedMemberSession(MemberSession Session, string SessionToken, string SessionJwt);
 
 /// <summary>One request the project answered.</summary>
 /// <param name="At">When it was answered (wall clock).</param>

@@ -7,7 +7,7 @@ public sealed class AdminWireTests : FakeWireTest
 {
     private static readonly string[] MessageKeys = WireShapes.Sorted(
         "message_id", "email_address", "code", "method_id", "kind", "user_id", "locale",
-        "login_template_id", "signup_template_id", "sent_at", "expires_at");
+        "login_template_id", "signup_template_id", "sent_at", "expires_at", "organization_id", "member_id");
 
     private string ProjectPath => $"/_fake/v1/projects/{Stytch.ProjectId}";
 

@@ -14,6 +14,15 @@ internal static class AdminEndpoints
 {
     private const string Project = "/_fake/v1/projects/{project_id}";
 
+    /// <summary>
+    /// The times a project clock can be set or advanced to over the wire. Sessions run up to a year past the
+    /// clock and signing certificates ten years, so a clock near year 9999 would overflow later on every call.
+    /// </summary>
+    internal static readonly DateTimeOffset EarliestClock = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <inheritdoc cref="EarliestClock"/>
+    internal static readonly DateTimeOffset LatestClock = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static IEnumerable<Endpoint> All() =>
     [
         Endpoint.Get("admin.health", "/_fake/v1/health", Health, Access.Admin),
@@ -31,6 +40,7 @@ internal static class AdminEndpoints
         Endpoint.Get("admin.requests.list", Project + "/requests", ListRequests, Access.Admin),
         Endpoint.Get("admin.snapshot.export", Project + "/snapshot", ExportSnapshot, Access.Admin),
         Endpoint.PutDocument("admin.snapshot.import", Project + "/snapshot", ImportSnapshot, Access.Admin),
+        Endpoint.Post("admin.seed", Project + "/seed", ["organizations", "users"], SeedEndpoint.Seed, Access.Admin),
         Endpoint.Get("admin.rate_limits.get", Project + "/rate_limits", GetRateLimits, Access.Admin),
         Endpoint.Post("admin.rate_limits.set", Project + "/rate_limits",
             ["enabled", "per_email_limit", "per_email_window_seconds", "per_endpoint_limit", "per_endpoint_window_seconds"],
@@ -119,7 +129,7 @@ internal static class AdminEndpoints
     private static ApiResponse AdvanceClock(ApiCall call)
     {
         var seconds = call.Json.Number("seconds");
-        if (seconds is not { } s || s < 0 || s > TimeSpan.MaxValue.TotalSeconds / 2)
+        if (seconds is not { } s || s < 0 || s > (LatestClock - call.Project.Clock.Now).TotalSeconds)
         {
             throw new StytchException(StytchError.BadRequest);
         }
@@ -130,7 +140,8 @@ internal static class AdminEndpoints
 
     private static ApiResponse SetClock(ApiCall call)
     {
-        if (!DateTimeOffset.TryParse(call.Json.String("now"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now))
+        if (!DateTimeOffset.TryParse(call.Json.String("now"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
+            || now < EarliestClock || now >= LatestClock)
         {
             throw new StytchException(StytchError.BadRequest);
         }

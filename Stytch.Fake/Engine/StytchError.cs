@@ -18,8 +18,11 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
     public static readonly StytchError InvalidEmail = new("invalid_email", 400, "Email format is invalid.");
     /// <summary>400: <c>locale</c> is not one of en, es, fr, pt-br.</summary>
     public static readonly StytchError InvalidLocale = new("invalid_locale", 400, "locale is invalid.");
-    /// <summary>400: <c>expiration_minutes</c> is outside 1..10.</summary>
-    public static readonly StytchError InvalidExpirationOtp = new("invalid_expiration_otp", 400, "expiration_minutes is invalid, should be between 1 to 10 minutes.");
+    /// <summary>
+    /// 400: consumer <c>expiration_minutes</c> outside 1..10, or B2B <c>login_expiration_minutes</c> /
+    /// <c>signup_expiration_minutes</c> outside 2..15.
+    /// </summary>
+    public static readonly StytchError InvalidExpirationOtp = new("invalid_expiration_otp", 400, "expiration_minutes is invalid, should be between 1 to 10 minutes (B2B login_expiration_minutes and signup_expiration_minutes: 2 to 15 minutes).");
     /// <summary>400: the OTP code is missing or not six digits.</summary>
     public static readonly StytchError InvalidCode = new("invalid_code", 400, "Code format is invalid.");
     /// <summary>400: <c>method_id</c> is missing or not shaped like an email id.</summary>
@@ -69,6 +72,65 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
     /// <summary>503: a temporary outage.</summary>
     public static readonly StytchError ServerUnavailable = new("server_unavailable", 503, "Oops, something seems to have gone wrong. Please retry the request. If this issue persists, please reach out to support.");
 
+    // ---- B2B (../shared/reference/ERRORS.md sections E, F, G, H) ----------------------------------
+
+    /// <summary>400: <c>organization_id</c> is missing or empty.</summary>
+    public static readonly StytchError InvalidOrganizationId = new("invalid_organization_id", 400, "organization_id format is invalid.");
+    /// <summary>404: no organization has this id, slug or external id.</summary>
+    public static readonly StytchError OrganizationNotFound = new("organization_not_found", 404, "Organization could not be found.");
+    /// <summary>400: another organization of the project has this slug.</summary>
+    public static readonly StytchError OrganizationSlugAlreadyUsed = new("organization_slug_already_used", 400, "The provided organization_slug is already used in another organization.");
+    /// <summary>400: the slug is shorter than 2 or longer than 128 characters, or has characters other than alphanumerics and - . _ ~.</summary>
+    public static readonly StytchError InvalidOrganizationSlug = new("invalid_organization_slug", 400, "The organization_slug must be at least 2 characters long and may only contain alphanumerics and the reserved characters '-', '.', '_', or '~'. At least one character must be alphanumeric.");
+    /// <summary>400: <c>organization_name</c> is missing or empty on create.</summary>
+    public static readonly StytchError OrganizationNameMissing = new("organization_name_missing", 400, "organization_name is required.");
+    /// <summary>400: <c>organization_name</c> is longer than 128 characters, or empty on update.</summary>
+    public static readonly StytchError InvalidOrganizationName = new("invalid_organization_name", 400, "organization_name must be between 1 and 128 characters.");
+    /// <summary>400: <c>organization_external_id</c> is longer than 128 characters or has characters other than alphanumerics and . _ - |.</summary>
+    public static readonly StytchError InvalidOrganizationExternalId = new("invalid_organization_external_id", 400, "organization_external_id may only contain alphanumerics and '.', '_', '-', '|', and be at most 128 characters.");
+    /// <summary>400: another organization of the project has this external id.</summary>
+    public static readonly StytchError OrganizationExternalIdAlreadyUsed = new("organization_external_id_already_used", 400, "The provided organization_external_id is already used in another organization.");
+    /// <summary>400: <c>auth_methods</c> is RESTRICTED and <c>allowed_auth_methods</c> is empty.</summary>
+    public static readonly StytchError AllowedAuthMethodsRequiredForRestricted = new("allowed_auth_methods_required_for_restricted", 400, "Allowed auth methods must be set for 'RESTRICTED' auth methods");
+    /// <summary>400: <c>mfa_methods</c> is RESTRICTED and <c>allowed_mfa_methods</c> is empty.</summary>
+    public static readonly StytchError AllowedMfaMethodsRequiredForRestricted = new("allowed_mfa_methods_required_for_restricted", 400, "Allowed mfa methods must be set for 'RESTRICTED' auth methods");
+    /// <summary>400: <c>allowed_auth_methods</c> names a method Stytch does not know.</summary>
+    public static readonly StytchError InvalidOrganizationAllowedAuthMethods = new("invalid_organization_allowed_auth_methods", 400, "allowed_auth_methods may only contain sso, magic_link, email_otp, password, google_oauth, microsoft_oauth, slack_oauth, github_oauth and hubspot_oauth.");
+    /// <summary>400: <c>allowed_mfa_methods</c> names a method other than sms_otp and totp.</summary>
+    public static readonly StytchError InvalidOrganizationAllowedMfaMethods = new("invalid_organization_allowed_mfa_methods", 400, "allowed_mfa_methods may only contain sms_otp and totp.");
+    /// <summary>400: an organization setting (a JIT, invite, auth, MFA or connected-app policy) has a value outside its enum.</summary>
+    public static readonly StytchError InvalidRequestValue = new("invalid_request_value", 400, "A value in the request is not one of the accepted values for its field.");
+    /// <summary>400: a domain in <c>email_allowed_domains</c>, <c>claimed_email_domains</c> or a role assignment is not a domain.</summary>
+    public static readonly StytchError OrganizationSettingsInvalidDomain = new("organization_settings_invalid_domain", 400, "The provided email domain is invalid.");
+    /// <summary>400: a common email provider's domain (gmail.com, …) in <c>email_allowed_domains</c>.</summary>
+    public static readonly StytchError OrganizationSettingsDomainTooCommon = new("organization_settings_domain_too_common", 400, "The provided email domain is too common to be used as an allowed domain.");
+    /// <summary>404: no member of the organization has this id, external id or email.</summary>
+    public static readonly StytchError MemberNotFound = new("member_not_found", 404, "Member could not be found.");
+    /// <summary>400: a member of the organization already has this email address.</summary>
+    public static readonly StytchError DuplicateMemberEmail = new("duplicate_member_email", 400, "A member with the specified email already exists for this organization.");
+    /// <summary>400: a member of the organization already has this external id.</summary>
+    public static readonly StytchError DuplicateMemberExternalId = new("duplicate_member_external_id", 400, "A member with the specified external_id already exists for this organization.");
+    /// <summary>400: <c>GET …/member</c> with neither <c>member_id</c> nor <c>email_address</c>.</summary>
+    public static readonly StytchError InvalidMemberGetFields = new("invalid_member_get_fields", 400, "Please include one of member_id or email_address.");
+    /// <summary>400: <c>mfa_phone_number</c> is not in E.164 format.</summary>
+    public static readonly StytchError InvalidPhoneNumber = new("invalid_phone_number", 400, "Phone number format is invalid.");
+    /// <summary>400: <c>default_mfa_method</c> is not sms_otp or totp.</summary>
+    public static readonly StytchError InvalidMfaDefaultMethod = new("invalid_mfa_default_method", 400, "default_mfa_method must be sms_otp or totp.");
+    /// <summary>400: members search with an empty <c>organization_ids</c>.</summary>
+    public static readonly StytchError MemberSearchOrganizationIdsEmpty = new("member_search_organization_ids_empty", 400, "organization_ids must contain at least one organization_id.");
+    /// <summary>400: login_or_signup for an unknown email while the organization's <c>email_jit_provisioning</c> is NOT_ALLOWED.</summary>
+    public static readonly StytchError EmailJitProvisioningNotAllowed = new("email_jit_provisioning_not_allowed", 400, "The organization does not allow new members to join by email: email_jit_provisioning is NOT_ALLOWED.");
+    /// <summary>400: login_or_signup for an unknown email whose domain is not in the organization's <c>email_allowed_domains</c>.</summary>
+    public static readonly StytchError InvalidEmailForJitProvisioning = new("invalid_email_for_jit_provisioning", 400, "The email's domain is not in the organization's email_allowed_domains, so the member cannot be provisioned.");
+    /// <summary>400: login_or_signup for an unknown email whose domain another organization claims.</summary>
+    public static readonly StytchError ActionNotAllowedEmailDomainIsClaimed = new("action_not_allowed_email_domain_is_claimed", 400, "Members with this email domain are restricted to organizations that have claimed this domain.");
+    /// <summary>404: an <c>intermediate_session_token</c> the fake never issued.</summary>
+    public static readonly StytchError IntermediateSessionNotFound = new("intermediate_session_not_found", 404, "Intermediate session could not be found.");
+    /// <summary>403: the member's roles do not grant the <c>authorization_check</c>.</summary>
+    public static readonly StytchError SessionAuthorizationError = new("session_authorization_error", 403, "The Member is not authorized to perform the requested action on that resource.");
+    /// <summary>403: <c>authorization_check.organization_id</c> is not the session's organization.</summary>
+    public static readonly StytchError SessionAuthorizationTenancyError = new("session_authorization_tenancy_error", 403, "OrganizationID in AuthorizationCheck request does not match session's Organization ID");
+
     /// <summary>404, back door: no project has this id.</summary>
     public static readonly StytchError ProjectNotFound = new("project_not_found", 404, "Project could not be found.");
     /// <summary>404, back door: no fault rule has this id.</summary>
@@ -84,7 +146,16 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
         TooManySessionArguments, NoSessionArguments, TooManySessionRevokeArguments, NoSessionRevokeArguments,
         SessionNotFound, InvalidProjectIdAuthentication, UnauthorizedCredentials, UnableToAuthOtpCode,
         OtpCodeNotFound, EmailNotFound, UserNotFound, RouteNotFound, MethodNotAllowed, TooManyRequests,
-        InternalServerError, ServerUnavailable, ProjectNotFound, FaultNotFound, AdminTokenRequired,
+        InternalServerError, ServerUnavailable,
+        InvalidOrganizationId, OrganizationNotFound, OrganizationSlugAlreadyUsed, InvalidOrganizationSlug,
+        OrganizationNameMissing, InvalidOrganizationName, InvalidOrganizationExternalId, OrganizationExternalIdAlreadyUsed,
+        AllowedAuthMethodsRequiredForRestricted, AllowedMfaMethodsRequiredForRestricted, InvalidOrganizationAllowedAuthMethods,
+        InvalidOrganizationAllowedMfaMethods, InvalidRequestValue, OrganizationSettingsInvalidDomain,
+        OrganizationSettingsDomainTooCommon, MemberNotFound, DuplicateMemberEmail, DuplicateMemberExternalId,
+        InvalidMemberGetFields, InvalidPhoneNumber, InvalidMfaDefaultMethod, MemberSearchOrganizationIdsEmpty,
+        EmailJitProvisioningNotAllowed, InvalidEmailForJitProvisioning, ActionNotAllowedEmailDomainIsClaimed,
+        IntermediateSessionNotFound, SessionAuthorizationError, SessionAuthorizationTenancyError,
+        ProjectNotFound, FaultNotFound, AdminTokenRequired,
     ];
 
     /// <summary>Finds a catalogue entry by its <c>error_type</c>.</summary>

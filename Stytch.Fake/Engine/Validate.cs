@@ -9,19 +9,22 @@ internal static partial class Validate
     public const int MaxSessionMinutes = 527_040;
     public static readonly string[] Locales = ["en", "es", "fr", "pt-br"];
 
+    // Every pattern ends in \z, not $: in .NET "$" also matches before a final "\n", which would let
+    // "ada@example.com\n", "123456\n" or "<id>\n" through as if they were well formed.
+
     // A pragmatic address check: one @, no spaces or control characters, a dotted domain of
     // letters, digits and hyphens. Stytch's exact rule is not published; this rejects what it rejects
     // in practice (no domain, no dot, spaces, two @) and accepts ordinary and plus-addressed mail.
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex("^[0-9]{6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex("^[a-z-]+-(test|live)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z-]+-(test|live)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{44}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{44}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
     public static string Email(string? email)

@@ -47,13 +47,14 @@ internal sealed class FakeHttpHost
 
     /// <summary>
     /// Adds the fake's one mapping to <paramref name="server"/>: every <c>/v1/</c> and <c>/_fake/</c> path,
-    /// routed by <see cref="Router"/>. Returns its id.
+    /// routed by <see cref="Router"/>; with <paramref name="everyPath"/> (a server the fake owns) every other
+    /// path too, so that it also gets Stytch's <c>route_not_found</c> rather than WireMock's own 404. Returns its id.
     /// </summary>
-    public IReadOnlyList<Guid> MapTo(WireMockServer server)
+    public IReadOnlyList<Guid> MapTo(WireMockServer server, bool everyPath = false)
     {
         var router = _router;
         var id = Guid.NewGuid();
-        server.Given(Request.Create().WithPath(IsStytchPath).UsingAnyMethod())
+        server.Given(Request.Create().WithPath(everyPath ? _ => true : IsStytchPath).UsingAnyMethod())
             .WithGuid(id)
             .AtPriority(BasePriority)
             .RespondWith(Response.Create().WithCallback(request => DispatchAsync(request, router)));

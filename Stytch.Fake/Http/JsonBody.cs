@@ -12,7 +12,9 @@ internal sealed class JsonBody : IDisposable
     /// <summary>Bodies above this size are refused before parsing.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
+    // Duplicate keys are refused rather than silently resolved to one of the values (Stytch's protobuf JSON
+    // reader refuses them too, as far as its gateway is known).
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
     private readonly JsonDocument? _document;
 
     private JsonBody(JsonDocument? document)
@@ -40,13 +42,14 @@ internal sealed class JsonBody : IDisposable
         {
             document = JsonDocument.Parse(body.ToArray(), ParseOptions);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a key that is not valid UTF-8 or UTF-16, met by the duplicate-key check.
             throw new StytchException(StytchError.BadRequest);
         }
 
         var parsed = new JsonBody(document);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !IsText(document.RootElement))
         {
             parsed.Dispose();
             throw new StytchException(StytchError.BadRequest);
@@ -115,7 +118,72 @@ internal sealed class JsonBody : IDisposable
         }
     }
 
+    /// <summary>An array of strings; null when absent or JSON null.</summary>
+    public string[]? StringArray(string name)
+    {
+        if (Get(name) is not { } e)
+        {
+            return null;
+        }
+
+        return e.ValueKind == JsonValueKind.Array && e.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String)
+            ? e.EnumerateArray().Select(i => i.GetString()!).ToArray()
+            : throw Bad();
+    }
+
+    /// <summary>An object field as its JSON text; null when absent or JSON null.</summary>
+    public string? ObjectText(string name) =>
+        Get(name) is { } e ? e.ValueKind == JsonValueKind.Object ? e.GetRawText() : throw Bad() : null;
+
+    /// <summary>Any field as a JSON element, for callers that read structured values; null when absent or JSON null.</summary>
+    public JsonElement? Element(string name) => Get(name);
+
     public void Dispose() => _document?.Dispose();
+
+    /// <summary>
+    /// False when a key or string value is not text: invalid UTF-8 bytes or a lone surrogate escape such as
+    /// <c>"\ud800"</c>. The parser lets both through and only reading them throws, so the whole body is checked
+    /// once here and no field reader can fail later. The depth is bounded by <see cref="ParseOptions"/>.
+    /// </summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!IsText(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!IsText(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private JsonElement? Get(string name) =>
         Root.TryGetProperty(name, out var e) && e.ValueKind != JsonValueKind.Null ? e : null;

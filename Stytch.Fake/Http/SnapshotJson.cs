@@ -9,7 +9,8 @@ internal sealed record WireSnapshot(
     int Version,
     string ProjectId,
     EngineSnapshot State,
-    WireSigningKey[] SigningKeys);
+    WireSigningKey[] SigningKeys,
+    [property: JsonPropertyName("b2b")] B2BSnapshot? B2B = null);
 
 internal sealed record WireSigningKey(string Kid, string PrivateKeyPem);
 
@@ -33,9 +34,53 @@ internal static class SnapshotJson
             Version,
             project.ProjectId,
             project.State.Export(),
-            project.Jwts.Keys.Export().Select(k => new WireSigningKey(k.Kid, k.PrivateKeyPem)).ToArray());
+            project.Jwts.Keys.Export().Select(k => new WireSigningKey(k.Kid, k.PrivateKeyPem)).ToArray(),
+            project.B2B.Export());
         return JsonSerializer.Serialize(snapshot, SnapshotJsonContext.Default.WireSnapshot);
     }
+
+    /// <summary>
+    /// What the engine relies on for its own records: ids and tokens shaped as it makes them, emails valid and
+    /// lower-cased, six-digit codes. A hand-edited snapshot that breaks these is refused rather than loaded.
+    /// </summary>
+    private static bool IsWellFormed(EngineSnapshot state)
+    {
+        static bool IsNormalisedEmail(string email)
+        {
+            try
+            {
+                return string.Equals(Validate.Email(email), email, StringComparison.Ordinal);
+            }
+            catch (StytchException)
+            {
+                return false;
+            }
+        }
+
+        static bool IsCode(string code)
+        {
+            try
+            {
+                Validate.Code(code);
+                return true;
+            }
+            catch (StytchException)
+            {
+                return false;
+            }
+        }
+
+        return (state.Users ?? []).All(u => Validate.IsId(u.UserId, "user") && Validate.IsId(u.EmailId, "email") && IsNormalisedEmail(u.Email))
+            && (state.Otps ?? []).All(o => Validate.IsId(o.EmailId, "email") && IsCode(o.Code))
+            && (state.Sessions ?? []).All(x => Validate.IsId(x.SessionId, "session") && Validate.IsId(x.UserId, "user") && Validate.IsSessionToken(x.SessionToken));
+    }
+
+    private static bool HasNullItem(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonArray array => array.Any(item => item is null || HasNullItem(item)),
+        System.Text.Json.Nodes.JsonObject obj => obj.Any(p => HasNullItem(p.Value)),
+        _ => false,
+    };
 
     /// <summary>Loads <paramref name="json"/> into <paramref name="project"/>; anything malformed is a 400 and changes nothing.</summary>
     public static void Read(StytchFakeProject project, string json)
@@ -43,6 +88,13 @@ internal static class SnapshotJson
         WireSnapshot? snapshot;
         try
         {
+            // The serializer refuses null for a non-nullable property, but not a null item in a list, which
+            // would be imported and break every later call that reads it.
+            if (HasNullItem(System.Text.Json.Nodes.JsonNode.Parse(json)))
+            {
+                throw new JsonException("A list in the snapshot holds null.");
+            }
+
             snapshot = JsonSerializer.Deserialize(json, SnapshotJsonContext.Default.WireSnapshot);
         }
         catch (JsonException)
@@ -55,11 +107,25 @@ internal static class SnapshotJson
             throw new StytchException(StytchError.BadRequest with { Message = $"The snapshot must be an object with version {Version} and a state." });
         }
 
+        if (snapshot.State.Clock < Admin.AdminEndpoints.EarliestClock || snapshot.State.Clock >= Admin.AdminEndpoints.LatestClock)
+        {
+            throw new StytchException(StytchError.BadRequest with { Message = "The snapshot's clock must be between 1970 and 9000." });
+        }
+
+        if (!IsWellFormed(snapshot.State))
+        {
+            throw new StytchException(StytchError.BadRequest with { Message = "The snapshot holds a malformed or unnormalised email, id, code or session token." });
+        }
+
         try
         {
             // Keys are parsed before the state is replaced, so a bad key leaves the project as it was.
             var keys = project.Jwts.Keys.Parse((snapshot.SigningKeys ?? []).Select(k => (k.Kid, k.PrivateKeyPem)).ToArray());
+            // The B2B part is checked before anything is replaced too; a snapshot without one empties the B2B state.
+            var b2b = snapshot.B2B ?? new B2BSnapshot([], [], [], []);
+            B2BState.Check(b2b);
             project.State.Import(snapshot.State);
+            project.B2B.Import(b2b);
             project.Jwts.Keys.Replace(keys);
         }
         catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)

@@ -116,11 +116,13 @@ internal sealed record WireOutboxMessage(
     string? LoginTemplateId,
     string? SignupTemplateId,
     string SentAt,
-    string ExpiresAt)
+    string ExpiresAt,
+    string? OrganizationId,
+    string? MemberId)
 {
     public static WireOutboxMessage From(OutboxMessage m) => new(
         m.MessageId, m.EmailAddress, m.Code, m.MethodId, m.Kind == OtpKind.Login ? "login" : "signup", m.UserId, m.Locale,
-        m.LoginTemplateId, m.SignupTemplateId, WireJson.Time(m.SentAt), WireJson.Time(m.ExpiresAt));
+        m.LoginTemplateId, m.SignupTemplateId, WireJson.Time(m.SentAt), WireJson.Time(m.ExpiresAt), m.OrganizationId, m.MemberId);
 }
 
 [JsonSourceGenerationOptions(

@@ -13,6 +13,7 @@ internal sealed class SessionJwts
     /// <summary>Stytch session JWTs live five minutes, whatever the session's own lifetime.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     public const string SessionClaim = "https://stytch.com/session";
+    public const string OrganizationClaim = "https://stytch.com/organization";
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly string _projectId;
@@ -46,6 +47,34 @@ internal sealed class SessionJwts
             {
                 ["sub"] = session.UserId,
                 [SessionClaim] = JsonSerializer.SerializeToElement(WireSessionClaim.From(session), WireJsonContext.Default.WireSessionClaim),
+            },
+        };
+        return Handler.CreateToken(descriptor);
+    }
+
+    /// <summary>
+    /// A member session's JWT: <c>sub</c> is the member id, the <c>https://stytch.com/session</c> claim describes the
+    /// member session, and <c>https://stytch.com/organization</c> names its organization.
+    /// </summary>
+    public string Mint(MemberSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var now = _clock.Now;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audiences = { _projectId },
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = now.Add(Lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(Keys.Current.SecurityKey, SecurityAlgorithms.RsaSha256),
+            TokenType = "JWT",
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = session.MemberId,
+                [SessionClaim] = JsonSerializer.SerializeToElement(B2BWire.SessionClaim(session), WireJsonContext.Default.WireSessionClaim),
+                [OrganizationClaim] = JsonSerializer.SerializeToElement(
+                    new WireOrganizationClaim(session.OrganizationId, session.OrganizationSlug), B2BWireJsonContext.Default.WireOrganizationClaim),
             },
         };
         return Handler.CreateToken(descriptor);

@@ -1,0 +1,417 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Stytch.Fake.Tests.Server;
+using Stytch.Fake.Tests.Wire;
+
+namespace Stytch.Fake.Tests.NodeSdk;
+
+/// <summary>
+/// Stytch's official Node SDK (npm <c>stytch</c>, pinned in package.json) against the standalone server:
+/// consumer.mjs runs the email OTP login, session and user calls once and prints what the SDK returned or
+/// threw; each test checks one of those steps. Needs node on PATH and <c>npm ci</c> in this folder; without
+/// them every test fails (never skips) and says so.
+/// </summary>
+public sealed class NodeSdkTests
+{
+    private const string PinnedVersion = "14.2.0";
+    private static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(90);
+
+    private string? _setupFailure;
+    private JsonObject _steps = [];
+    private JsonObject _output = [];
+    private string _projectId = "";
+
+    private static string Folder =>
+        Path.Combine(WireShapes.RepoRoot()?.FullName ?? throw new InvalidOperationException(
+            "The Node SDK tests run from the repository (Stytch.Fake.sln not found above the test directory)."),
+            "Stytch.Fake.Tests", "NodeSdk");
+
+    [OneTimeSetUp]
+    public async Task RunSdkAsync()
+    {
+        try
+        {
+            var folder = Folder;
+            if (!File.Exists(Path.Combine(folder, "node_modules", "stytch", "package.json")))
+            {
+                _setupFailure = $"The stytch npm package is not installed: run `npm ci` in {folder} (needs Node.js 18+).";
+                return;
+            }
+
+            await using var server = await ServerProcess.StartAsync("--port", "0");
+            _projectId = server.ProjectId;
+            var (exitCode, stdout, stderr) = await RunNodeAsync(folder, server);
+            if (exitCode != 0 || string.IsNullOrWhiteSpace(stdout))
+            {
+                _setupFailure = $"node consumer.mjs exited {exitCode}.\nstdout:\n{stdout}\nstderr:\n{stderr}\nserver:\n{server.Output}";
+                return;
+            }
+
+            _output = JsonNode.Parse(stdout)!.AsObject();
+            _steps = _output["steps"]!.AsObject();
+        }
+        catch (Win32Exception e)
+        {
+            _setupFailure = $"node could not be started ({e.Message}): install Node.js 18+ and run `npm ci` in {Folder}.";
+        }
+    }
+
+    [Test]
+    public void Package_Installed_IsThePinnedVersion()
+    {
+        RequireRun();
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "package.json")))!;
+        var lockFile = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "package-lock.json")))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(manifest["dependencies"]!["stytch"]!.GetValue<string>(), Is.EqualTo(PinnedVersion), "package.json pins an exact version");
+            Assert.That(lockFile["packages"]!["node_modules/stytch"]!["version"]!.GetValue<string>(), Is.EqualTo(PinnedVersion));
+            Assert.That(_output["sdk_version"]!.GetValue<string>(), Is.EqualTo(PinnedVersion),
+                $"node_modules holds another version: run `npm ci` in {Folder}");
+        });
+    }
+
+    [Test]
+    public void LoginOrCreate_NewEmail_CreatesUser()
+    {
+        var value = Ok("login_or_create");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["user_created"]!.GetValue<bool>(), Is.True);
+            Assert.That(value["user_id"]!.GetValue<string>(), Does.Match(WireShapes.UserId()));
+            Assert.That(value["email_id"]!.GetValue<string>(), Does.Match(WireShapes.EmailId()));
+            Assert.That(value["request_id"]!.GetValue<string>(), Does.Match(WireShapes.RequestId()));
+        });
+    }
+
+    [Test]
+    public void Outbox_AfterLoginOrCreate_HoldsTheCodeForTheEmailId()
+    {
+        var value = Ok("outbox");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["code"]!.GetValue<string>(), Does.Match("^[0-9]{6}$"));
+            Assert.That(value["count"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(value["method_id"]!.GetValue<string>(), Is.EqualTo(Ok("login_or_create")["email_id"]!.GetValue<string>()));
+        });
+    }
+
+    [Test]
+    public void OtpsAuthenticate_CodeWithSessionDuration_ReturnsSessionTokenAndJwt()
+    {
+        var value = Ok("otp_authenticate");
+        var userId = UserId();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(userId));
+            Assert.That(value["method_id"]!.GetValue<string>(), Is.EqualTo(Ok("login_or_create")["email_id"]!.GetValue<string>()));
+            Assert.That(value["session_token_length"]!.GetValue<int>(), Is.EqualTo(44));
+            Assert.That(value["session_jwt_parts"]!.GetValue<int>(), Is.EqualTo(3));
+            Assert.That(value["session_id"]!.GetValue<string>(), Does.StartWith("session-test-"));
+            Assert.That(value["session_user_id"]!.GetValue<string>(), Is.EqualTo(userId));
+            Assert.That(value["user_status"]!.GetValue<string>(), Is.EqualTo("active"));
+            Assert.That(value["email_verified"]!.GetValue<bool>(), Is.True);
+        });
+    }
+
+    [Test]
+    public void OtpsAuthenticate_ReusedCode_ThrowsStytchErrorUnableToAuthOtpCode() =>
+        AssertStytchError("otp_authenticate_reused_code", 401, "unable_to_auth_otp_code");
+
+    [Test]
+    public void SessionsAuthenticate_SessionToken_ReturnsTheSessionAndUser()
+    {
+        var value = Ok("sessions_authenticate");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(SessionId()));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
+            Assert.That(value["session_token_same"]!.GetValue<bool>(), Is.True);
+            Assert.That(value["session_jwt_parts"]!.GetValue<int>(), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public void SessionsAuthenticateJwtLocal_FreshJwt_VerifiesAgainstTheJwks()
+    {
+        var value = Ok("sessions_authenticate_jwt_local");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(SessionId()));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
+            Assert.That(value["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "stytch_user" }));
+            Assert.That(value["factor_types"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "otp" }));
+            Assert.That(value["custom_claims"]!.AsObject(), Is.Empty);
+            Assert.That(DateTimeOffset.Parse(value["expires_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+                - DateTimeOffset.Parse(value["started_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+                Is.EqualTo(TimeSpan.FromMinutes(60)));
+        });
+    }
+
+    [Test]
+    public void SessionsAuthenticateJwt_FreshJwt_IsVerifiedLocallyWithoutFallingBack()
+    {
+        var value = Ok("sessions_authenticate_jwt");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["verified_locally"]!.GetValue<bool>(), Is.True, "the SDK fell back to /v1/sessions/authenticate");
+            Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(SessionId()));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
+        });
+    }
+
+    [Test]
+    public void SessionsAuthenticateJwt_MaxTokenAgeZero_AuthenticatesRemotely()
+    {
+        var value = Ok("sessions_authenticate_jwt_remote");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(SessionId()));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
+        });
+    }
+
+    [Test]
+    public void SessionsAuthenticateJwtLocal_TamperedSignature_ThrowsClientErrorJwtInvalid()
+    {
+        var error = Failed("sessions_authenticate_jwt_local_tampered");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error["class"]!.GetValue<string>(), Is.EqualTo("ClientError"));
+            Assert.That(error["code"]!.GetValue<string>(), Is.EqualTo("jwt_invalid"));
+        });
+    }
+
+    [Test]
+    public void SessionsGet_UserId_ListsTheSession()
+    {
+        var value = Ok("sessions_get");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["session_ids"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { SessionId() }));
+        });
+    }
+
+    [Test]
+    public void SessionsGetJwks_ProjectId_ReturnsOneRs256SigningKey()
+    {
+        var value = Ok("sessions_get_jwks");
+        var key = value["keys"]!.AsArray().Single()!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(key["kty"]!.GetValue<string>(), Is.EqualTo("RSA"));
+            Assert.That(key["alg"]!.GetValue<string>(), Is.EqualTo("RS256"));
+            Assert.That(key["use"]!.GetValue<string>(), Is.EqualTo("sig"));
+            Assert.That(key["has_kid"]!.GetValue<bool>(), Is.True);
+            Assert.That(key["x5c"]!.GetValue<int>(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void UsersGet_UserId_ReturnsTheActiveVerifiedUser()
+    {
+        var value = Ok("users_get");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
+            Assert.That(value["status"]!.GetValue<string>(), Is.EqualTo("active"));
+            Assert.That(value["emails"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { _output["email"]!.GetValue<string>() }));
+            Assert.That(value["verified"]!.GetValue<bool>(), Is.True);
+        });
+    }
+
+    [Test]
+    public void LoginOrCreate_ExistingEmail_ReturnsTheSameUserNotCreated()
+    {
+        var value = Ok("login_or_create_again");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
+            Assert.That(value["user_created"]!.GetValue<bool>(), Is.False);
+        });
+    }
+
+    [Test]
+    public void Send_ExistingEmail_ReturnsTheUserAndEmailIds()
+    {
+        var value = Ok("send_existing");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
+            Assert.That(value["email_id"]!.GetValue<string>(), Is.EqualTo(Ok("login_or_create")["email_id"]!.GetValue<string>()));
+        });
+    }
+
+    [Test]
+    public void SessionsRevoke_SessionToken_Succeeds() =>
+        Assert.That(Ok("sessions_revoke")["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+
+    [Test]
+    public void SessionsAuthenticate_AfterRevoke_ThrowsStytchErrorSessionNotFound() =>
+        AssertStytchError("sessions_authenticate_after_revoke", 404, "session_not_found");
+
+    [Test]
+    public void SessionsAuthenticateJwt_RemoteAfterRevoke_ThrowsStytchErrorSessionNotFound() =>
+        AssertStytchError("sessions_authenticate_jwt_remote_after_revoke", 404, "session_not_found");
+
+    [Test]
+    public void LoginOrCreate_InvalidEmail_ThrowsStytchErrorInvalidEmail() =>
+        AssertStytchError("error_invalid_email", 400, "invalid_email");
+
+    [Test]
+    public void UsersGet_WrongSecret_ThrowsStytchErrorUnauthorizedCredentials() =>
+        AssertStytchError("error_wrong_secret", 401, "unauthorized_credentials");
+
+    [Test]
+    public void UsersGet_MalformedProjectId_ThrowsStytchErrorInvalidProjectIdAuthentication() =>
+        AssertStytchError("error_invalid_project_id", 400, "invalid_project_id_authentication");
+
+    [Test]
+    public void OtpsAuthenticate_WrongCode_ThrowsStytchErrorOtpCodeNotFound() =>
+        AssertStytchError("error_wrong_code", 404, "otp_code_not_found");
+
+    [Test]
+    public void Send_UnknownEmail_ThrowsStytchErrorEmailNotFound() =>
+        AssertStytchError("error_send_unknown_email", 404, "email_not_found");
+
+    [Test]
+    public void UsersGet_UnknownUser_ThrowsStytchErrorUserNotFound() =>
+        AssertStytchError("error_user_not_found", 404, "user_not_found");
+
+    [Test]
+    public void UsersDelete_UserId_RemovesTheUser()
+    {
+        var value = Ok("users_delete");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
+        });
+        AssertStytchError("users_get_after_delete", 404, "user_not_found");
+    }
+
+    [Test]
+    public void SessionsAuthenticateJwtLocal_ProjectClockMovedWithoutCurrentDate_ThrowsClientErrorJwtInvalid()
+    {
+        // The JWT's iat/nbf/exp follow the project clock, an hour ahead of the real one: jose refuses it as not yet valid.
+        var error = Failed("clock_moved_jwt_local_without_current_date");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error["class"]!.GetValue<string>(), Is.EqualTo("ClientError"));
+            Assert.That(error["code"]!.GetValue<string>(), Is.EqualTo("jwt_invalid"));
+            Assert.That(error["message"]!.GetValue<string>(), Does.Contain("nbf"));
+        });
+    }
+
+    [Test]
+    public void SessionsAuthenticateJwtLocal_ProjectClockMovedWithCurrentDate_Verifies()
+    {
+        var value = Ok("clock_moved_jwt_local_with_current_date");
+
+        Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(value["expected_session_id"]!.GetValue<string>()));
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(string folder, ServerProcess server)
+    {
+        var info = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("consumer.mjs");
+        info.Environment["URL"] = server.Url.ToString();
+        info.Environment["PROJECT_ID"] = server.ProjectId;
+        info.Environment["SECRET"] = server.Secret;
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(NodeTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, await stdout, $"timed out after {NodeTimeout.TotalSeconds} s\n{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private void RequireRun()
+    {
+        if (_setupFailure is not null)
+        {
+            Assert.Fail(_setupFailure);
+        }
+    }
+
+    private JsonObject Step(string name)
+    {
+        RequireRun();
+        return _steps[name]?.AsObject() ?? throw new AssertionException($"consumer.mjs printed no step '{name}' (project {_projectId}).");
+    }
+
+    private JsonObject Ok(string name)
+    {
+        var step = Step(name);
+        Assert.That(step["ok"]!.GetValue<bool>(), Is.True, $"{name} failed: {step["error"]?.ToJsonString()}");
+        return step["value"]!.AsObject();
+    }
+
+    private JsonObject Failed(string name)
+    {
+        var step = Step(name);
+        Assert.That(step["ok"]!.GetValue<bool>(), Is.False, $"{name} succeeded: {step["value"]?.ToJsonString()}");
+        return step["error"]!.AsObject();
+    }
+
+    private void AssertStytchError(string name, int status, string errorType)
+    {
+        var error = Failed(name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error["class"]!.GetValue<string>(), Is.EqualTo("StytchError"), error.ToJsonString());
+            Assert.That(error["status_code"]!.GetValue<int>(), Is.EqualTo(status));
+            Assert.That(error["error_type"]!.GetValue<string>(), Is.EqualTo(errorType));
+            Assert.That(error["error_message"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(error["error_url"]!.GetValue<string>(), Does.StartWith($"https://stytch.com/docs/api/errors/{status}"));
+            Assert.That(error["request_id"]!.GetValue<string>(), Does.Match(WireShapes.RequestId()));
+        });
+    }
+
+    private string UserId() => Ok("login_or_create")["user_id"]!.GetValue<string>();
+
+    private string SessionId() => Ok("otp_authenticate")["session_id"]!.GetValue<string>();
+}

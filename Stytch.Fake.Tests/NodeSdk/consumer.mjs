@@ -1,0 +1,278 @@
+// Drives Stytch's official Node SDK (npm `stytch`, pinned in package.json) against a running
+// Stytch.Fake server and prints one JSON object: { steps: { <name>: { ok, value } | { ok: false, error } } }.
+// NodeSdkTests.cs starts the standalone server, runs this script and asserts on what it prints.
+//
+//   URL=http://127.0.0.1:4010/ PROJECT_ID=project-test-... SECRET=secret-test-... node consumer.mjs
+//
+// Every step runs even when an earlier one fails, so one run reports every mismatch at once.
+
+import { readFileSync } from "node:fs";
+import stytch from "stytch";
+
+const url = required("URL");
+const projectId = required("PROJECT_ID");
+const secret = required("SECRET");
+const origin = new URL(url).origin;
+const email = `node-sdk-${Date.now()}@example.com`;
+
+// The SDK takes `env` as its base URL (a path prefix would be dropped by its absolute /v1/ paths).
+// It warns on stderr about a non-Stytch env; that is expected here.
+const client = new stytch.Client({ project_id: projectId, secret, env: origin, timeout: 20_000 });
+const wrongSecret = new stytch.Client({ project_id: projectId, secret: `${secret}-wrong`, env: origin, timeout: 20_000 });
+
+const steps = {};
+const state = {};
+
+async function step(name, run) {
+  try {
+    steps[name] = { ok: true, value: await run() };
+  } catch (err) {
+    steps[name] = { ok: false, error: describe(err) };
+  }
+}
+
+function describe(err) {
+  if (err instanceof stytch.StytchError) {
+    return {
+      class: "StytchError",
+      status_code: err.status_code,
+      error_type: err.error_type,
+      error_message: err.error_message,
+      error_url: err.error_url,
+      request_id: err.request_id,
+    };
+  }
+
+  if (err instanceof stytch.ClientError) {
+    return { class: "ClientError", code: err.code, message: err.message };
+  }
+
+  if (err instanceof stytch.RequestError) {
+    return { class: "RequestError", message: err.message };
+  }
+
+  return { class: err?.constructor?.name ?? typeof err, message: String(err?.message ?? err), stack: err?.stack };
+}
+
+async function latestCode(address) {
+  const outbox = new URL(`_fake/v1/projects/${encodeURIComponent(projectId)}/outbox`, url.endsWith("/") ? url : `${url}/`);
+  outbox.searchParams.set("email_address", address);
+  const response = await fetch(outbox);
+  if (response.status !== 200) {
+    throw new Error(`outbox answered ${response.status}: ${await response.text()}`);
+  }
+
+  const body = await response.json();
+  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+    throw new Error(`no message for ${address}: ${JSON.stringify(body)}`);
+  }
+
+  return { code: body.messages[0].code, count: body.messages.length, method_id: body.messages[0].method_id };
+}
+
+async function backDoor(method, path, body) {
+  const target = new URL(`_fake/v1/projects/${encodeURIComponent(projectId)}/${path}`, url.endsWith("/") ? url : `${url}/`);
+  const response = await fetch(target, {
+    method,
+    headers: body ? { "Content-Type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.status !== 200) {
+    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  }
+
+  return await response.json();
+}
+
+function otherCode(code) {
+  return String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+}
+
+// --- the happy path ---------------------------------------------------------------------------
+
+await step("login_or_create", async () => {
+  const r = await client.otps.email.loginOrCreate({ email });
+  state.userId = r.user_id;
+  state.emailId = r.email_id;
+  return { status_code: r.status_code, request_id: r.request_id, user_id: r.user_id, email_id: r.email_id, user_created: r.user_created };
+});
+
+await step("outbox", async () => {
+  const m = await latestCode(email);
+  state.code = m.code;
+  return m;
+});
+
+await step("otp_authenticate", async () => {
+  const r = await client.otps.authenticate({ method_id: state.emailId, code: state.code, session_duration_minutes: 60 });
+  state.sessionToken = r.session_token;
+  state.sessionJwt = r.session_jwt;
+  state.sessionId = r.session?.session_id;
+  return {
+    status_code: r.status_code,
+    user_id: r.user_id,
+    method_id: r.method_id,
+    session_token_length: r.session_token?.length ?? 0,
+    session_jwt_parts: r.session_jwt ? r.session_jwt.split(".").length : 0,
+    session_id: r.session?.session_id,
+    session_user_id: r.session?.user_id,
+    user_status: r.user?.status,
+    email_verified: r.user?.emails?.[0]?.verified,
+  };
+});
+
+await step("otp_authenticate_reused_code", async () => {
+  const r = await client.otps.authenticate({ method_id: state.emailId, code: state.code });
+  return { status_code: r.status_code };
+});
+
+await step("sessions_authenticate", async () => {
+  const r = await client.sessions.authenticate({ session_token: state.sessionToken });
+  return {
+    status_code: r.status_code,
+    session_id: r.session?.session_id,
+    user_id: r.user?.user_id,
+    session_token_same: r.session_token === state.sessionToken,
+    session_jwt_parts: r.session_jwt ? r.session_jwt.split(".").length : 0,
+  };
+});
+
+await step("sessions_authenticate_jwt_local", async () => {
+  const s = await client.sessions.authenticateJwtLocal({ session_jwt: state.sessionJwt });
+  return {
+    session_id: s.session_id,
+    user_id: s.user_id,
+    roles: s.roles,
+    expires_at: s.expires_at,
+    started_at: s.started_at,
+    factor_types: (s.authentication_factors ?? []).map((f) => f.type),
+    custom_claims: s.custom_claims,
+  };
+});
+
+await step("sessions_authenticate_jwt", async () => {
+  const r = await client.sessions.authenticateJwt({ session_jwt: state.sessionJwt });
+  // Verified locally, the SDK answers { session, session_jwt } without a request_id; a remote
+  // fallback (which it takes silently when local verification fails) carries status_code and request_id.
+  return { verified_locally: r.request_id === undefined, session_id: r.session?.session_id, user_id: r.session?.user_id };
+});
+
+await step("sessions_authenticate_jwt_remote", async () => {
+  const r = await client.sessions.authenticateJwt({ session_jwt: state.sessionJwt, max_token_age_seconds: 0 });
+  return { status_code: r.status_code, session_id: r.session?.session_id, user_id: r.user?.user_id };
+});
+
+await step("sessions_authenticate_jwt_local_tampered", async () => {
+  const [header, payload, signature] = state.sessionJwt.split(".");
+  const flipped = (signature[0] === "A" ? "B" : "A") + signature.slice(1);
+  return await client.sessions.authenticateJwtLocal({ session_jwt: `${header}.${payload}.${flipped}` });
+});
+
+await step("sessions_get", async () => {
+  const r = await client.sessions.get({ user_id: state.userId });
+  return { status_code: r.status_code, session_ids: r.sessions.map((s) => s.session_id) };
+});
+
+await step("users_get", async () => {
+  const r = await client.users.get({ user_id: state.userId });
+  return { status_code: r.status_code, user_id: r.user_id, status: r.status, emails: r.emails?.map((e) => e.email), verified: r.emails?.[0]?.verified };
+});
+
+await step("login_or_create_again", async () => {
+  const r = await client.otps.email.loginOrCreate({ email });
+  return { status_code: r.status_code, user_id: r.user_id, user_created: r.user_created };
+});
+
+await step("send_existing", async () => {
+  const r = await client.otps.email.send({ email });
+  return { status_code: r.status_code, user_id: r.user_id, email_id: r.email_id };
+});
+
+await step("sessions_revoke", async () => {
+  const r = await client.sessions.revoke({ session_token: state.sessionToken });
+  return { status_code: r.status_code };
+});
+
+await step("sessions_authenticate_after_revoke", async () => {
+  const r = await client.sessions.authenticate({ session_token: state.sessionToken });
+  return { status_code: r.status_code };
+});
+
+await step("sessions_authenticate_jwt_remote_after_revoke", async () => {
+  const r = await client.sessions.authenticateJwt({ session_jwt: state.sessionJwt, max_token_age_seconds: 0 });
+  return { status_code: r.status_code };
+});
+
+await step("sessions_get_jwks", async () => {
+  const r = await client.sessions.getJWKS({ project_id: projectId });
+  return {
+    status_code: r.status_code,
+    keys: r.keys.map((k) => ({ kty: k.kty, alg: k.alg, use: k.use, key_ops: k.key_ops, has_kid: Boolean(k.kid), x5c: k.x5c?.length ?? 0 })),
+  };
+});
+
+// --- errors the SDK must surface as its typed StytchError ----------------------------------------
+
+await step("error_invalid_email", async () => client.otps.email.loginOrCreate({ email: "not-an-email" }));
+
+await step("error_wrong_secret", async () => wrongSecret.users.get({ user_id: state.userId }));
+
+await step("error_wrong_code", async () => {
+  const { code } = await latestCode(email);
+  return await client.otps.authenticate({ method_id: state.emailId, code: otherCode(code) });
+});
+
+await step("error_send_unknown_email", async () => client.otps.email.send({ email: `nobody-${Date.now()}@example.com` }));
+
+await step("error_user_not_found", async () =>
+  client.users.get({ user_id: "user-test-00000000-0000-4000-8000-000000000000" }));
+
+await step("error_invalid_project_id", async () => {
+  const bad = new stytch.Client({ project_id: "not-a-project-id", secret, env: origin, timeout: 20_000 });
+  return await bad.users.get({ user_id: state.userId });
+});
+
+await step("users_delete", async () => {
+  const r = await client.users.delete({ user_id: state.userId });
+  return { status_code: r.status_code, user_id: r.user_id };
+});
+
+await step("users_get_after_delete", async () => client.users.get({ user_id: state.userId }));
+
+// --- the project clock: JWT times follow it, so local verification needs current_date once it moved ----------
+
+await step("clock_moved_jwt_local_without_current_date", async () => {
+  const second = `node-sdk-clock-${Date.now()}@example.com`;
+  const sent = await client.otps.email.loginOrCreate({ email: second });
+  const { code } = await latestCode(second);
+  const auth = await client.otps.authenticate({ method_id: sent.email_id, code, session_duration_minutes: 120 });
+  await backDoor("POST", "clock/advance", { seconds: 3600 });
+  // The old JWT has expired on the project clock; the session has not, so Stytch answers with a fresh JWT.
+  const refreshed = await client.sessions.authenticate({ session_jwt: auth.session_jwt });
+  state.clockSessionId = auth.session.session_id;
+  state.clockJwt = refreshed.session_jwt;
+  state.clockNow = new Date((await backDoor("GET", "clock")).now);
+  return await client.sessions.authenticateJwtLocal({ session_jwt: state.clockJwt });
+});
+
+await step("clock_moved_jwt_local_with_current_date", async () => {
+  const s = await client.sessions.authenticateJwtLocal({ session_jwt: state.clockJwt, current_date: state.clockNow });
+  return { session_id: s.session_id, expected_session_id: state.clockSessionId };
+});
+
+process.stdout.write(JSON.stringify({ sdk_version: sdkVersion(), email, steps }) + "\n");
+
+// The installed package's own manifest: the test checks that the pinned version is the one that ran.
+function sdkVersion() {
+  return JSON.parse(readFileSync(new URL("./node_modules/stytch/package.json", import.meta.url), "utf8")).version;
+}
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    process.stderr.write(`consumer.mjs: set ${name} (URL, PROJECT_ID and SECRET are required)\n`);
+    process.exit(2);
+  }
+
+  return value;
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Stytch.Fake.Engine;
+using Stytch.Fake.Http;
+using Stytch.Fake.Seeding;
+
+namespace Stytch.Fake.Admin;
+
+/// <summary>
+/// <c>POST /_fake/v1/projects/{project_id}/seed</c>: the same seeding as <see cref="StytchSeeder.Apply"/>, from
+/// <c>{"organizations":[{"organization_name"?, "organization_slug"?, "email_jit_provisioning"?, "email_allowed_domains"?,
+/// "members":[{"email_address", "name"?, "status"?}]}], "users":[{"email", "status"?}]}</c>. All or nothing; answers
+/// 201 with the created organizations (each with its members) and users as Stytch renders them.
+/// </summary>
+internal static class SeedEndpoint
+{
+    private static readonly string[] OrganizationKeys =
+        ["organization_name", "organization_slug", "email_jit_provisioning", "email_allowed_domains", "members"];
+
+    private static readonly string[] MemberKeys = ["email_address", "name", "status"];
+    private static readonly string[] UserKeys = ["email", "status"];
+
+    public static ApiResponse Seed(ApiCall call)
+    {
+        var body = call.Json;
+        var spec = new SeedSpec(
+            Items(body.Element("organizations"), OrganizationKeys, ReadOrganization),
+            Items(body.Element("users"), UserKeys, u => new UserSpec(Text(u, "email", required: true), Text(u, "status"))));
+        var result = call.Project.Seed.Apply(spec);
+        return ApiResponse.Plain(201, w =>
+        {
+            w.WritePropertyName("organizations");
+            w.WriteStartArray();
+            foreach (var seeded in result.Organizations)
+            {
+                w.WriteStartObject();
+                B2BWire.WriteOrganization(w, "organization", seeded.Organization);
+                w.WritePropertyName("members");
+                w.WriteStartArray();
+                foreach (var member in seeded.Members)
+                {
+                    JsonSerializer.Serialize(w, WireMember.From(member, seeded.Organization), B2BWireJsonContext.Default.WireMember);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("users");
+            w.WriteStartArray();
+            foreach (var user in result.Users)
+            {
+                JsonSerializer.Serialize(w, WireUser.From(user), WireJsonContext.Default.WireUser);
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    private static OrganizationSpec ReadOrganization(JsonElement o) => new()
+    {
+        OrganizationName = Text(o, "organization_name"),
+        OrganizationSlug = Text(o, "organization_slug"),
+        EmailJitProvisioning = Text(o, "email_jit_provisioning"),
+        EmailAllowedDomains = o.TryGetProperty("email_allowed_domains", out var domains) && domains.ValueKind != JsonValueKind.Null
+            ? domains.ValueKind == JsonValueKind.Array && domains.EnumerateArray().All(d => d.ValueKind == JsonValueKind.String)
+                ? domains.EnumerateArray().Select(d => d.GetString()!).ToArray()
+                : throw Invalid("email_allowed_domains must be an array of strings.")
+            : null,
+        Members = Items(o.TryGetProperty("members", out var members) ? members : null, MemberKeys,
+            m => new MemberSpec(Text(m, "email_address", required: true), Text(m, "name"), Text(m, "status"))),
+    };
+
+    private static T[] Items<T>(JsonElement? array, string[] keys, Func<JsonElement, T> read)
+    {
+        if (array is not { } a || a.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (a.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid("organizations, members and users must be arrays of objects.");
+        }
+
+        return a.EnumerateArray().Select(item =>
+            item.ValueKind == JsonValueKind.Object && item.EnumerateObject().All(p => keys.Contains(p.Name))
+                ? read(item)
+                : throw Invalid($"Each item takes only {string.Join(", ", keys)}.")).ToArray();
+    }
+
+    private static string? Text(JsonElement item, string name, bool required = false)
+    {
+        if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return required ? throw Invalid($"{name} is required.") : null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Invalid($"{name} must be a string.");
+    }
+
+    private static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
+}

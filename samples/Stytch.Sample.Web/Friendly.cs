@@ -1,0 +1,25 @@
+using Stytch.Sample.Web.Stytch;
+
+namespace Stytch.Sample.Web;
+
+/// <summary>What to tell a person when Stytch says no, and with which status.</summary>
+internal static class Friendly
+{
+    public static (int Status, string Message) For(StytchApiError error) => error switch
+    {
+        { IsRateLimited: true } => (StatusCodes.Status429TooManyRequests, "Too many attempts, try again later."),
+        { IsUnavailable: true } => (StatusCodes.Status503ServiceUnavailable, "Stytch is unavailable, try again."),
+        { ErrorType: "otp_code_not_found" } => (StatusCodes.Status422UnprocessableEntity, "That code is not right. Check the email we sent and try again."),
+        { ErrorType: "unable_to_auth_otp_code" } => (StatusCodes.Status422UnprocessableEntity, "That code has expired or was already used. Send yourself a new one."),
+        { ErrorType: "invalid_code" } => (StatusCodes.Status422UnprocessableEntity, "The code is the 6 digits from the email."),
+        { ErrorType: "invalid_email" } => (StatusCodes.Status422UnprocessableEntity, "That does not look like an email address."),
+        { ErrorType: "invalid_method_id" } => (StatusCodes.Status422UnprocessableEntity, "Please start again."),
+        _ => (StatusCodes.Status502BadGateway, "Signing in did not work. Please try again."),
+    };
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stytch did not revoke the session: {Status} {ErrorType}")]
+    public static partial void RevokeFailed(ILogger logger, int status, string errorType);
+}

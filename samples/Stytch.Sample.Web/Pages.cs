@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Stytch.Sample.Web.Stytch;
+
+namespace Stytch.Sample.Web;
+
+/// <summary>
+/// The app's HTML, rendered on the server. Every value that comes from the user or from Stytch goes
+/// through <see cref="HtmlEncoder"/>; the only raw strings are the literals below.
+/// </summary>
+internal static class Pages
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+
+    public static IResult Home(AntiforgeryTokenSet forms, string? email = null, string? message = null, int status = 200) =>
+        Render("Sign in", status, $"""
+            <h1>Sign in</h1>
+            {Alert(message)}
+            <form method="post" action="/login">
+              {Antiforgery(forms)}
+              <label for="email">Email</label>
+              <input id="email" name="email" type="email" autocomplete="email" required value="{E(email)}">
+              <button type="submit">Email me a code</button>
+            </form>
+            """);
+
+    public static IResult EnterCode(AntiforgeryTokenSet forms, string email, string emailId, string? message = null, int status = 200) =>
+        Render("Enter your code", status, $$"""
+            <h1>Enter your code</h1>
+            <p>We emailed a 6-digit code to <strong>{{E(email)}}</strong>.</p>
+            {{Alert(message)}}
+            <form method="post" action="/authenticate">
+              {{Antiforgery(forms)}}
+              <input type="hidden" name="email" value="{{E(email)}}">
+              <input type="hidden" name="email_id" value="{{E(emailId)}}">
+              <label for="code">Code</label>
+              <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required>
+              <button type="submit">Sign in</button>
+            </form>
+            <form method="post" action="/login">
+              {{Antiforgery(forms)}}
+              <input type="hidden" name="email" value="{{E(email)}}">
+              <button type="submit">Send a new code</button>
+            </form>
+            """);
+
+    public static IResult Account(AntiforgeryTokenSet forms, SignedInUser user) =>
+        Render("Your account", 200, $"""
+            <h1>Your account</h1>
+            <dl>
+              <dt>Email</dt><dd id="email">{E(user.Email ?? "(unknown)")}</dd>
+              <dt>User id</dt><dd id="user-id">{E(user.UserId)}</dd>
+              <dt>Session expires</dt><dd id="session-expires">{E(user.SessionExpiresAt?.ToString("u", CultureInfo.InvariantCulture) ?? "(unknown)")}</dd>
+            </dl>
+            <form method="post" action="/logout">
+              {Antiforgery(forms)}
+              <button type="submit">Sign out</button>
+            </form>
+            """);
+
+    public static IResult Problem(string message, int status) =>
+        Render("Sorry", status, $"""
+            <h1>Sorry</h1>
+            {Alert(message)}
+            <p><a href="/">Back to the start</a></p>
+            """);
+
+    private static string E(string? value) => Encoder.Encode(value ?? "");
+
+    private static string Alert(string? message) =>
+        message is null ? "" : $"""<p class="alert" role="alert">{E(message)}</p>""";
+
+    private static string Antiforgery(AntiforgeryTokenSet forms) =>
+        $"""<input type="hidden" name="{E(forms.FormFieldName)}" value="{E(forms.RequestToken)}">""";
+
+    private static IResult Render(string title, int status, string body)
+    {
+        var html = new StringBuilder()
+            .Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(E(title)).Append(" · Stytch sample</title>\n</head>\n<body>\n<main>\n")
+            .Append(body)
+            .Append("\n</main>\n</body>\n</html>\n")
+            .ToString();
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+}
