@@ -45,9 +45,12 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return info;
     }
 
-    public static async Task<ServerProcess> StartAsync(params string[] args)
+    public static Task<ServerProcess> StartAsync(params string[] args) => StartAsync(StartInfo(args));
+
+    /// <summary>Starts any build of the server (e.g. the installed .NET tool) and waits for its banner.</summary>
+    public static async Task<ServerProcess> StartAsync(ProcessStartInfo info)
     {
-        var server = new ServerProcess(Process.Start(StartInfo(args))!);
+        var server = new ServerProcess(Process.Start(info)!);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         var exited = server._process.WaitForExitAsync();

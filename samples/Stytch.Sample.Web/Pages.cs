@@ -60,6 +60,8 @@ internal static class Pages
             </form>
             """);
 
+    public static IResult Problem((int Status, string Message) problem) => Problem(problem.Message, problem.Status);
+
     public static IResult Problem(string message, int status) =>
         Render("Sorry", status, $"""
             <h1>Sorry</h1>

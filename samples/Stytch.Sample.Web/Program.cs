@@ -90,7 +90,7 @@ app.MapGet("/account", async (HttpContext context, IAntiforgery antiforgery, Ses
     await guard.CheckAsync(context) switch
     {
         SessionCheck.SignedIn signedIn => Pages.Account(antiforgery.GetAndStoreTokens(context), signedIn.User),
-        SessionCheck.Unavailable unavailable => Pages.Problem(Friendly.For(unavailable.Error).Message, Friendly.For(unavailable.Error).Status),
+        SessionCheck.Unavailable unavailable => Pages.Problem(Friendly.For(unavailable.Error)),
         _ => Results.Redirect("/"),
     });
 

@@ -33,9 +33,9 @@ internal sealed class JwksCache(TimeProvider time) : IDisposable
             }
 
             var jwks = await stytch.GetJwksAsync(projectId, cancellation);
-            if (jwks.IsSuccess)
+            if (jwks.IsSuccess && Parse(jwks.Value) is { } keys)
             {
-                _keys = [.. new JsonWebKeySet(jwks.Value).GetSigningKeys()];
+                _keys = keys;
                 _fetchedAt = time.GetUtcNow();
             }
 
@@ -49,4 +49,16 @@ internal sealed class JwksCache(TimeProvider time) : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private static IReadOnlyList<SecurityKey>? Parse(string json)
+    {
+        try
+        {
+            return [.. new JsonWebKeySet(json).GetSigningKeys()];
+        }
+        catch (ArgumentException)
+        {
+            return null; // not a JWKS: treated like no answer
+        }
+    }
 }
