@@ -130,20 +130,7 @@ internal static class ConsumerEndpoints
         var body = call.Json;
         body.Object("session_custom_claims");
         body.Object("authorization_check");
-        var token = body.String("session_token");
-        var jwt = body.String("session_jwt");
-        var duration = body.Int("session_duration_minutes");
-        if (!string.IsNullOrEmpty(token) && !string.IsNullOrEmpty(jwt))
-        {
-            throw new StytchException(StytchError.TooManySessionArguments);
-        }
-
-        if (string.IsNullOrEmpty(token) && string.IsNullOrEmpty(jwt))
-        {
-            throw new StytchException(StytchError.NoSessionArguments);
-        }
-
-        var sessionId = string.IsNullOrEmpty(jwt) ? null : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
+        var (token, sessionId, duration) = await SessionArguments.ReadAsync(call).ConfigureAwait(false);
         var result = call.Project.State.AuthenticateSession(token, sessionId, duration);
         var newJwt = call.Project.Jwts.Mint(result.Session);
         return ApiResponse.Ok(call.RequestId, w =>

@@ -30,27 +30,10 @@ internal sealed class SessionJwts
 
     public string Issuer => $"stytch.com/{_projectId}";
 
-    public string Mint(StytchSession session)
+    public string Mint(StytchSession session) => Sign(session.UserId, new Dictionary<string, object>
     {
-        var now = _clock.Now;
-        var key = Keys.Current;
-        var descriptor = new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audiences = { _projectId },
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = now.Add(Lifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(key.SecurityKey, SecurityAlgorithms.RsaSha256),
-            TokenType = "JWT",
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = session.UserId,
-                [SessionClaim] = JsonSerializer.SerializeToElement(WireSessionClaim.From(session), WireJsonContext.Default.WireSessionClaim),
-            },
-        };
-        return Handler.CreateToken(descriptor);
-    }
+        [SessionClaim] = JsonSerializer.SerializeToElement(WireSessionClaim.From(session), WireJsonContext.Default.WireSessionClaim),
+    });
 
     /// <summary>
     /// A member session's JWT: <c>sub</c> is the member id, the <c>https://stytch.com/session</c> claim describes the
@@ -59,7 +42,19 @@ internal sealed class SessionJwts
     public string Mint(MemberSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
+        return Sign(session.MemberId, new Dictionary<string, object>
+        {
+            [SessionClaim] = JsonSerializer.SerializeToElement(B2BWire.SessionClaim(session), WireJsonContext.Default.WireSessionClaim),
+            [OrganizationClaim] = JsonSerializer.SerializeToElement(
+                new WireOrganizationClaim(session.OrganizationId, session.OrganizationSlug), B2BWireJsonContext.Default.WireOrganizationClaim),
+        });
+    }
+
+    /// <summary>Signs a five-minute RS256 JWT for <paramref name="subject"/> with the current key, on the project clock.</summary>
+    private string Sign(string subject, Dictionary<string, object> claims)
+    {
         var now = _clock.Now;
+        claims["sub"] = subject;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -69,13 +64,7 @@ internal sealed class SessionJwts
             Expires = now.Add(Lifetime).UtcDateTime,
             SigningCredentials = new SigningCredentials(Keys.Current.SecurityKey, SecurityAlgorithms.RsaSha256),
             TokenType = "JWT",
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = session.MemberId,
-                [SessionClaim] = JsonSerializer.SerializeToElement(B2BWire.SessionClaim(session), WireJsonContext.Default.WireSessionClaim),
-                [OrganizationClaim] = JsonSerializer.SerializeToElement(
-                    new WireOrganizationClaim(session.OrganizationId, session.OrganizationSlug), B2BWireJsonContext.Default.WireOrganizationClaim),
-            },
+            Claims = claims,
         };
         return Handler.CreateToken(descriptor);
     }

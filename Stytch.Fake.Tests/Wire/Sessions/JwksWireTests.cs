@@ -7,22 +7,11 @@ using Microsoft.IdentityModel.Tokens;
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary><c>GET /v1/sessions/jwks/{project_id}</c> and key rotation through the back door.</summary>
-public sealed class JwksWireTests
+public sealed class JwksWireTests : SessionWireTest
 {
-    private SessionHarness _h = null!;
-
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
-
-    [SetUp]
-    public void ResetFake() => _h.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync() => await _h.DisposeAsync();
-
     private async Task<JsonObject> OnlyKeyAsync()
     {
-        var jwks = await _h.JwksWithoutAuthAsync();
+        var jwks = await Harness.JwksWithoutAuthAsync();
         Assert.That(jwks.Status, Is.EqualTo(200), jwks.Text);
         var keys = jwks.Json["keys"]!.AsArray();
         Assert.That(keys, Has.Count.EqualTo(1));
@@ -30,12 +19,12 @@ public sealed class JwksWireTests
     }
 
     private async Task<string[]> KidsAsync() =>
-        (await _h.JwksWithoutAuthAsync()).Json["keys"]!.AsArray().Select(k => k!["kid"]!.GetValue<string>()).ToArray();
+        (await Harness.JwksWithoutAuthAsync()).Json["keys"]!.AsArray().Select(k => k!["kid"]!.GetValue<string>()).ToArray();
 
     [Test]
     public async Task Jwks_WithoutAuthorizationHeader_Returns200()
     {
-        var jwks = await _h.JwksWithoutAuthAsync();
+        var jwks = await Harness.JwksWithoutAuthAsync();
 
         Assert.That(jwks.Status, Is.EqualTo(200), jwks.Text);
         Assert.That(jwks.ContentType, Is.EqualTo("application/json"));
@@ -44,7 +33,7 @@ public sealed class JwksWireTests
     [Test]
     public async Task Jwks_WithoutAuthorizationHeader_ReturnsRequestIdKeysAndStatusCode()
     {
-        var jwks = await _h.JwksWithoutAuthAsync();
+        var jwks = await Harness.JwksWithoutAuthAsync();
 
         using (Assert.EnterMultipleScope())
         {
@@ -57,9 +46,9 @@ public sealed class JwksWireTests
     [Test]
     public async Task Jwks_WithBasicAuth_Returns200WithSameKeys()
     {
-        var anonymous = await _h.JwksWithoutAuthAsync();
+        var anonymous = await Harness.JwksWithoutAuthAsync();
 
-        var authenticated = await _h.Client.GetAsync("/v1/sessions/jwks/" + _h.ProjectId);
+        var authenticated = await Harness.Client.GetAsync("/v1/sessions/jwks/" + Harness.ProjectId);
 
         Assert.That(authenticated.Status, Is.EqualTo(200), authenticated.Text);
         Assert.That(JsonNode.DeepEquals(authenticated.Json["keys"], anonymous.Json["keys"]), Is.True);
@@ -68,9 +57,9 @@ public sealed class JwksWireTests
     [Test]
     public async Task Jwks_WithWrongSecret_Returns401UnauthorizedCredentials()
     {
-        using var wrong = new WireClient(_h.Stytch.Url, _h.ProjectId, "secret-test-wrong");
+        using var wrong = new WireClient(Harness.Stytch.Url, Harness.ProjectId, "secret-test-wrong");
 
-        var jwks = await wrong.GetAsync("/v1/sessions/jwks/" + _h.ProjectId);
+        var jwks = await wrong.GetAsync("/v1/sessions/jwks/" + Harness.ProjectId);
 
         SessionHarness.AssertError(jwks, 401, "unauthorized_credentials");
     }
@@ -78,10 +67,10 @@ public sealed class JwksWireTests
     [Test]
     public async Task Jwks_WithOtherProjectsCredentials_Returns401UnauthorizedCredentials()
     {
-        var other = _h.Stytch.CreateProject();
-        using var otherClient = new WireClient(_h.Stytch, other);
+        var other = Harness.Stytch.CreateProject();
+        using var otherClient = new WireClient(Harness.Stytch, other);
 
-        var jwks = await otherClient.GetAsync("/v1/sessions/jwks/" + _h.ProjectId);
+        var jwks = await otherClient.GetAsync("/v1/sessions/jwks/" + Harness.ProjectId);
 
         SessionHarness.AssertError(jwks, 401, "unauthorized_credentials");
     }
@@ -89,7 +78,7 @@ public sealed class JwksWireTests
     [Test]
     public async Task Jwks_UnknownProject_Returns404ProjectNotFound()
     {
-        var jwks = await _h.JwksWithoutAuthAsync("project-test-" + Guid.NewGuid().ToString("D"));
+        var jwks = await Harness.JwksWithoutAuthAsync("project-test-" + Guid.NewGuid().ToString("D"));
 
         Assert.That(jwks.Status, Is.EqualTo(404), jwks.Text);
         Assert.That(jwks.ErrorType, Is.EqualTo("project_not_found"));
@@ -161,7 +150,7 @@ public sealed class JwksWireTests
     [Test]
     public async Task Jwks_Json_BuildsKeySetWithOneSigningKey()
     {
-        var keys = await _h.KeySetAsync();
+        var keys = await Harness.KeySetAsync();
 
         using (Assert.EnterMultipleScope())
         {
@@ -185,7 +174,7 @@ public sealed class JwksWireTests
     {
         var kids = await KidsAsync();
 
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         Assert.That(new JsonWebToken(login.SessionJwt).Kid, Is.EqualTo(kids.Single()));
     }
@@ -193,9 +182,9 @@ public sealed class JwksWireTests
     [Test]
     public async Task Jwks_AcrossSessionsAndClockMoves_KidIsStable()
     {
-        var first = await _h.LoginAsync("ada@example.com");
-        _h.Stytch.Clock.Advance(TimeSpan.FromDays(30));
-        var second = await _h.LoginAsync("bob@example.com");
+        var first = await Harness.LoginAsync("ada@example.com");
+        Harness.Stytch.Clock.Advance(TimeSpan.FromDays(30));
+        var second = await Harness.LoginAsync("bob@example.com");
 
         Assert.That(new JsonWebToken(second.SessionJwt).Kid, Is.EqualTo(new JsonWebToken(first.SessionJwt).Kid));
     }
@@ -205,7 +194,7 @@ public sealed class JwksWireTests
     {
         var before = await KidsAsync();
 
-        _h.Stytch.Reset();
+        Harness.Stytch.Reset();
 
         Assert.That(await KidsAsync(), Is.EqualTo(before));
     }
@@ -215,7 +204,7 @@ public sealed class JwksWireTests
     {
         var before = await KidsAsync();
 
-        var rotated = await _h.KeysAsync("rotate");
+        var rotated = await Harness.KeysAsync("rotate");
 
         Assert.That(rotated.Status, Is.EqualTo(200), rotated.Text);
         Assert.That(rotated["kid"], Is.Not.Null.And.Not.EqualTo(before.Single()));
@@ -226,7 +215,7 @@ public sealed class JwksWireTests
     {
         var before = await KidsAsync();
 
-        var rotated = await _h.KeysAsync("rotate");
+        var rotated = await Harness.KeysAsync("rotate");
 
         Assert.That(await KidsAsync(), Is.EquivalentTo(new[] { before.Single(), rotated["kid"] }));
     }
@@ -235,9 +224,9 @@ public sealed class JwksWireTests
     public async Task RotateKeys_NewJwts_UseNewKid()
     {
         await KidsAsync();
-        var rotated = await _h.KeysAsync("rotate");
+        var rotated = await Harness.KeysAsync("rotate");
 
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         Assert.That(new JsonWebToken(login.SessionJwt).Kid, Is.EqualTo(rotated["kid"]));
     }
@@ -245,10 +234,10 @@ public sealed class JwksWireTests
     [Test]
     public async Task RotateKeys_NewJwt_ValidatesAgainstJwks()
     {
-        await _h.KeysAsync("rotate");
-        var login = await _h.LoginAsync();
+        await Harness.KeysAsync("rotate");
+        var login = await Harness.LoginAsync();
 
-        var result = await _h.ValidateAsync(login.SessionJwt);
+        var result = await Harness.ValidateAsync(login.SessionJwt);
 
         Assert.That(result.IsValid, Is.True, result.Exception?.Message);
     }
@@ -256,21 +245,21 @@ public sealed class JwksWireTests
     [Test]
     public async Task RotateKeys_OldJwt_StillValidatesAgainstJwks()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        await _h.KeysAsync("rotate");
+        await Harness.KeysAsync("rotate");
 
-        var result = await _h.ValidateAsync(login.SessionJwt);
+        var result = await Harness.ValidateAsync(login.SessionJwt);
         Assert.That(result.IsValid, Is.True, result.Exception?.Message);
     }
 
     [Test]
     public async Task RotateKeys_OldJwt_StillAuthenticatesAndIsReissuedWithNewKid()
     {
-        var login = await _h.LoginAsync();
-        var rotated = await _h.KeysAsync("rotate");
+        var login = await Harness.LoginAsync();
+        var rotated = await Harness.KeysAsync("rotate");
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(new JsonWebToken(response["session_jwt"]!).Kid, Is.EqualTo(rotated["kid"]));
@@ -280,9 +269,9 @@ public sealed class JwksWireTests
     public async Task RemoveOldKeys_AfterRotate_LeavesOnlyNewKey()
     {
         await KidsAsync();
-        var rotated = await _h.KeysAsync("rotate");
+        var rotated = await Harness.KeysAsync("rotate");
 
-        var removed = await _h.KeysAsync("remove_old");
+        var removed = await Harness.KeysAsync("remove_old");
 
         Assert.That(removed.Status, Is.EqualTo(200), removed.Text);
         Assert.That(await KidsAsync(), Is.EqualTo(new[] { rotated["kid"] }));
@@ -291,11 +280,11 @@ public sealed class JwksWireTests
     [Test]
     public async Task RemoveOldKeys_OldJwt_NoLongerValidatesAgainstJwks()
     {
-        var login = await _h.LoginAsync();
-        await _h.KeysAsync("rotate");
-        await _h.KeysAsync("remove_old");
+        var login = await Harness.LoginAsync();
+        await Harness.KeysAsync("rotate");
+        await Harness.KeysAsync("remove_old");
 
-        var result = await _h.ValidateAsync(login.SessionJwt);
+        var result = await Harness.ValidateAsync(login.SessionJwt);
 
         Assert.That(result.IsValid, Is.False);
     }
@@ -303,11 +292,11 @@ public sealed class JwksWireTests
     [Test]
     public async Task RemoveOldKeys_OldJwt_Returns400UnableToParseSessionJwt()
     {
-        var login = await _h.LoginAsync();
-        await _h.KeysAsync("rotate");
-        await _h.KeysAsync("remove_old");
+        var login = await Harness.LoginAsync();
+        await Harness.KeysAsync("rotate");
+        await Harness.KeysAsync("remove_old");
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
         SessionHarness.AssertError(response, 400, "unable_to_parse_session_jwt");
     }
@@ -315,11 +304,11 @@ public sealed class JwksWireTests
     [Test]
     public async Task RemoveOldKeys_OldSessionToken_StillAuthenticates()
     {
-        var login = await _h.LoginAsync();
-        await _h.KeysAsync("rotate");
-        await _h.KeysAsync("remove_old");
+        var login = await Harness.LoginAsync();
+        await Harness.KeysAsync("rotate");
+        await Harness.KeysAsync("remove_old");
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
     }
@@ -327,11 +316,11 @@ public sealed class JwksWireTests
     [Test]
     public async Task RotateKeys_OnProjectWhoseKeyWasNeverUsed_JwksHasTwoKeys()
     {
-        var fresh = _h.Stytch.CreateProject();
+        var fresh = Harness.Stytch.CreateProject();
 
-        var rotated = await _h.Client.PostRawAsync($"/_fake/v1/projects/{fresh.ProjectId}/keys/rotate", "{}");
+        var rotated = await Harness.Client.PostRawAsync($"/_fake/v1/projects/{fresh.ProjectId}/keys/rotate", "{}");
 
-        var jwks = await _h.JwksWithoutAuthAsync(fresh.ProjectId);
+        var jwks = await Harness.JwksWithoutAuthAsync(fresh.ProjectId);
         Assert.That(rotated.Status, Is.EqualTo(200), rotated.Text);
         var kids = jwks.Json["keys"]!.AsArray().Select(k => k!["kid"]!.GetValue<string>()).ToArray();
         Assert.That(kids, Has.Length.EqualTo(2).And.Contains(rotated["kid"]));
@@ -340,7 +329,7 @@ public sealed class JwksWireTests
     [Test]
     public async Task RotateSigningKey_InProcess_ShowsInJwks()
     {
-        var kid = _h.Stytch.DefaultProject.RotateSigningKey();
+        var kid = Harness.Stytch.DefaultProject.RotateSigningKey();
 
         Assert.That(await KidsAsync(), Does.Contain(kid).And.Length.EqualTo(2));
     }

@@ -3,23 +3,12 @@ using System.Text.Json.Nodes;
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary><c>POST /v1/otps/authenticate</c> with <c>session_duration_minutes</c>: the session it starts or extends.</summary>
-public sealed class OtpSessionWireTests
+public sealed class OtpSessionWireTests : SessionWireTest
 {
-    private SessionHarness _h = null!;
-
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
-
-    [SetUp]
-    public void ResetFake() => _h.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync() => await _h.DisposeAsync();
-
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_ReturnsSessionTokenOf44UrlSafeChars()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         Assert.That(login.SessionToken, Does.Match(SessionHarness.SessionToken()));
     }
@@ -27,7 +16,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_ReturnsCompactSessionJwt()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         Assert.That(login.SessionJwt.Split('.'), Has.Length.EqualTo(3).And.All.Not.Empty);
     }
@@ -35,7 +24,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_SessionIdIsSessionTestUuid()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         Assert.That(login.SessionId, Does.Match(SessionHarness.SessionId()));
     }
@@ -43,7 +32,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_SessionBelongsToAuthenticatedUser()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         using (Assert.EnterMultipleScope())
         {
@@ -55,7 +44,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_SessionTimesAreRfc3339UtcAndNeverNull()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         using (Assert.EnterMultipleScope())
         {
@@ -69,7 +58,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_StartedAtAndLastAccessedAtAreNow()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         using (Assert.EnterMultipleScope())
         {
@@ -83,7 +72,7 @@ public sealed class OtpSessionWireTests
     [TestCase(527_040)]
     public async Task OtpAuthenticate_WithSessionDuration_ExpiresAtIsStartedAtPlusDuration(int minutes)
     {
-        var login = await _h.LoginAsync(minutes: minutes);
+        var login = await Harness.LoginAsync(minutes: minutes);
 
         Assert.That(login.ExpiresAt - SessionHarness.Time(login.Session["started_at"]), Is.EqualTo(TimeSpan.FromMinutes(minutes)));
     }
@@ -91,7 +80,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_HasOneEmailOtpFactor()
     {
-        var login = await _h.LoginAsync("ada@example.com");
+        var login = await Harness.LoginAsync("ada@example.com");
 
         var factors = login.Session["authentication_factors"]!.AsArray();
         Assert.That(factors, Has.Count.EqualTo(1));
@@ -111,7 +100,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithSessionDuration_RolesAreStytchUser()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         Assert.That(login.Session["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "stytch_user" }));
     }
@@ -119,7 +108,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithoutSessionDuration_ReturnsNoSession()
     {
-        var response = await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>());
+        var response = await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>());
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         var json = response.Json;
@@ -134,9 +123,9 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithoutSessionDuration_ListsNoSession()
     {
-        var response = await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>());
+        var response = await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>());
 
-        var list = await _h.ListSessionsAsync(response["user_id"]!);
+        var list = await Harness.ListSessionsAsync(response["user_id"]!);
         Assert.That(list.Json["sessions"]!.AsArray(), Is.Empty);
     }
 
@@ -145,7 +134,7 @@ public sealed class OtpSessionWireTests
     [TestCase(527_041)]
     public async Task OtpAuthenticate_SessionDurationOutOfRange_Returns400InvalidSessionDurationMinutes(int minutes)
     {
-        var response = await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?> { ["session_duration_minutes"] = minutes });
+        var response = await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?> { ["session_duration_minutes"] = minutes });
 
         SessionHarness.AssertError(response, 400, "invalid_session_duration_minutes");
     }
@@ -153,9 +142,9 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithExistingSessionToken_ExtendsThatSession()
     {
-        var first = await _h.LoginAsync();
+        var first = await Harness.LoginAsync();
 
-        var second = LoggedIn.From(await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var second = LoggedIn.From(await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_token"] = first.SessionToken,
             ["session_duration_minutes"] = 60,
@@ -171,14 +160,14 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithExistingSessionToken_DoesNotStartSecondSession()
     {
-        var first = await _h.LoginAsync();
-        await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var first = await Harness.LoginAsync();
+        await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_token"] = first.SessionToken,
             ["session_duration_minutes"] = 60,
         });
 
-        var list = await _h.ListSessionsAsync(first.UserId);
+        var list = await Harness.ListSessionsAsync(first.UserId);
 
         Assert.That(list.Json["sessions"]!.AsArray().Select(s => s!["session_id"]!.GetValue<string>()), Is.EqualTo(new[] { first.SessionId }));
     }
@@ -186,9 +175,9 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithExistingSessionJwt_ExtendsThatSession()
     {
-        var first = await _h.LoginAsync();
+        var first = await Harness.LoginAsync();
 
-        var second = LoggedIn.From(await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var second = LoggedIn.From(await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_jwt"] = first.SessionJwt,
             ["session_duration_minutes"] = 60,
@@ -204,14 +193,14 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithExistingSessionJwt_DoesNotStartSecondSession()
     {
-        var first = await _h.LoginAsync();
-        await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var first = await Harness.LoginAsync();
+        await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_jwt"] = first.SessionJwt,
             ["session_duration_minutes"] = 60,
         });
 
-        var list = await _h.ListSessionsAsync(first.UserId);
+        var list = await Harness.ListSessionsAsync(first.UserId);
 
         Assert.That(list.Json["sessions"]!.AsArray(), Has.Count.EqualTo(1));
     }
@@ -219,10 +208,10 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithExistingSessionToken_ExpiresAtMovesToNowPlusNewDuration()
     {
-        var first = await _h.LoginAsync(minutes: 30);
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(10));
+        var first = await Harness.LoginAsync(minutes: 30);
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var second = LoggedIn.From(await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var second = LoggedIn.From(await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_token"] = first.SessionToken,
             ["session_duration_minutes"] = 120,
@@ -239,10 +228,10 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithExistingSessionToken_KeepsOneEmailFactorWithNewAuthenticationTime()
     {
-        var first = await _h.LoginAsync();
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(10));
+        var first = await Harness.LoginAsync();
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var second = LoggedIn.From(await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var second = LoggedIn.From(await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_token"] = first.SessionToken,
             ["session_duration_minutes"] = 60,
@@ -260,10 +249,10 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithRevokedSessionToken_Returns404SessionNotFound()
     {
-        var first = await _h.LoginAsync();
-        await _h.RevokeAsync(new { session_id = first.SessionId });
+        var first = await Harness.LoginAsync();
+        await Harness.RevokeAsync(new { session_id = first.SessionId });
 
-        var response = await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var response = await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_token"] = first.SessionToken,
             ["session_duration_minutes"] = 60,
@@ -275,9 +264,9 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithAnotherUsersSessionToken_Returns404SessionNotFound()
     {
-        var ada = await _h.LoginAsync("ada@example.com");
+        var ada = await Harness.LoginAsync("ada@example.com");
 
-        var response = await _h.AuthenticateOtpAsync("bob@example.com", new Dictionary<string, object?>
+        var response = await Harness.AuthenticateOtpAsync("bob@example.com", new Dictionary<string, object?>
         {
             ["session_token"] = ada.SessionToken,
             ["session_duration_minutes"] = 60,
@@ -289,7 +278,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithMalformedSessionToken_Returns400InvalidSessionToken()
     {
-        var response = await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var response = await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_token"] = "abc",
             ["session_duration_minutes"] = 60,
@@ -301,7 +290,7 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithGarbageSessionJwt_Returns400UnableToParseSessionJwt()
     {
-        var response = await _h.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
+        var response = await Harness.AuthenticateOtpAsync("ada@example.com", new Dictionary<string, object?>
         {
             ["session_jwt"] = "not.a.jwt",
             ["session_duration_minutes"] = 60,
@@ -313,10 +302,10 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_SessionDurationOutOfRange_LeavesCodeUsable()
     {
-        var (emailId, code) = await _h.SendCodeAsync("ada@example.com");
-        await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 4 });
+        var (emailId, code) = await Harness.SendCodeAsync("ada@example.com");
+        await Harness.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 4 });
 
-        var retry = await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
+        var retry = await Harness.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
 
         Assert.That(retry.Status, Is.EqualTo(200), retry.Text);
     }
@@ -324,12 +313,12 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithRevokedSessionToken_LeavesCodeUsable()
     {
-        var first = await _h.LoginAsync("ada@example.com");
-        await _h.RevokeAsync(new { session_id = first.SessionId });
-        var (emailId, code) = await _h.SendCodeAsync("ada@example.com");
-        await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_token = first.SessionToken });
+        var first = await Harness.LoginAsync("ada@example.com");
+        await Harness.RevokeAsync(new { session_id = first.SessionId });
+        var (emailId, code) = await Harness.SendCodeAsync("ada@example.com");
+        await Harness.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_token = first.SessionToken });
 
-        var retry = await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
+        var retry = await Harness.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
 
         Assert.That(retry.Status, Is.EqualTo(200), retry.Text);
     }
@@ -337,11 +326,11 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithAnotherUsersSessionToken_LeavesCodeUsable()
     {
-        var ada = await _h.LoginAsync("ada@example.com");
-        var (emailId, code) = await _h.SendCodeAsync("bob@example.com");
-        await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_token = ada.SessionToken });
+        var ada = await Harness.LoginAsync("ada@example.com");
+        var (emailId, code) = await Harness.SendCodeAsync("bob@example.com");
+        await Harness.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_token = ada.SessionToken });
 
-        var retry = await _h.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
+        var retry = await Harness.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 60 });
 
         Assert.That(retry.Status, Is.EqualTo(200), retry.Text);
     }
@@ -349,15 +338,15 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_WithAnotherUsersSessionToken_LeavesThatSessionUnchanged()
     {
-        var ada = await _h.LoginAsync("ada@example.com", minutes: 30);
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(5));
-        await _h.AuthenticateOtpAsync("bob@example.com", new Dictionary<string, object?>
+        var ada = await Harness.LoginAsync("ada@example.com", minutes: 30);
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Harness.AuthenticateOtpAsync("bob@example.com", new Dictionary<string, object?>
         {
             ["session_token"] = ada.SessionToken,
             ["session_duration_minutes"] = 600,
         });
 
-        var session = _h.Stytch.DefaultProject.SessionsOf(ada.UserId).Single();
+        var session = Harness.Stytch.DefaultProject.SessionsOf(ada.UserId).Single();
 
         using (Assert.EnterMultipleScope())
         {
@@ -369,9 +358,9 @@ public sealed class OtpSessionWireTests
     [Test]
     public async Task OtpAuthenticate_SessionInResponse_EqualsSessionInList()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var list = await _h.ListSessionsAsync(login.UserId);
+        var list = await Harness.ListSessionsAsync(login.UserId);
 
         Assert.That(JsonNode.DeepEquals(list.Json["sessions"]![0], login.Session), Is.True, list.Text);
     }

@@ -1,25 +1,14 @@
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary><c>POST /v1/sessions/authenticate</c> by token and by JWT, and its argument errors.</summary>
-public sealed class SessionAuthenticateWireTests
+public sealed class SessionAuthenticateWireTests : SessionWireTest
 {
-    private SessionHarness _h = null!;
-
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
-
-    [SetUp]
-    public void ResetFake() => _h.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync() => await _h.DisposeAsync();
-
     [Test]
     public async Task Authenticate_BySessionToken_Returns200WithTopLevelFields()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(response.Json.Select(p => p.Key), Is.SupersetOf(new[] { "request_id", "session", "session_token", "session_jwt", "user", "status_code" }));
@@ -28,9 +17,9 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionToken_ReturnsThatSession()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         using (Assert.EnterMultipleScope())
         {
@@ -42,9 +31,9 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionToken_ReturnsSameSessionToken()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         Assert.That(response["session_token"], Is.EqualTo(login.SessionToken));
     }
@@ -52,9 +41,9 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionToken_ReturnsUser()
     {
-        var login = await _h.LoginAsync("ada@example.com");
+        var login = await Harness.LoginAsync("ada@example.com");
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         var user = response.Json["user"]!;
         using (Assert.EnterMultipleScope())
@@ -68,10 +57,10 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionToken_ReturnsFreshJwtForTheSession()
     {
-        var login = await _h.LoginAsync();
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(1));
+        var login = await Harness.LoginAsync();
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         var jwt = response["session_jwt"]!;
         var payload = SessionHarness.JwtPayload(jwt);
@@ -86,20 +75,20 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionToken_ReturnedJwtValidatesAgainstJwks()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
-        var result = await _h.ValidateAsync(response["session_jwt"]!);
+        var result = await Harness.ValidateAsync(response["session_jwt"]!);
         Assert.That(result.IsValid, Is.True, result.Exception?.Message);
     }
 
     [Test]
     public async Task Authenticate_BySessionJwt_ReturnsThatSession()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(response.Json["session"]?["session_id"]?.GetValue<string>(), Is.EqualTo(login.SessionId));
@@ -108,9 +97,9 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionJwt_ReturnsTheSessionsToken()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
         Assert.That(response["session_token"], Is.EqualTo(login.SessionToken));
     }
@@ -118,9 +107,9 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionJwt_ReturnsUser()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
         Assert.That(response.Json["user"]?["user_id"]?.GetValue<string>(), Is.EqualTo(login.UserId));
     }
@@ -128,10 +117,10 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionJwt_ReturnsFreshJwt()
     {
-        var login = await _h.LoginAsync();
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(2));
+        var login = await Harness.LoginAsync();
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(2));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
         var payload = SessionHarness.JwtPayload(response["session_jwt"]!);
         Assert.That(payload["exp"]?.GetValue<long>(), Is.EqualTo(SessionHarness.Start.AddMinutes(2 + 5).ToUnixTimeSeconds()));
@@ -140,10 +129,10 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_BySessionToken_MovesLastAccessedAtToNow()
     {
-        var login = await _h.LoginAsync();
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(3));
+        var login = await Harness.LoginAsync();
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(3));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         Assert.That(SessionHarness.Time(response.Json["session"]?["last_accessed_at"]), Is.EqualTo(SessionHarness.Start.AddMinutes(3)));
     }
@@ -151,10 +140,10 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_WithoutSessionDuration_KeepsExpiresAt()
     {
-        var login = await _h.LoginAsync(minutes: 60);
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(3));
+        var login = await Harness.LoginAsync(minutes: 60);
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(3));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         Assert.That(SessionHarness.Time(response.Json["session"]?["expires_at"]), Is.EqualTo(login.ExpiresAt));
     }
@@ -162,10 +151,10 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_WithSessionDuration_ExpiresAtIsNowPlusDuration()
     {
-        var login = await _h.LoginAsync(minutes: 30);
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(10));
+        var login = await Harness.LoginAsync(minutes: 30);
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = 120 });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = 120 });
 
         Assert.That(SessionHarness.Time(response.Json["session"]?["expires_at"]), Is.EqualTo(SessionHarness.Start.AddMinutes(10 + 120)));
     }
@@ -173,10 +162,10 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_ByJwtWithSessionDuration_ExpiresAtIsNowPlusDuration()
     {
-        var login = await _h.LoginAsync(minutes: 30);
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(1));
+        var login = await Harness.LoginAsync(minutes: 30);
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt, session_duration_minutes = 45 });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt, session_duration_minutes = 45 });
 
         Assert.That(SessionHarness.Time(response.Json["session"]?["expires_at"]), Is.EqualTo(SessionHarness.Start.AddMinutes(1 + 45)));
     }
@@ -184,11 +173,11 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_WithSessionDuration_SessionOutlivesItsOriginalExpiry()
     {
-        var login = await _h.LoginAsync(minutes: 10);
-        await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = 60 });
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(30));
+        var login = await Harness.LoginAsync(minutes: 10);
+        await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = 60 });
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(30));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
     }
@@ -196,9 +185,9 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_WithSessionDuration_ExtendedJwtClaimCarriesNewExpiry()
     {
-        var login = await _h.LoginAsync(minutes: 10);
+        var login = await Harness.LoginAsync(minutes: 10);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = 60 });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = 60 });
 
         var claim = SessionHarness.JwtPayload(response["session_jwt"]!)["https://stytch.com/session"]!;
         Assert.That(SessionHarness.Time(claim["expires_at"]), Is.EqualTo(SessionHarness.Start.AddMinutes(60)));
@@ -208,9 +197,9 @@ public sealed class SessionAuthenticateWireTests
     [TestCase(527_040)]
     public async Task Authenticate_SessionDurationAtBound_Returns200(int minutes)
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = minutes });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = minutes });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
     }
@@ -220,9 +209,9 @@ public sealed class SessionAuthenticateWireTests
     [TestCase(-1)]
     public async Task Authenticate_SessionDurationOutOfRange_Returns400InvalidSessionDurationMinutes(int minutes)
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = minutes });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = minutes });
 
         SessionHarness.AssertError(response, 400, "invalid_session_duration_minutes");
     }
@@ -230,10 +219,10 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_SessionDurationOutOfRange_LeavesExpiresAtUnchanged()
     {
-        var login = await _h.LoginAsync(minutes: 60);
-        await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = 4 });
+        var login = await Harness.LoginAsync(minutes: 60);
+        await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_duration_minutes = 4 });
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         Assert.That(SessionHarness.Time(response.Json["session"]?["expires_at"]), Is.EqualTo(login.ExpiresAt));
     }
@@ -241,9 +230,9 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_TokenAndJwt_Returns400TooManySessionArguments()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_jwt = login.SessionJwt });
 
         SessionHarness.AssertError(response, 400, "too_many_session_arguments");
     }
@@ -251,7 +240,7 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_NeitherTokenNorJwt_Returns400NoSessionArguments()
     {
-        var response = await _h.AuthenticateSessionAsync(new { session_duration_minutes = 60 });
+        var response = await Harness.AuthenticateSessionAsync(new { session_duration_minutes = 60 });
 
         SessionHarness.AssertError(response, 400, "no_session_arguments");
     }
@@ -259,7 +248,7 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_EmptyTokenAndEmptyJwt_Returns400NoSessionArguments()
     {
-        var response = await _h.AuthenticateSessionAsync(new { session_token = "", session_jwt = "" });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = "", session_jwt = "" });
 
         SessionHarness.AssertError(response, 400, "no_session_arguments");
     }
@@ -267,7 +256,7 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_MalformedToken_Returns400InvalidSessionToken()
     {
-        var response = await _h.AuthenticateSessionAsync(new { session_token = "abc" });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = "abc" });
 
         SessionHarness.AssertError(response, 400, "invalid_session_token");
     }
@@ -275,7 +264,7 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_WellFormedUnknownToken_Returns404SessionNotFound()
     {
-        var response = await _h.AuthenticateSessionAsync(new { session_token = SessionHarness.UnknownToken() });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = SessionHarness.UnknownToken() });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -283,7 +272,7 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_SessionNotFound_UsesStytchsMessage()
     {
-        var response = await _h.AuthenticateSessionAsync(new { session_token = SessionHarness.UnknownToken() });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = SessionHarness.UnknownToken() });
 
         Assert.That(response["error_message"], Is.EqualTo("Session could not be found."));
     }
@@ -291,7 +280,7 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_GarbageJwt_Returns400UnableToParseSessionJwt()
     {
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = "garbage" });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = "garbage" });
 
         SessionHarness.AssertError(response, 400, "unable_to_parse_session_jwt");
     }
@@ -299,12 +288,12 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_JwtWithTamperedPayload_Returns400UnableToParseSessionJwt()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
         var parts = login.SessionJwt.Split('.');
-        var other = await _h.LoginAsync("bob@example.com");
+        var other = await Harness.LoginAsync("bob@example.com");
         var tampered = $"{parts[0]}.{other.SessionJwt.Split('.')[1]}.{parts[2]}";
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = tampered });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = tampered });
 
         SessionHarness.AssertError(response, 400, "unable_to_parse_session_jwt");
     }
@@ -312,11 +301,11 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_JwtSignedByAnotherProjectsKey_Returns400UnableToParseSessionJwt()
     {
-        var other = _h.Stytch.CreateProject();
-        using var otherClient = new WireClient(_h.Stytch, other);
+        var other = Harness.Stytch.CreateProject();
+        using var otherClient = new WireClient(Harness.Stytch, other);
         var foreign = await SessionHarness.LoginAsync(otherClient, other);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = foreign.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = foreign.SessionJwt });
 
         SessionHarness.AssertError(response, 400, "unable_to_parse_session_jwt");
     }
@@ -324,11 +313,11 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_JwtForgedWithForeignKeyForRealSession_Returns400UnableToParseSessionJwt()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
         var kid = SessionHarness.JwtHeader(login.SessionJwt)["kid"]!.GetValue<string>();
-        var forged = _h.Forge(login.SessionId, login.UserId, kid);
+        var forged = Harness.Forge(login.SessionId, login.UserId, kid);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = forged });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = forged });
 
         SessionHarness.AssertError(response, 400, "unable_to_parse_session_jwt");
     }
@@ -336,12 +325,12 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_UnsignedJwtForRealSession_Returns400UnableToParseSessionJwt()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
         var parts = login.SessionJwt.Split('.');
         var header = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
         var unsigned = $"{header}.{parts[1]}.";
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = unsigned });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = unsigned });
 
         SessionHarness.AssertError(response, 400, "unable_to_parse_session_jwt");
     }
@@ -349,8 +338,8 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_WithoutBasicAuth_Returns401UnauthorizedCredentials()
     {
-        var login = await _h.LoginAsync();
-        using var anonymous = new HttpClient { BaseAddress = _h.Stytch.Url };
+        var login = await Harness.LoginAsync();
+        using var anonymous = new HttpClient { BaseAddress = Harness.Stytch.Url };
         using var content = new StringContent($$"""{"session_token":"{{login.SessionToken}}"}""", System.Text.Encoding.UTF8, "application/json");
 
         using var response = await anonymous.PostAsync(new Uri("v1/sessions/authenticate", UriKind.Relative), content);
@@ -362,9 +351,9 @@ public sealed class SessionAuthenticateWireTests
     [Test]
     public async Task Authenticate_UnknownField_Returns400BadRequest()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_id = login.SessionId });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_id = login.SessionId });
 
         SessionHarness.AssertError(response, 400, "bad_request");
     }

@@ -3,20 +3,9 @@ using Stytch.Fake.Engine;
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary>The in-process session back doors (<see cref="StytchFakeProject.MintSession"/> and friends), seen over HTTP.</summary>
-public sealed class SessionInProcessWireTests
+public sealed class SessionInProcessWireTests : SessionWireTest
 {
-    private SessionHarness _h = null!;
-
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
-
-    [SetUp]
-    public void ResetFake() => _h.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync() => await _h.DisposeAsync();
-
-    private StytchFakeProject Project => _h.Stytch.DefaultProject;
+    private StytchFakeProject Project => Harness.Stytch.DefaultProject;
 
     [Test]
     public async Task MintSession_Token_AuthenticatesOverHttp()
@@ -24,7 +13,7 @@ public sealed class SessionInProcessWireTests
         var user = Project.CreateUser("ada@example.com");
         var minted = Project.MintSession(user.UserId);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = minted.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = minted.SessionToken });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(response.Json["session"]?["session_id"]?.GetValue<string>(), Is.EqualTo(minted.Session.SessionId));
@@ -36,7 +25,7 @@ public sealed class SessionInProcessWireTests
         var user = Project.CreateUser("ada@example.com");
         var minted = Project.MintSession(user.UserId);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = minted.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = minted.SessionJwt });
 
         Assert.That(response.Json["session"]?["session_id"]?.GetValue<string>(), Is.EqualTo(minted.Session.SessionId));
     }
@@ -47,7 +36,7 @@ public sealed class SessionInProcessWireTests
         var user = Project.CreateUser("ada@example.com");
         var minted = Project.MintSession(user.UserId);
 
-        var result = await _h.ValidateAsync(minted.SessionJwt);
+        var result = await Harness.ValidateAsync(minted.SessionJwt);
 
         Assert.That(result.IsValid, Is.True, result.Exception?.Message);
     }
@@ -67,9 +56,9 @@ public sealed class SessionInProcessWireTests
     {
         var user = Project.CreateUser("ada@example.com");
         var minted = Project.MintSession(user.UserId, TimeSpan.FromMinutes(15));
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(15));
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(15));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = minted.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = minted.SessionToken });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -85,10 +74,10 @@ public sealed class SessionInProcessWireTests
     [Test]
     public async Task MintSession_ForUserLoggedInOverHttp_IsListedOverHttp()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
         var minted = Project.MintSession(login.UserId);
 
-        var list = await _h.ListSessionsAsync(login.UserId);
+        var list = await Harness.ListSessionsAsync(login.UserId);
 
         Assert.That(list.Json["sessions"]!.AsArray().Select(s => s!["session_id"]!.GetValue<string>()), Is.EquivalentTo(new[] { login.SessionId, minted.Session.SessionId }));
     }
@@ -96,7 +85,7 @@ public sealed class SessionInProcessWireTests
     [Test]
     public async Task SessionsOf_AfterHttpLogin_ListsThatSession()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         var sessions = Project.SessionsOf(login.UserId);
 
@@ -106,7 +95,7 @@ public sealed class SessionInProcessWireTests
     [Test]
     public async Task SessionsOf_AfterHttpLogin_HoldsTheSameTokenAndExpiry()
     {
-        var login = await _h.LoginAsync(minutes: 30);
+        var login = await Harness.LoginAsync(minutes: 30);
 
         var session = Project.SessionsOf(login.UserId).Single();
 
@@ -120,8 +109,8 @@ public sealed class SessionInProcessWireTests
     [Test]
     public async Task SessionsOf_AfterHttpRevoke_IsEmpty()
     {
-        var login = await _h.LoginAsync();
-        await _h.RevokeAsync(new { session_token = login.SessionToken });
+        var login = await Harness.LoginAsync();
+        await Harness.RevokeAsync(new { session_token = login.SessionToken });
 
         Assert.That(Project.SessionsOf(login.UserId), Is.Empty);
     }
@@ -129,11 +118,11 @@ public sealed class SessionInProcessWireTests
     [Test]
     public async Task RevokeSession_InProcess_TokenGets404OverHttp()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         Project.RevokeSession(login.SessionId);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
 
@@ -148,11 +137,11 @@ public sealed class SessionInProcessWireTests
     [Test]
     public async Task Reset_WithSession_TokenNoLongerAuthenticates()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        _h.Stytch.Reset();
+        Harness.Stytch.Reset();
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
 }

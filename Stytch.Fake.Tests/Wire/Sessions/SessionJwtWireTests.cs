@@ -3,27 +3,16 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary>The session JWT, read and validated as a relying party would, with keys from the JWKS only.</summary>
-public sealed class SessionJwtWireTests
+public sealed class SessionJwtWireTests : SessionWireTest
 {
     private const string SessionClaim = "https://stytch.com/session";
-
-    private SessionHarness _h = null!;
-
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
-
-    [SetUp]
-    public void ResetFake() => _h.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync() => await _h.DisposeAsync();
 
     [Test]
     public async Task SessionJwt_FromOtpAuthenticate_ValidatesAgainstJwks()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var result = await _h.ValidateAsync(login.SessionJwt);
+        var result = await Harness.ValidateAsync(login.SessionJwt);
 
         Assert.That(result.IsValid, Is.True, result.Exception?.Message);
     }
@@ -31,9 +20,9 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_FromOtpAuthenticate_IsSignedByAJwksKeyWithItsKid()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var result = await _h.ValidateAsync(login.SessionJwt);
+        var result = await Harness.ValidateAsync(login.SessionJwt);
 
         Assert.That(result.IsValid, Is.True, result.Exception?.Message);
         Assert.That(((JsonWebToken)result.SecurityToken).SigningKey?.KeyId, Is.EqualTo(new JsonWebToken(login.SessionJwt).Kid));
@@ -42,7 +31,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_Header_IsRs256JwtWithKid()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         var header = SessionHarness.JwtHeader(login.SessionJwt);
 
@@ -57,8 +46,8 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_Kid_IsPublishedInJwks()
     {
-        var login = await _h.LoginAsync();
-        var keys = await _h.KeySetAsync();
+        var login = await Harness.LoginAsync();
+        var keys = await Harness.KeySetAsync();
 
         Assert.That(keys.Keys.Select(k => k.Kid), Does.Contain(new JsonWebToken(login.SessionJwt).Kid));
     }
@@ -66,7 +55,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_Sub_IsUserId()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         Assert.That(SessionHarness.JwtPayload(login.SessionJwt)["sub"]?.GetValue<string>(), Is.EqualTo(login.UserId));
     }
@@ -74,27 +63,27 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_Aud_IsArrayHoldingProjectId()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         var aud = SessionHarness.JwtPayload(login.SessionJwt)["aud"];
 
         Assert.That(aud, Is.InstanceOf<System.Text.Json.Nodes.JsonArray>(), "aud must be a JSON array, as Stytch sends it");
-        Assert.That(aud!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { _h.ProjectId }));
+        Assert.That(aud!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { Harness.ProjectId }));
     }
 
     [Test]
     public async Task SessionJwt_Iss_IsStytchComSlashProjectId()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        Assert.That(SessionHarness.JwtPayload(login.SessionJwt)["iss"]?.GetValue<string>(), Is.EqualTo("stytch.com/" + _h.ProjectId));
+        Assert.That(SessionHarness.JwtPayload(login.SessionJwt)["iss"]?.GetValue<string>(), Is.EqualTo("stytch.com/" + Harness.ProjectId));
     }
 
     [Test]
     public async Task SessionJwt_IatAndNbf_AreFakeClockNow()
     {
-        _h.Stytch.Clock.Advance(TimeSpan.FromHours(3));
-        var login = await _h.LoginAsync();
+        Harness.Stytch.Clock.Advance(TimeSpan.FromHours(3));
+        var login = await Harness.LoginAsync();
 
         var payload = SessionHarness.JwtPayload(login.SessionJwt);
 
@@ -108,7 +97,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_Exp_IsIatPlus300Seconds()
     {
-        var login = await _h.LoginAsync(minutes: 60);
+        var login = await Harness.LoginAsync(minutes: 60);
 
         var payload = SessionHarness.JwtPayload(login.SessionJwt);
 
@@ -118,7 +107,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_ShortSession_ExpStillFiveMinutesAfterIat()
     {
-        var login = await _h.LoginAsync(minutes: 5);
+        var login = await Harness.LoginAsync(minutes: 5);
 
         var payload = SessionHarness.JwtPayload(login.SessionJwt);
 
@@ -128,7 +117,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_SessionClaim_HasStytchFields()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         var claim = SessionHarness.JwtPayload(login.SessionJwt)[SessionClaim]!.AsObject();
 
@@ -138,7 +127,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_SessionClaim_IdIsSessionId()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         var claim = SessionHarness.JwtPayload(login.SessionJwt)[SessionClaim]!;
 
@@ -148,7 +137,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_SessionClaim_TimesMatchTheSession()
     {
-        var login = await _h.LoginAsync(minutes: 45);
+        var login = await Harness.LoginAsync(minutes: 45);
 
         var claim = SessionHarness.JwtPayload(login.SessionJwt)[SessionClaim]!;
 
@@ -165,7 +154,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_SessionClaim_AuthenticationFactorsMatchTheSession()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         var claim = SessionHarness.JwtPayload(login.SessionJwt)[SessionClaim]!;
 
@@ -178,7 +167,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_SessionClaim_FactorIsEmailOtpWithRfc3339Times()
     {
-        var login = await _h.LoginAsync("ada@example.com");
+        var login = await Harness.LoginAsync("ada@example.com");
 
         var factor = SessionHarness.JwtPayload(login.SessionJwt)[SessionClaim]!["authentication_factors"]!.AsArray().Single()!;
 
@@ -197,7 +186,7 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_SessionClaim_RolesAreStytchUser()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
         var roles = SessionHarness.JwtPayload(login.SessionJwt)[SessionClaim]!["roles"]!.AsArray();
 
@@ -207,22 +196,22 @@ public sealed class SessionJwtWireTests
     [Test]
     public async Task SessionJwt_FromSessionsAuthenticateByJwt_ValidatesAgainstJwks()
     {
-        var login = await _h.LoginAsync();
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(4));
+        var login = await Harness.LoginAsync();
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(4));
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
-        var result = await _h.ValidateAsync(response["session_jwt"]!);
+        var result = await Harness.ValidateAsync(response["session_jwt"]!);
         Assert.That(result.IsValid, Is.True, result.Exception?.Message);
     }
 
     [Test]
     public async Task SessionJwt_SignedWithForeignKey_FailsValidationAgainstJwks()
     {
-        var login = await _h.LoginAsync();
-        var forged = _h.Forge(login.SessionId, login.UserId, new JsonWebToken(login.SessionJwt).Kid);
+        var login = await Harness.LoginAsync();
+        var forged = Harness.Forge(login.SessionId, login.UserId, new JsonWebToken(login.SessionJwt).Kid);
 
-        var result = await _h.ValidateAsync(forged);
+        var result = await Harness.ValidateAsync(forged);
 
         Assert.That(result.IsValid, Is.False);
     }

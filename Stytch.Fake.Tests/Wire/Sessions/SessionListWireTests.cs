@@ -1,25 +1,14 @@
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary><c>GET /v1/sessions?user_id=</c>, and what deleting a user does to its sessions.</summary>
-public sealed class SessionListWireTests
+public sealed class SessionListWireTests : SessionWireTest
 {
-    private SessionHarness _h = null!;
-
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
-
-    [SetUp]
-    public void ResetFake() => _h.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync() => await _h.DisposeAsync();
-
     [Test]
     public async Task ListSessions_LoggedInUser_ReturnsRequestIdSessionsAndStatusCode()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var list = await _h.ListSessionsAsync(login.UserId);
+        var list = await Harness.ListSessionsAsync(login.UserId);
 
         Assert.That(list.Status, Is.EqualTo(200), list.Text);
         using (Assert.EnterMultipleScope())
@@ -33,9 +22,9 @@ public sealed class SessionListWireTests
     [Test]
     public async Task ListSessions_LoggedInUser_ListsTheSession()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var list = await _h.ListSessionsAsync(login.UserId);
+        var list = await Harness.ListSessionsAsync(login.UserId);
 
         var session = list.Json["sessions"]!.AsArray().Single()!;
         using (Assert.EnterMultipleScope())
@@ -49,9 +38,9 @@ public sealed class SessionListWireTests
     [Test]
     public async Task ListSessions_SessionsDoNotCarryTheirTokens()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var list = await _h.ListSessionsAsync(login.UserId);
+        var list = await Harness.ListSessionsAsync(login.UserId);
 
         Assert.That(list.Text, Does.Not.Contain(login.SessionToken));
     }
@@ -59,11 +48,11 @@ public sealed class SessionListWireTests
     [Test]
     public async Task ListSessions_TwoLogins_ListsBothOldestFirst()
     {
-        var first = await _h.LoginAsync();
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(1));
-        var second = await _h.LoginAsync();
+        var first = await Harness.LoginAsync();
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await Harness.LoginAsync();
 
-        var list = await _h.ListSessionsAsync(first.UserId);
+        var list = await Harness.ListSessionsAsync(first.UserId);
 
         Assert.That(list.Json["sessions"]!.AsArray().Select(s => s!["session_id"]!.GetValue<string>()), Is.EqualTo(new[] { first.SessionId, second.SessionId }));
     }
@@ -71,10 +60,10 @@ public sealed class SessionListWireTests
     [Test]
     public async Task ListSessions_OtherUsersSessions_AreNotListed()
     {
-        var ada = await _h.LoginAsync("ada@example.com");
-        await _h.LoginAsync("bob@example.com");
+        var ada = await Harness.LoginAsync("ada@example.com");
+        await Harness.LoginAsync("bob@example.com");
 
-        var list = await _h.ListSessionsAsync(ada.UserId);
+        var list = await Harness.ListSessionsAsync(ada.UserId);
 
         Assert.That(list.Json["sessions"]!.AsArray().Select(s => s!["user_id"]!.GetValue<string>()), Is.EqualTo(new[] { ada.UserId }));
     }
@@ -82,9 +71,9 @@ public sealed class SessionListWireTests
     [Test]
     public async Task ListSessions_UserWithoutSessions_ReturnsEmptyArray()
     {
-        var user = _h.Stytch.DefaultProject.CreateUser("ada@example.com");
+        var user = Harness.Stytch.DefaultProject.CreateUser("ada@example.com");
 
-        var list = await _h.ListSessionsAsync(user.UserId);
+        var list = await Harness.ListSessionsAsync(user.UserId);
 
         Assert.That(list.Status, Is.EqualTo(200), list.Text);
         Assert.That(list.Json["sessions"]!.AsArray(), Is.Empty);
@@ -93,7 +82,7 @@ public sealed class SessionListWireTests
     [Test]
     public async Task ListSessions_UnknownUser_Returns404UserNotFound()
     {
-        var list = await _h.ListSessionsAsync("user-test-" + Guid.NewGuid().ToString("D"));
+        var list = await Harness.ListSessionsAsync("user-test-" + Guid.NewGuid().ToString("D"));
 
         SessionHarness.AssertError(list, 404, "user_not_found");
     }
@@ -101,7 +90,7 @@ public sealed class SessionListWireTests
     [Test]
     public async Task ListSessions_MissingUserId_Returns400InvalidUserId()
     {
-        var list = await _h.Client.GetAsync("/v1/sessions");
+        var list = await Harness.Client.GetAsync("/v1/sessions");
 
         SessionHarness.AssertError(list, 400, "invalid_user_id");
     }
@@ -109,7 +98,7 @@ public sealed class SessionListWireTests
     [Test]
     public async Task ListSessions_EmptyUserId_Returns400InvalidUserId()
     {
-        var list = await _h.Client.GetAsync("/v1/sessions?user_id=");
+        var list = await Harness.Client.GetAsync("/v1/sessions?user_id=");
 
         SessionHarness.AssertError(list, 400, "invalid_user_id");
     }
@@ -117,11 +106,11 @@ public sealed class SessionListWireTests
     [Test]
     public async Task DeleteUser_WithSession_TokenNoLongerAuthenticates()
     {
-        var login = await _h.LoginAsync();
-        var deleted = await _h.Client.DeleteAsync("/v1/users/" + login.UserId);
+        var login = await Harness.LoginAsync();
+        var deleted = await Harness.Client.DeleteAsync("/v1/users/" + login.UserId);
         Assert.That(deleted.Status, Is.EqualTo(200), deleted.Text);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -129,10 +118,10 @@ public sealed class SessionListWireTests
     [Test]
     public async Task DeleteUser_WithSession_JwtNoLongerAuthenticates()
     {
-        var login = await _h.LoginAsync();
-        await _h.Client.DeleteAsync("/v1/users/" + login.UserId);
+        var login = await Harness.LoginAsync();
+        await Harness.Client.DeleteAsync("/v1/users/" + login.UserId);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -140,10 +129,10 @@ public sealed class SessionListWireTests
     [Test]
     public async Task DeleteUser_WithSession_ListSessionsReturns404UserNotFound()
     {
-        var login = await _h.LoginAsync();
-        await _h.Client.DeleteAsync("/v1/users/" + login.UserId);
+        var login = await Harness.LoginAsync();
+        await Harness.Client.DeleteAsync("/v1/users/" + login.UserId);
 
-        var list = await _h.ListSessionsAsync(login.UserId);
+        var list = await Harness.ListSessionsAsync(login.UserId);
 
         SessionHarness.AssertError(list, 404, "user_not_found");
     }
@@ -151,11 +140,11 @@ public sealed class SessionListWireTests
     [Test]
     public async Task DeleteUser_SameEmailLogsInAgain_OldSessionStaysGone()
     {
-        var old = await _h.LoginAsync("ada@example.com");
-        await _h.Client.DeleteAsync("/v1/users/" + old.UserId);
-        var fresh = await _h.LoginAsync("ada@example.com");
+        var old = await Harness.LoginAsync("ada@example.com");
+        await Harness.Client.DeleteAsync("/v1/users/" + old.UserId);
+        var fresh = await Harness.LoginAsync("ada@example.com");
 
-        var list = await _h.ListSessionsAsync(fresh.UserId);
+        var list = await Harness.ListSessionsAsync(fresh.UserId);
 
         Assert.That(list.Json["sessions"]!.AsArray().Select(s => s!["session_id"]!.GetValue<string>()), Is.EqualTo(new[] { fresh.SessionId }));
     }
@@ -163,11 +152,11 @@ public sealed class SessionListWireTests
     [Test]
     public async Task DeleteUser_OtherUsersSessions_StayLive()
     {
-        var ada = await _h.LoginAsync("ada@example.com");
-        var bob = await _h.LoginAsync("bob@example.com");
-        await _h.Client.DeleteAsync("/v1/users/" + ada.UserId);
+        var ada = await Harness.LoginAsync("ada@example.com");
+        var bob = await Harness.LoginAsync("bob@example.com");
+        await Harness.Client.DeleteAsync("/v1/users/" + ada.UserId);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = bob.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = bob.SessionToken });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
     }

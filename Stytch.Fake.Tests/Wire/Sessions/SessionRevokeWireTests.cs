@@ -1,25 +1,14 @@
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary><c>POST /v1/sessions/revoke</c> by session id, token and JWT, and its argument errors.</summary>
-public sealed class SessionRevokeWireTests
+public sealed class SessionRevokeWireTests : SessionWireTest
 {
-    private SessionHarness _h = null!;
-
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _h = await SessionHarness.StartAsync();
-
-    [SetUp]
-    public void ResetFake() => _h.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync() => await _h.DisposeAsync();
-
     [Test]
     public async Task Revoke_BySessionId_Returns200WithOnlyRequestIdAndStatusCode()
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
 
-        var response = await _h.RevokeAsync(new { session_id = login.SessionId });
+        var response = await Harness.RevokeAsync(new { session_id = login.SessionId });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         using (Assert.EnterMultipleScope())
@@ -33,10 +22,10 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_BySessionId_ThenAuthenticateByToken_Returns404SessionNotFound()
     {
-        var login = await _h.LoginAsync();
-        await _h.RevokeAsync(new { session_id = login.SessionId });
+        var login = await Harness.LoginAsync();
+        await Harness.RevokeAsync(new { session_id = login.SessionId });
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -44,11 +33,11 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_BySessionToken_ThenAuthenticateByToken_Returns404SessionNotFound()
     {
-        var login = await _h.LoginAsync();
-        var revoked = await _h.RevokeAsync(new { session_token = login.SessionToken });
+        var login = await Harness.LoginAsync();
+        var revoked = await Harness.RevokeAsync(new { session_token = login.SessionToken });
         Assert.That(revoked.Status, Is.EqualTo(200), revoked.Text);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -56,11 +45,11 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_BySessionJwt_ThenAuthenticateByToken_Returns404SessionNotFound()
     {
-        var login = await _h.LoginAsync();
-        var revoked = await _h.RevokeAsync(new { session_jwt = login.SessionJwt });
+        var login = await Harness.LoginAsync();
+        var revoked = await Harness.RevokeAsync(new { session_jwt = login.SessionJwt });
         Assert.That(revoked.Status, Is.EqualTo(200), revoked.Text);
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -68,10 +57,10 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_BySessionJwt_ThenAuthenticateByJwt_Returns404SessionNotFound()
     {
-        var login = await _h.LoginAsync();
-        await _h.RevokeAsync(new { session_jwt = login.SessionJwt });
+        var login = await Harness.LoginAsync();
+        await Harness.RevokeAsync(new { session_jwt = login.SessionJwt });
 
-        var response = await _h.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
+        var response = await Harness.AuthenticateSessionAsync(new { session_jwt = login.SessionJwt });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -79,23 +68,23 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_ByJwtOlderThanFiveMinutes_RevokesSession()
     {
-        var login = await _h.LoginAsync(minutes: 60);
-        _h.Stytch.Clock.Advance(TimeSpan.FromMinutes(6));
+        var login = await Harness.LoginAsync(minutes: 60);
+        Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(6));
 
-        var revoked = await _h.RevokeAsync(new { session_jwt = login.SessionJwt });
+        var revoked = await Harness.RevokeAsync(new { session_jwt = login.SessionJwt });
 
         Assert.That(revoked.Status, Is.EqualTo(200), revoked.Text);
-        Assert.That(_h.Stytch.DefaultProject.SessionsOf(login.UserId), Is.Empty);
+        Assert.That(Harness.Stytch.DefaultProject.SessionsOf(login.UserId), Is.Empty);
     }
 
     [Test]
     public async Task Revoke_OneOfTwoSessions_LeavesTheOtherLive()
     {
-        var first = await _h.LoginAsync();
-        var second = await _h.LoginAsync();
-        await _h.RevokeAsync(new { session_id = first.SessionId });
+        var first = await Harness.LoginAsync();
+        var second = await Harness.LoginAsync();
+        await Harness.RevokeAsync(new { session_id = first.SessionId });
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = second.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = second.SessionToken });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
     }
@@ -103,11 +92,11 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_BySessionId_RemovesSessionFromList()
     {
-        var first = await _h.LoginAsync();
-        var second = await _h.LoginAsync();
-        await _h.RevokeAsync(new { session_id = first.SessionId });
+        var first = await Harness.LoginAsync();
+        var second = await Harness.LoginAsync();
+        await Harness.RevokeAsync(new { session_id = first.SessionId });
 
-        var list = await _h.ListSessionsAsync(first.UserId);
+        var list = await Harness.ListSessionsAsync(first.UserId);
 
         Assert.That(list.Json["sessions"]!.AsArray().Select(s => s!["session_id"]!.GetValue<string>()), Is.EqualTo(new[] { second.SessionId }));
     }
@@ -115,10 +104,10 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_Twice_SecondReturns404SessionNotFound()
     {
-        var login = await _h.LoginAsync();
-        await _h.RevokeAsync(new { session_id = login.SessionId });
+        var login = await Harness.LoginAsync();
+        await Harness.RevokeAsync(new { session_id = login.SessionId });
 
-        var response = await _h.RevokeAsync(new { session_id = login.SessionId });
+        var response = await Harness.RevokeAsync(new { session_id = login.SessionId });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -129,7 +118,7 @@ public sealed class SessionRevokeWireTests
     [TestCase(true, true, true)]
     public async Task Revoke_MoreThanOneIdentifier_Returns400TooManySessionRevokeArguments(bool withId, bool withToken, bool withJwt)
     {
-        var login = await _h.LoginAsync();
+        var login = await Harness.LoginAsync();
         var body = new Dictionary<string, object?>();
         if (withId)
         {
@@ -146,7 +135,7 @@ public sealed class SessionRevokeWireTests
             body["session_jwt"] = login.SessionJwt;
         }
 
-        var response = await _h.RevokeAsync(body);
+        var response = await Harness.RevokeAsync(body);
 
         SessionHarness.AssertError(response, 400, "too_many_session_revoke_arguments");
     }
@@ -154,10 +143,10 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_MoreThanOneIdentifier_LeavesSessionLive()
     {
-        var login = await _h.LoginAsync();
-        await _h.RevokeAsync(new { session_id = login.SessionId, session_token = login.SessionToken });
+        var login = await Harness.LoginAsync();
+        await Harness.RevokeAsync(new { session_id = login.SessionId, session_token = login.SessionToken });
 
-        var response = await _h.AuthenticateSessionAsync(new { session_token = login.SessionToken });
+        var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
     }
@@ -165,7 +154,7 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_NoIdentifier_Returns400NoSessionRevokeArguments()
     {
-        var response = await _h.RevokeAsync(new { });
+        var response = await Harness.RevokeAsync(new { });
 
         SessionHarness.AssertError(response, 400, "no_session_revoke_arguments");
     }
@@ -173,7 +162,7 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_UnknownSessionId_Returns404SessionNotFound()
     {
-        var response = await _h.RevokeAsync(new { session_id = SessionHarness.UnknownSessionId() });
+        var response = await Harness.RevokeAsync(new { session_id = SessionHarness.UnknownSessionId() });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -181,7 +170,7 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_UnknownSessionToken_Returns404SessionNotFound()
     {
-        var response = await _h.RevokeAsync(new { session_token = SessionHarness.UnknownToken() });
+        var response = await Harness.RevokeAsync(new { session_token = SessionHarness.UnknownToken() });
 
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
@@ -189,7 +178,7 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_MalformedSessionId_Returns400InvalidSessionId()
     {
-        var response = await _h.RevokeAsync(new { session_id = "abc" });
+        var response = await Harness.RevokeAsync(new { session_id = "abc" });
 
         SessionHarness.AssertError(response, 400, "invalid_session_id");
     }
@@ -197,7 +186,7 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_MalformedSessionToken_Returns400InvalidSessionToken()
     {
-        var response = await _h.RevokeAsync(new { session_token = "abc" });
+        var response = await Harness.RevokeAsync(new { session_token = "abc" });
 
         SessionHarness.AssertError(response, 400, "invalid_session_token");
     }
@@ -205,7 +194,7 @@ public sealed class SessionRevokeWireTests
     [Test]
     public async Task Revoke_GarbageSessionJwt_Returns400UnableToParseSessionJwt()
     {
-        var response = await _h.RevokeAsync(new { session_jwt = "garbage" });
+        var response = await Harness.RevokeAsync(new { session_jwt = "garbage" });
 
         SessionHarness.AssertError(response, 400, "unable_to_parse_session_jwt");
     }
