@@ -68,21 +68,18 @@ internal sealed class FakeHttpHost
     private async Task<IResponseMessage> DispatchAsync(IRequestMessage request, Router router)
     {
         StytchFakeProject? project = null;
-        var requestId = OrphanIds.New("request-id");
+        string? requestId = null;
         ApiResponse response;
         try
         {
             var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
             var endpoint = router.Find(request.Method, request.Path, pathValues);
             project = Authorise(request, endpoint, pathValues);
-            if (project is not null)
-            {
-                requestId = project.State.Ids.New("request-id");
-            }
+            var id = requestId = (project?.State.Ids ?? OrphanIds).New("request-id");
 
             using var body = endpoint.BodyFields is null ? null : JsonBody.Parse(RawBody(request), endpoint.BodyFields, emptyIsObject: endpoint.Access == Access.Admin);
             var email = body?.Peek("email") ?? body?.Peek("email_address");
-            if (endpoint.Access != Access.Admin && project!.Faults.Match(endpoint.Name, email) is { } fault)
+            if (endpoint.Access is (Access.Basic or Access.PathProject) && project!.Faults.Match(endpoint.Name, email) is { } fault)
             {
                 if (fault.Latency > TimeSpan.Zero)
                 {
@@ -94,10 +91,10 @@ internal sealed class FakeHttpHost
                     case FaultAction.Error:
                         throw new StytchException(fault.Error!);
                     case FaultAction.Raw:
-                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, fault.StatusCode, "fault", requestId));
+                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, fault.StatusCode, "fault", id));
                         return ToMessage(new ApiResponse(fault.StatusCode, Encoding.UTF8.GetBytes(fault.Body ?? "")));
                     case FaultAction.DropConnection:
-                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, 0, "dropped_connection", requestId));
+                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, 0, "dropped_connection", id));
                         return DropConnection();
                 }
             }
@@ -111,7 +108,7 @@ internal sealed class FakeHttpHost
             {
                 Project = project!,
                 Registry = _projects,
-                RequestId = requestId,
+                RequestId = id,
                 PathValues = pathValues,
                 Request = request,
                 Body = body,
@@ -120,16 +117,16 @@ internal sealed class FakeHttpHost
         }
         catch (StytchException e)
         {
-            response = ApiResponse.Error(e.Error, requestId);
+            response = ApiResponse.Error(e.Error, requestId ??= OrphanIds.New("request-id"));
         }
 #pragma warning disable CA1031 // Any bug becomes Stytch's 500 envelope rather than a dropped connection.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            response = ApiResponse.Error(StytchError.InternalServerError, requestId);
+            response = ApiResponse.Error(StytchError.InternalServerError, requestId ??= OrphanIds.New("request-id"));
         }
 
-        project?.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, response.StatusCode, response.ErrorType, requestId));
+        project?.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, response.StatusCode, response.ErrorType, requestId!));
         return ToMessage(response);
     }
 
@@ -149,6 +146,8 @@ internal sealed class FakeHttpHost
                 }
 
                 return fromPath;
+            case Access.Public:
+                return null;
             default:
                 if (_adminToken is not null && !AdminTokenMatches(request))
                 {
@@ -169,7 +168,7 @@ internal sealed class FakeHttpHost
         return sent is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(_adminToken!));
     }
 
-    private static ReadOnlySpan<byte> RawBody(IRequestMessage request)
+    private static ReadOnlyMemory<byte> RawBody(IRequestMessage request)
     {
         if (request.BodyData?.BodyAsBytes is { } bytes)
         {
@@ -219,7 +218,15 @@ internal sealed class FakeHttpHost
             StatusCode = response.StatusCode,
             BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = response.Body },
         };
-        message.AddHeader("Content-Type", "application/json; charset=utf-8");
+        message.AddHeader("Content-Type", response.ContentType);
+        if (response.Headers is { } headers)
+        {
+            foreach (var (name, value) in headers)
+            {
+                message.AddHeader(name, value);
+            }
+        }
+
         return message;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class JsonBody : IDisposable
     // Duplicate keys are refused rather than silently resolved to one of the values (Stytch's protobuf JSON
     // reader refuses them too, as far as its gateway is known).
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
+    private static readonly ReadOnlyMemory<byte> EmptyObject = "{}"u8.ToArray();
     private readonly JsonDocument? _document;
 
     private JsonBody(JsonDocument? document)
@@ -25,11 +26,11 @@ internal sealed class JsonBody : IDisposable
     private JsonElement Root => _document!.RootElement;
 
     /// <summary>Parses <paramref name="body"/> and checks that it names only <paramref name="allowedFields"/>.</summary>
-    public static JsonBody Parse(ReadOnlySpan<byte> body, IReadOnlySet<string> allowedFields, bool emptyIsObject = false)
+    public static JsonBody Parse(ReadOnlyMemory<byte> body, IReadOnlySet<string> allowedFields, bool emptyIsObject = false)
     {
         if (body.IsEmpty && emptyIsObject)
         {
-            body = "{}"u8;
+            body = EmptyObject;
         }
 
         if (body.IsEmpty || body.Length > MaxBytes)
@@ -40,7 +41,8 @@ internal sealed class JsonBody : IDisposable
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), ParseOptions);
+            // Parsed in place: the request's body bytes outlive the document.
+            document = JsonDocument.Parse(body, ParseOptions);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
