@@ -13,6 +13,26 @@ if (args.Length > 0 && args[0] == "bdn")
     return 0;
 }
 
+// `... -- load [seconds]` only drives the fake with 16 clients, for a profiler to attach to.
+if (args.Length > 0 && args[0] == "load")
+{
+    await using var load = await Loopback.StartAsync();
+    var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+    var stop = Stopwatch.StartNew();
+    var total = 0;
+    await Task.WhenAll(Enumerable.Range(0, 16).Select(async w =>
+    {
+        var i = 0;
+        while (stop.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            await load.FakeRoundTripAsync($"load{w}-{i++ % 2000}@example.com");
+            Interlocked.Increment(ref total);
+        }
+    }));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total / stop.Elapsed.TotalSeconds:0} round trips/s"));
+    return 0;
+}
+
 var c = CultureInfo.InvariantCulture;
 var rows = new List<(string What, string Fake, string Baseline, string Ratio, string Goal)>();
 
