@@ -93,6 +93,7 @@ root.SetAction(async (parsed, cancellation) =>
     await output.WriteLineAsync($"project_id: {stytch.ProjectId}");
     await output.WriteLineAsync($"secret:     {stytch.Secret}");
     await output.WriteLineAsync($"back doors: {stytch.Url}_fake/v1/projects/{stytch.ProjectId}/outbox");
+    await output.WriteLineAsync($"inbox:      {stytch.Url}_fake/");
     await output.WriteLineAsync("Press Ctrl+C to stop.");
     await output.FlushAsync(CancellationToken.None);
 

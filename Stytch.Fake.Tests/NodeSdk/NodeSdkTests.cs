@@ -8,19 +8,18 @@ namespace Stytch.Fake.Tests.NodeSdk;
 
 /// <summary>
 /// Stytch's official Node SDK (npm <c>stytch</c>, pinned in package.json) against the standalone server:
-/// consumer.mjs runs the email OTP login, session and user calls once and prints what the SDK returned or
-/// threw; each test checks one of those steps. Needs node on PATH and <c>npm ci</c> in this folder; without
-/// them every test fails (never skips) and says so.
+/// consumer.mjs runs the email OTP login, session and user calls once, b2b.mjs the B2B organization, member,
+/// email OTP and member session calls (each against a server of its own, side by side), and each prints what the
+/// SDK returned or threw; each test checks one of those steps (the B2B ones are in NodeSdkTests.B2B.cs). Needs
+/// node on PATH and <c>npm ci</c> in this folder; without them every test fails (never skips) and says so.
 /// </summary>
-public sealed class NodeSdkTests
+public sealed partial class NodeSdkTests
 {
     private const string PinnedVersion = "14.2.0";
     private static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(90);
 
-    private string? _setupFailure;
-    private JsonObject _steps = [];
-    private JsonObject _output = [];
-    private string _projectId = "";
+    private ScriptRun _consumer = ScriptRun.NotRun;
+    private ScriptRun _b2b = ScriptRun.NotRun;
 
     private static string Folder =>
         Path.Combine(WireShapes.RepoRoot()?.FullName ?? throw new InvalidOperationException(
@@ -30,30 +29,34 @@ public sealed class NodeSdkTests
     [OneTimeSetUp]
     public async Task RunSdkAsync()
     {
+        var runs = await Task.WhenAll(RunScriptAsync("consumer.mjs"), RunScriptAsync("b2b.mjs"));
+        (_consumer, _b2b) = (runs[0], runs[1]);
+    }
+
+    /// <summary>Starts a server of its own for <paramref name="script"/>, runs the script against it and parses what it printed.</summary>
+    private static async Task<ScriptRun> RunScriptAsync(string script)
+    {
         try
         {
             var folder = Folder;
             if (!File.Exists(Path.Combine(folder, "node_modules", "stytch", "package.json")))
             {
-                _setupFailure = $"The stytch npm package is not installed: run `npm ci` in {folder} (needs Node.js 18+).";
-                return;
+                return ScriptRun.Failed(script, $"The stytch npm package is not installed: run `npm ci` in {folder} (needs Node.js 18+).");
             }
 
             await using var server = await ServerProcess.StartAsync("--port", "0");
-            _projectId = server.ProjectId;
-            var (exitCode, stdout, stderr) = await RunNodeAsync(folder, server);
+            var (exitCode, stdout, stderr) = await RunNodeAsync(folder, script, server);
             if (exitCode != 0 || string.IsNullOrWhiteSpace(stdout))
             {
-                _setupFailure = $"node consumer.mjs exited {exitCode}.\nstdout:\n{stdout}\nstderr:\n{stderr}\nserver:\n{server.Output}";
-                return;
+                return ScriptRun.Failed(script, $"node {script} exited {exitCode}.\nstdout:\n{stdout}\nstderr:\n{stderr}\nserver:\n{server.Output}");
             }
 
-            _output = JsonNode.Parse(stdout)!.AsObject();
-            _steps = _output["steps"]!.AsObject();
+            var output = JsonNode.Parse(stdout)!.AsObject();
+            return new ScriptRun(script, null, output, output["steps"]!.AsObject(), server.ProjectId);
         }
         catch (Win32Exception e)
         {
-            _setupFailure = $"node could not be started ({e.Message}): install Node.js 18+ and run `npm ci` in {Folder}.";
+            return ScriptRun.Failed(script, $"node could not be started ({e.Message}): install Node.js 18+ and run `npm ci` in {Folder}.");
         }
     }
 
@@ -68,7 +71,7 @@ public sealed class NodeSdkTests
         {
             Assert.That(manifest["dependencies"]!["stytch"]!.GetValue<string>(), Is.EqualTo(PinnedVersion), "package.json pins an exact version");
             Assert.That(lockFile["packages"]!["node_modules/stytch"]!["version"]!.GetValue<string>(), Is.EqualTo(PinnedVersion));
-            Assert.That(_output["sdk_version"]!.GetValue<string>(), Is.EqualTo(PinnedVersion),
+            Assert.That(_consumer.Output["sdk_version"]!.GetValue<string>(), Is.EqualTo(PinnedVersion),
                 $"node_modules holds another version: run `npm ci` in {Folder}");
         });
     }
@@ -235,7 +238,7 @@ public sealed class NodeSdkTests
             Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
             Assert.That(value["user_id"]!.GetValue<string>(), Is.EqualTo(UserId()));
             Assert.That(value["status"]!.GetValue<string>(), Is.EqualTo("active"));
-            Assert.That(value["emails"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { _output["email"]!.GetValue<string>() }));
+            Assert.That(value["emails"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { _consumer.Output["email"]!.GetValue<string>() }));
             Assert.That(value["verified"]!.GetValue<bool>(), Is.True);
         });
     }
@@ -337,7 +340,7 @@ public sealed class NodeSdkTests
         Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(value["expected_session_id"]!.GetValue<string>()));
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(string folder, ServerProcess server)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(string folder, string script, ServerProcess server)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -346,7 +349,7 @@ public sealed class NodeSdkTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add("consumer.mjs");
+        info.ArgumentList.Add(script);
         info.Environment["URL"] = server.Url.ToString();
         info.Environment["PROJECT_ID"] = server.ProjectId;
         info.Environment["SECRET"] = server.Secret;
@@ -368,37 +371,39 @@ public sealed class NodeSdkTests
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private void RequireRun()
+    private void RequireRun() => RequireRun(_consumer);
+
+    private static void RequireRun(ScriptRun run)
     {
-        if (_setupFailure is not null)
+        if (run.Failure is not null)
         {
-            Assert.Fail(_setupFailure);
+            Assert.Fail(run.Failure);
         }
     }
 
-    private JsonObject Step(string name)
+    private static JsonObject Step(ScriptRun run, string name)
     {
-        RequireRun();
-        return _steps[name]?.AsObject() ?? throw new AssertionException($"consumer.mjs printed no step '{name}' (project {_projectId}).");
+        RequireRun(run);
+        return run.Steps[name]?.AsObject() ?? throw new AssertionException($"{run.Script} printed no step '{name}' (project {run.ProjectId}).");
     }
 
-    private JsonObject Ok(string name)
+    private static JsonObject Ok(ScriptRun run, string name)
     {
-        var step = Step(name);
+        var step = Step(run, name);
         Assert.That(step["ok"]!.GetValue<bool>(), Is.True, $"{name} failed: {step["error"]?.ToJsonString()}");
         return step["value"]!.AsObject();
     }
 
-    private JsonObject Failed(string name)
+    private static JsonObject Failed(ScriptRun run, string name)
     {
-        var step = Step(name);
+        var step = Step(run, name);
         Assert.That(step["ok"]!.GetValue<bool>(), Is.False, $"{name} succeeded: {step["value"]?.ToJsonString()}");
         return step["error"]!.AsObject();
     }
 
-    private void AssertStytchError(string name, int status, string errorType)
+    private static void AssertStytchError(ScriptRun run, string name, int status, string errorType)
     {
-        var error = Failed(name);
+        var error = Failed(run, name);
 
         Assert.Multiple(() =>
         {
@@ -411,7 +416,21 @@ public sealed class NodeSdkTests
         });
     }
 
+    private JsonObject Ok(string name) => Ok(_consumer, name);
+
+    private JsonObject Failed(string name) => Failed(_consumer, name);
+
+    private void AssertStytchError(string name, int status, string errorType) => AssertStytchError(_consumer, name, status, errorType);
+
     private string UserId() => Ok("login_or_create")["user_id"]!.GetValue<string>();
 
     private string SessionId() => Ok("otp_authenticate")["session_id"]!.GetValue<string>();
+}
+
+/// <summary>What one SDK script printed: its steps, or why it could not run.</summary>
+internal sealed record ScriptRun(string Script, string? Failure, JsonObject Output, JsonObject Steps, string ProjectId)
+{
+    public static ScriptRun NotRun { get; } = Failed("(none)", "The scripts run in OneTimeSetUp.");
+
+    public static ScriptRun Failed(string script, string failure) => new(script, failure, [], [], "");
 }

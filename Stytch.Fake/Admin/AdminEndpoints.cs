@@ -51,6 +51,8 @@ internal static class AdminEndpoints
             AddFault, Access.Admin),
         Endpoint.Delete("admin.faults.clear", Project + "/faults", ClearFaults, Access.Admin),
         Endpoint.Delete("admin.faults.remove", Project + "/faults/{fault_id}", RemoveFault, Access.Admin),
+        .. StateEndpoints.All(),
+        .. InboxPage.All(),
     ];
 
     private static ApiResponse Health(ApiCall call) => ApiResponse.Plain(200, w =>

@@ -578,6 +578,16 @@ internal sealed partial class B2BState
         }
     }
 
+    /// <summary>Every member's live sessions, oldest first.</summary>
+    public IReadOnlyList<MemberSession> ListLiveSessions()
+    {
+        lock (_gate)
+        {
+            var now = Clock.Now;
+            return _sessions.Values.Where(s => s.ExpiresAt > now).OrderBy(s => s.StartedAt).ToArray();
+        }
+    }
+
     // ---- whole state ------------------------------------------------------------------------------
 
     /// <summary>Forgets every organization, member, code and session (the outbox belongs to the project).</summary>

@@ -283,6 +283,16 @@ internal sealed class ProjectState
         }
     }
 
+    /// <summary>Every user's live sessions, oldest first (the back door behind the inbox page).</summary>
+    public IReadOnlyList<StytchSession> ListLiveSessions()
+    {
+        lock (_gate)
+        {
+            var now = Clock.Now;
+            return _sessionsById.Values.Where(s => s.ExpiresAt > now).OrderBy(s => s.StartedAt).ToArray();
+        }
+    }
+
     /// <summary>Forgets every user, code and session; the outbox is cleared too.</summary>
     public void Reset()
     {

@@ -9,6 +9,12 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body, string? ErrorTyp
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
 
+    /// <summary>The Content-Type header; JSON unless an endpoint serves something else (the inbox page).</summary>
+    public string ContentType { get; init; } = "application/json; charset=utf-8";
+
+    /// <summary>Extra response headers, or null.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     /// <summary>
     /// A 200 body: <c>request_id</c> first, then what <paramref name="write"/> writes, then <c>status_code</c>,
     /// in the order Stytch sends them.

@@ -71,4 +71,6 @@ internal enum Access
     PathProject,
     /// <summary>Back door: the admin token when one is set; the project, if any, comes from the path.</summary>
     Admin,
+    /// <summary>The inbox page's static files: no credentials, because they hold no data (the page asks for the admin token).</summary>
+    Public,
 }

@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using Stytch.Fake.Tests.Wire;
+
+namespace Stytch.Fake.Tests.Conformance;
+
+/// <summary>One operation of the spec: method, path template, operationId and the name of its 200 response schema.</summary>
+internal sealed record SpecOperation(string Method, string Path, string OperationId, string ResponseSchema)
+{
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>
+/// Stytch's OpenAPI response schemas, from the structural copy in <c>fixtures/openapi/stytch-openapi-schemas.json</c>
+/// (built by <c>fixtures/openapi/strip.py</c>), turned into NJsonSchema validators that are stricter than the spec in
+/// one way and looser in one:
+/// <list type="bullet">
+/// <item>An object schema that lists <c>properties</c> but says nothing about <c>additionalProperties</c> is closed
+/// (<c>additionalProperties: false</c>), so a field the fake adds beyond the spec is a validation error.</item>
+/// <item>The fields in <see cref="Nullable"/> may also be <c>null</c>: OpenAPI 3.0 has <c>nullable</c>, but the
+/// spec never uses it, while real Stytch does send <c>null</c> for these.</item>
+/// </list>
+/// </summary>
+internal static class OpenApiSchemas
+{
+    public const string FixturePath = "openapi/stytch-openapi-schemas.json";
+    private const string ComponentPrefix = "#/components/schemas/";
+    private const string DefinitionPrefix = "#/definitions/";
+
+    /// <summary>
+    /// Fields real Stytch sends as <c>null</c> although the spec types them as object or string, as
+    /// <c>schema.property</c>. Every entry is exercised by a variant in <see cref="SpecConformanceTests"/>
+    /// (a test fails when one is no longer needed).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Nullable = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        // otps/authenticate without session_duration_minutes: no session is created and Stytch answers "session": null.
+        ["api_otp_v1_AuthenticateResponse.session"] = "no session_duration_minutes: Stytch answers \"session\": null",
+        // A user without a password or a lock: Stytch writes "password": null, "lock_created_at": null,
+        // "lock_expires_at": null (captured Stytch responses, test and live projects alike).
+        ["api_user_v1_User.password"] = "user without a password",
+        ["api_user_v1_User.lock_created_at"] = "user never locked",
+        ["api_user_v1_User.lock_expires_at"] = "user never locked",
+        ["api_user_v1_GetResponse.password"] = "user without a password (GET /v1/users/{id} flattens the User)",
+        ["api_user_v1_GetResponse.lock_created_at"] = "user never locked",
+        ["api_user_v1_GetResponse.lock_expires_at"] = "user never locked",
+        // The last page of a search: "next_cursor": null (the field's description: null means no more results).
+        ["api_organization_v1_ResultsMetadata.next_cursor"] = "last page of a search",
+        // A member fully authenticated by an OTP: no MFA step and no further primary factor, both null.
+        ["api_b2b_otp_v1_b2b_otp_email_AuthenticateResponse.mfa_required"] = "member needs no MFA step",
+        ["api_b2b_otp_v1_b2b_otp_email_AuthenticateResponse.primary_required"] = "member needs no other primary factor",
+    };
+
+    /// <summary>The error envelope every Stytch error answers with (the spec has only examples of it, no schema).</summary>
+    public const string ErrorEnvelope = """
+        {
+          "type": "object",
+          "properties": {
+            "status_code": { "type": "integer" },
+            "request_id": { "type": "string" },
+            "error_type": { "type": "string" },
+            "error_message": { "type": "string" },
+            "error_url": { "type": "string" }
+          },
+          "required": ["status_code", "request_id", "error_type", "error_message", "error_url"],
+          "additionalProperties": false
+        }
+        """;
+
+    private static readonly Lazy<JsonObject> LazyDocument = new(() => WireShapes.Fixture(FixturePath));
+    private static readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> Validators = new(StringComparer.Ordinal);
+    private static readonly Lazy<Task<JsonSchema>> ErrorValidator = new(() => JsonSchema.FromJsonAsync(ErrorEnvelope));
+
+    /// <summary>The fixture as committed.</summary>
+    public static JsonObject Document => LazyDocument.Value;
+
+    /// <summary>components.schemas of the fixture, as committed.</summary>
+    public static JsonObject Schemas => Document["components"]!["schemas"]!.AsObject();
+
+    /// <summary>Every operation of the fixture, in its order.</summary>
+    public static IReadOnlyList<SpecOperation> Operations =>
+        Document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(op => new SpecOperation(
+            op.Key.ToUpperInvariant(),
+            path.Key,
+            op.Value!["operationId"]!.GetValue<string>(),
+            SchemaName(op.Value!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>())))).ToList();
+
+    public static SpecOperation Operation(string method, string path) =>
+        Operations.SingleOrDefault(o => o.Method == method && o.Path == path)
+        ?? throw new ArgumentException($"The spec has no operation {method} {path}.", nameof(path));
+
+    public static string SchemaName(string reference) =>
+        reference.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            ? reference[ComponentPrefix.Length..]
+            : throw new ArgumentException($"Not a component schema reference: {reference}", nameof(reference));
+
+    /// <summary>The validation errors of <paramref name="json"/> against component schema <paramref name="schemaName"/>; empty when it conforms.</summary>
+    public static async Task<IReadOnlyList<string>> ValidateAsync(string schemaName, string json)
+    {
+        var validator = await Validators.GetOrAdd(schemaName, name => new Lazy<Task<JsonSchema>>(() => BuildAsync(name))).Value;
+        return Describe(validator.Validate(json));
+    }
+
+    /// <summary>The validation errors of <paramref name="json"/> against <see cref="ErrorEnvelope"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ValidateErrorAsync(string json) =>
+        Describe((await ErrorValidator.Value).Validate(json));
+
+    /// <summary>
+    /// The JSON Schema NJsonSchema validates with: component <paramref name="root"/> at the top, every component under
+    /// <c>definitions</c>, object schemas closed and the <see cref="Nullable"/> fields widened.
+    /// </summary>
+    public static JsonObject ValidationSchema(string root)
+    {
+        var definitions = new JsonObject();
+        foreach (var (name, schema) in Schemas)
+        {
+            var copy = Rewrite(schema!.DeepClone().AsObject());
+            if (copy["properties"] is JsonObject properties)
+            {
+                foreach (var (property, _) in properties.ToList())
+                {
+                    if (Nullable.ContainsKey($"{name}.{property}"))
+                    {
+                        properties[property] = OrNull(properties[property]!.AsObject());
+                    }
+                }
+            }
+
+            definitions[name] = copy;
+        }
+
+        var top = definitions[root]?.DeepClone().AsObject() ?? throw new ArgumentException($"No component schema {root}.", nameof(root));
+        top["definitions"] = definitions;
+        return top;
+    }
+
+    /// <summary>Records which schemas and fields <paramref name="value"/>, read as component <paramref name="schemaName"/>, uses.</summary>
+    public static void Record(string schemaName, JsonNode? value, SchemaCoverage coverage) =>
+        Walk(Schemas[schemaName]!.AsObject(), schemaName, value, coverage);
+
+    /// <summary>The properties of <paramref name="schemaName"/>, and which of them are required.</summary>
+    public static (IReadOnlyList<string> All, IReadOnlySet<string> Required) Properties(string schemaName)
+    {
+        var schema = Schemas[schemaName]!.AsObject();
+        var all = schema["properties"] is JsonObject p ? p.Select(x => x.Key).ToList() : [];
+        var required = schema["required"] is JsonArray r ? r.Select(x => x!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) : [];
+        return (all, required);
+    }
+
+    private static async Task<JsonSchema> BuildAsync(string root) =>
+        await JsonSchema.FromJsonAsync(ValidationSchema(root).ToJsonString());
+
+    private static void Walk(JsonObject schema, string owner, JsonNode? value, SchemaCoverage coverage)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (schema["$ref"] is JsonValue reference)
+        {
+            var name = SchemaName(reference.GetValue<string>());
+            Walk(Schemas[name]!.AsObject(), name, value, coverage);
+            return;
+        }
+
+        switch (value)
+        {
+            case JsonObject o when schema["properties"] is JsonObject properties:
+                if (Schemas.ContainsKey(owner))
+                {
+                    coverage.Seen.Add(owner);
+                }
+
+                foreach (var (key, child) in o)
+                {
+                    if (properties[key] is JsonObject propertySchema)
+                    {
+                        (child is null ? coverage.Nulls : coverage.Sent).Add($"{owner}.{key}");
+                        Walk(propertySchema, $"{owner}.{key}", child, coverage);
+                    }
+                }
+
+                break;
+            case JsonObject o when schema["additionalProperties"] is JsonObject valueSchema:
+                foreach (var (key, child) in o)
+                {
+                    Walk(valueSchema, $"{owner}.{key}", child, coverage);
+                }
+
+                break;
+            case JsonArray a when schema["items"] is JsonObject items:
+                foreach (var item in a)
+                {
+                    Walk(items, owner + "[]", item, coverage);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Component references to definitions, and closed objects, all the way down.</summary>
+    private static JsonObject Rewrite(JsonObject schema)
+    {
+        if (schema["$ref"] is JsonValue reference)
+        {
+            schema["$ref"] = DefinitionPrefix + SchemaName(reference.GetValue<string>());
+        }
+
+        if (schema["properties"] is JsonObject properties)
+        {
+            foreach (var (_, property) in properties)
+            {
+                Rewrite(property!.AsObject());
+            }
+
+            schema["additionalProperties"] ??= false;
+        }
+
+        if (schema["items"] is JsonObject items)
+        {
+            Rewrite(items);
+        }
+
+        if (schema["additionalProperties"] is JsonObject valueSchema)
+        {
+            Rewrite(valueSchema);
+        }
+
+        return schema;
+    }
+
+    private static JsonObject OrNull(JsonObject property)
+    {
+        var copy = property.DeepClone().AsObject();
+        if (copy["$ref"] is not null)
+        {
+            return new JsonObject { ["anyOf"] = new JsonArray(copy, new JsonObject { ["type"] = "null" }) };
+        }
+
+        copy["type"] = new JsonArray(copy["type"]!.GetValue<string>(), "null");
+        return copy;
+    }
+
+    private static List<string> Describe(IEnumerable<ValidationError> errors)
+    {
+        var lines = new List<string>();
+        foreach (var error in errors)
+        {
+            lines.Add($"{error.Path}: {error.Kind}");
+            if (error is ChildSchemaValidationError child)
+            {
+                lines.AddRange(child.Errors.SelectMany(e => Describe(e.Value)).Select(line => "  " + line));
+            }
+
+            if (error is MultiTypeValidationError multi)
+            {
+                lines.AddRange(multi.Errors.SelectMany(e => Describe(e.Value)).Select(line => "  " + line));
+            }
+        }
+
+        return lines;
+    }
+}
+
+/// <summary>What a set of response bodies used of the spec: named schemas instantiated, and fields sent with a value or as null.</summary>
+internal sealed class SchemaCoverage
+{
+    public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Sent { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Nulls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The <c>schema.property</c> fields of every instantiated schema that no body carried at all.</summary>
+    public IEnumerable<string> Omitted() =>
+        Seen.SelectMany(schema => OpenApiSchemas.Properties(schema).All.Select(p => $"{schema}.{p}"))
+            .Where(field => !Sent.Contains(field) && !Nulls.Contains(field))
+            .Order(StringComparer.Ordinal);
+}

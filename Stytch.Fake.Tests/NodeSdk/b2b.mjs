@@ -1,0 +1,317 @@
+// Drives the B2B client of Stytch's official Node SDK (npm `stytch`, pinned in package.json) against a running
+// Stytch.Fake server and prints one JSON object: { steps: { <name>: { ok, value } | { ok: false, error } } }.
+// NodeSdkTests.cs starts the standalone server, runs this script and asserts on what it prints.
+//
+//   URL=http://127.0.0.1:4010/ PROJECT_ID=project-test-... SECRET=secret-test-... node b2b.mjs
+//
+// Every step runs even when an earlier one fails, so one run reports every mismatch at once.
+
+import { readFileSync } from "node:fs";
+import stytch from "stytch";
+
+const url = required("URL");
+const projectId = required("PROJECT_ID");
+const secret = required("SECRET");
+const origin = new URL(url).origin;
+const run = Date.now();
+const slug = `acme-${run}`;
+const email = `ada-${run}@acme.io`;
+
+// As in consumer.mjs: `env` is the base URL; the SDK warns on stderr about a non-Stytch env.
+const client = new stytch.B2BClient({ project_id: projectId, secret, env: origin, timeout: 20_000 });
+
+const steps = {};
+const state = {};
+
+async function step(name, run) {
+  try {
+    steps[name] = { ok: true, value: await run() };
+  } catch (err) {
+    steps[name] = { ok: false, error: describe(err) };
+  }
+}
+
+function describe(err) {
+  if (err instanceof stytch.StytchError) {
+    return {
+      class: "StytchError",
+      status_code: err.status_code,
+      error_type: err.error_type,
+      error_message: err.error_message,
+      error_url: err.error_url,
+      request_id: err.request_id,
+    };
+  }
+
+  if (err instanceof stytch.ClientError) {
+    return { class: "ClientError", code: err.code, message: err.message };
+  }
+
+  if (err instanceof stytch.RequestError) {
+    return { class: "RequestError", message: err.message };
+  }
+
+  return { class: err?.constructor?.name ?? typeof err, message: String(err?.message ?? err), stack: err?.stack };
+}
+
+// The back door: the newest message the fake "sent" to this address.
+async function latestCode(address) {
+  const outbox = new URL(`_fake/v1/projects/${encodeURIComponent(projectId)}/outbox`, url.endsWith("/") ? url : `${url}/`);
+  outbox.searchParams.set("email_address", address);
+  const response = await fetch(outbox);
+  if (response.status !== 200) {
+    throw new Error(`outbox answered ${response.status}: ${await response.text()}`);
+  }
+
+  const body = await response.json();
+  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+    throw new Error(`no message for ${address}: ${JSON.stringify(body)}`);
+  }
+
+  const m = body.messages[0];
+  return { code: m.code, count: body.messages.length, kind: m.kind, organization_id: m.organization_id, member_id: m.member_id };
+}
+
+function otherCode(code) {
+  return String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+}
+
+function jwtPayload(jwt) {
+  return JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString("utf8"));
+}
+
+// --- the happy path ---------------------------------------------------------------------------
+
+await step("organizations_create", async () => {
+  const r = await client.organizations.create({ organization_name: "Acme Inc", organization_slug: slug });
+  state.organizationId = r.organization.organization_id;
+  return {
+    status_code: r.status_code,
+    request_id: r.request_id,
+    organization_id: r.organization.organization_id,
+    organization_slug: r.organization.organization_slug,
+    organization_name: r.organization.organization_name,
+    email_jit_provisioning: r.organization.email_jit_provisioning,
+  };
+});
+
+await step("organizations_get", async () => {
+  const r = await client.organizations.get({ organization_id: slug });
+  return { status_code: r.status_code, organization_id: r.organization.organization_id };
+});
+
+await step("members_create", async () => {
+  const r = await client.organizations.members.create({ organization_id: state.organizationId, email_address: email, name: "Ada Lovelace" });
+  state.memberId = r.member_id;
+  return {
+    status_code: r.status_code,
+    member_id: r.member_id,
+    status: r.member.status,
+    email_address: r.member.email_address,
+    name: r.member.name,
+    email_address_verified: r.member.email_address_verified,
+    organization_id: r.organization.organization_id,
+  };
+});
+
+await step("login_or_signup", async () => {
+  const r = await client.otps.email.loginOrSignup({ organization_id: state.organizationId, email_address: email });
+  return { status_code: r.status_code, member_id: r.member_id, member_created: r.member_created, member_status: r.member.status };
+});
+
+await step("outbox", async () => {
+  const m = await latestCode(email);
+  state.code = m.code;
+  return m;
+});
+
+await step("otp_authenticate", async () => {
+  const r = await client.otps.email.authenticate({ organization_id: state.organizationId, email_address: email, code: state.code });
+  state.sessionToken = r.session_token;
+  state.sessionJwt = r.session_jwt;
+  state.memberSessionId = r.member_session?.member_session_id;
+  const claims = r.session_jwt ? jwtPayload(r.session_jwt) : {};
+  return {
+    status_code: r.status_code,
+    member_id: r.member_id,
+    organization_id: r.organization_id,
+    member_authenticated: r.member_authenticated,
+    member_status: r.member?.status,
+    email_address_verified: r.member?.email_address_verified,
+    session_token_length: r.session_token?.length ?? 0,
+    session_jwt_parts: r.session_jwt ? r.session_jwt.split(".").length : 0,
+    member_session_id: r.member_session?.member_session_id,
+    member_session_member_id: r.member_session?.member_id,
+    member_session_organization_slug: r.member_session?.organization_slug,
+    intermediate_session_token: r.intermediate_session_token,
+    mfa_required: r.mfa_required ?? null,
+    primary_required: r.primary_required ?? null,
+    jwt_sub: claims.sub,
+    jwt_iss: claims.iss,
+    jwt_aud: claims.aud,
+    jwt_organization_claim: claims["https://stytch.com/organization"] ?? null,
+  };
+});
+
+await step("otp_authenticate_reused_code", async () => {
+  const r = await client.otps.email.authenticate({ organization_id: state.organizationId, email_address: email, code: state.code });
+  return { status_code: r.status_code };
+});
+
+await step("sessions_authenticate", async () => {
+  const r = await client.sessions.authenticate({ session_token: state.sessionToken });
+  return {
+    status_code: r.status_code,
+    member_session_id: r.member_session?.member_session_id,
+    member_id: r.member?.member_id,
+    organization_id: r.organization?.organization_id,
+    session_token_same: r.session_token === state.sessionToken,
+    session_jwt_parts: r.session_jwt ? r.session_jwt.split(".").length : 0,
+  };
+});
+
+await step("sessions_authenticate_jwt", async () => {
+  const r = await client.sessions.authenticateJwt({ session_jwt: state.sessionJwt });
+  // Verified locally, the SDK answers { member_session, session_jwt } without a request_id; a remote fallback
+  // (which it takes silently when local verification fails) carries status_code and request_id.
+  const s = r.member_session;
+  return {
+    verified_locally: r.request_id === undefined,
+    member_session_id: s?.member_session_id,
+    member_id: s?.member_id,
+    organization_id: s?.organization_id,
+    organization_slug: s?.organization_slug,
+    roles: s?.roles,
+    factor_types: (s?.authentication_factors ?? []).map((f) => f.type),
+    custom_claims: s?.custom_claims,
+    started_at: s?.started_at,
+    expires_at: s?.expires_at,
+  };
+});
+
+await step("sessions_authenticate_jwt_remote", async () => {
+  const r = await client.sessions.authenticateJwt({ session_jwt: state.sessionJwt, max_token_age_seconds: 0 });
+  return {
+    status_code: r.status_code,
+    member_session_id: r.member_session?.member_session_id,
+    organization_id: r.organization?.organization_id,
+  };
+});
+
+await step("sessions_authenticate_jwt_authorization_check", async () => {
+  // Local verification with an authorization_check needs the project's RBAC policy (/v1/b2b/rbac/policy), which the
+  // fake does not serve; the SDK then falls back to /v1/b2b/sessions/authenticate, which evaluates the check.
+  const r = await client.sessions.authenticateJwt({
+    session_jwt: state.sessionJwt,
+    authorization_check: { organization_id: state.organizationId, resource_id: "stytch.self", action: "update.info.name" },
+  });
+  return { member_session_id: r.member_session?.member_session_id, authorized: r.verdict?.authorized, granting_roles: r.verdict?.granting_roles };
+});
+
+await step("sessions_get_jwks", async () => {
+  const r = await client.sessions.getJWKS({ project_id: projectId });
+  return { status_code: r.status_code, keys: r.keys.map((k) => ({ kty: k.kty, alg: k.alg, use: k.use, has_kid: Boolean(k.kid) })) };
+});
+
+await step("members_get", async () => {
+  const r = await client.organizations.members.get({ organization_id: state.organizationId, member_id: state.memberId });
+  return {
+    status_code: r.status_code,
+    member_id: r.member_id,
+    status: r.member.status,
+    email_address_verified: r.member.email_address_verified,
+    organization_id: r.organization.organization_id,
+  };
+});
+
+await step("members_get_by_email", async () => {
+  const r = await client.organizations.members.get({ organization_id: slug, email_address: email });
+  return { status_code: r.status_code, member_id: r.member_id };
+});
+
+await step("sessions_revoke", async () => {
+  const r = await client.sessions.revoke({ session_token: state.sessionToken });
+  return { status_code: r.status_code };
+});
+
+await step("sessions_authenticate_after_revoke", async () => {
+  const r = await client.sessions.authenticate({ session_token: state.sessionToken });
+  return { status_code: r.status_code };
+});
+
+// --- errors the SDK must surface as its typed StytchError ----------------------------------------
+
+await step("error_unknown_organization", async () =>
+  client.otps.email.loginOrSignup({ organization_id: "organization-test-00000000-0000-4000-8000-000000000000", email_address: email }));
+
+await step("error_jit_not_allowed", async () =>
+  client.otps.email.loginOrSignup({ organization_id: state.organizationId, email_address: `grace-${run}@acme.io` }));
+
+await step("error_wrong_code", async () => {
+  await client.otps.email.loginOrSignup({ organization_id: state.organizationId, email_address: email });
+  const { code } = await latestCode(email);
+  return await client.otps.email.authenticate({ organization_id: state.organizationId, email_address: email, code: otherCode(code) });
+});
+
+await step("error_member_not_found", async () =>
+  client.organizations.members.get({ organization_id: state.organizationId, email_address: `nobody-${run}@acme.io` }));
+
+// --- the rest of the organization and member management the SDK offers ----------------------------
+
+await step("organizations_update", async () => {
+  const r = await client.organizations.update({ organization_id: state.organizationId, organization_name: "Acme Corp", email_allowed_domains: ["acme.io"] });
+  return { status_code: r.status_code, organization_name: r.organization.organization_name, email_allowed_domains: r.organization.email_allowed_domains };
+});
+
+await step("organizations_search", async () => {
+  const r = await client.organizations.search({
+    limit: 10,
+    query: { operator: "AND", operands: [{ filter_name: "organization_slugs", filter_value: [slug] }] },
+  });
+  return { status_code: r.status_code, organization_ids: r.organizations.map((o) => o.organization_id), total: r.results_metadata.total, next_cursor: r.results_metadata.next_cursor };
+});
+
+await step("members_update", async () => {
+  const r = await client.organizations.members.update({ organization_id: state.organizationId, member_id: state.memberId, name: "Ada King", untrusted_metadata: { theme: "dark" } });
+  return { status_code: r.status_code, name: r.member.name, untrusted_metadata: r.member.untrusted_metadata };
+});
+
+await step("members_search", async () => {
+  const r = await client.organizations.members.search({ organization_ids: [state.organizationId], limit: 10 });
+  return {
+    status_code: r.status_code,
+    member_ids: r.members.map((m) => m.member_id),
+    total: r.results_metadata.total,
+    next_cursor: r.results_metadata.next_cursor,
+    organization_ids: Object.keys(r.organizations),
+  };
+});
+
+await step("members_delete", async () => {
+  const r = await client.organizations.members.delete({ organization_id: state.organizationId, member_id: state.memberId });
+  return { status_code: r.status_code, member_id: r.member_id };
+});
+
+await step("organizations_delete", async () => {
+  const r = await client.organizations.delete({ organization_id: state.organizationId });
+  return { status_code: r.status_code, organization_id: r.organization_id };
+});
+
+await step("organizations_get_after_delete", async () => client.organizations.get({ organization_id: state.organizationId }));
+
+process.stdout.write(JSON.stringify({ sdk_version: sdkVersion(), email, slug, steps }) + "\n");
+
+// The installed package's own manifest: the test checks that the pinned version is the one that ran.
+function sdkVersion() {
+  return JSON.parse(readFileSync(new URL("./node_modules/stytch/package.json", import.meta.url), "utf8")).version;
+}
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    process.stderr.write(`b2b.mjs: set ${name} (URL, PROJECT_ID and SECRET are required)\n`);
+    process.exit(2);
+  }
+
+  return value;
+}
