@@ -196,30 +196,19 @@ public sealed record RecordedRequest(DateTimeOffset At, string Method, string Pa
 public sealed class RequestLog
 {
     private const int Capacity = 200;
-    private readonly Lock _gate = new();
-    private readonly Queue<RecordedRequest> _entries = new();
+    // Lock-free: every request of a project adds here, from many threads at once.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<RecordedRequest> _entries = new();
 
     /// <summary>The requests held, oldest first.</summary>
-    public IReadOnlyList<RecordedRequest> All
-    {
-        get { lock (_gate) { return _entries.ToArray(); } }
-    }
+    public IReadOnlyList<RecordedRequest> All => _entries.ToArray();
 
     internal void Add(RecordedRequest entry)
     {
-        lock (_gate)
+        _entries.Enqueue(entry);
+        while (_entries.Count > Capacity && _entries.TryDequeue(out _))
         {
-            if (_entries.Count == Capacity)
-            {
-                _entries.Dequeue();
-            }
-
-            _entries.Enqueue(entry);
         }
     }
 
-    internal void Clear()
-    {
-        lock (_gate) { _entries.Clear(); }
-    }
+    internal void Clear() => _entries.Clear();
 }

@@ -52,6 +52,7 @@ public sealed class FaultRules
 {
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
+    private int _count;
     private readonly Random _random;
     private readonly Func<string> _newId;
     private readonly IReadOnlySet<string> _endpoints;
@@ -90,25 +91,44 @@ public sealed class FaultRules
     /// <summary>Removes one rule; false when no rule has that id.</summary>
     public bool Remove(string id)
     {
-        lock (_gate) { return _rules.RemoveAll(r => r.Id == id) > 0; }
+        lock (_gate)
+        {
+            var removed = _rules.RemoveAll(r => r.Id == id) > 0;
+            Volatile.Write(ref _count, _rules.Count);
+            return removed;
+        }
     }
 
     /// <summary>Removes every rule.</summary>
     public void Clear()
     {
-        lock (_gate) { _rules.Clear(); }
+        lock (_gate)
+        {
+            _rules.Clear();
+            Volatile.Write(ref _count, 0);
+        }
     }
 
     internal FaultRule Add(FaultRule rule)
     {
         var withId = rule with { Id = _newId() };
-        lock (_gate) { _rules.Add(withId); }
+        lock (_gate)
+        {
+            _rules.Add(withId);
+            Volatile.Write(ref _count, _rules.Count);
+        }
         return withId;
     }
 
     /// <summary>The first rule that applies to this call, consuming one of its uses; null when none does.</summary>
     internal FaultRule? Match(string endpoint, string? emailAddress)
     {
+        // Every Stytch call asks; with no rules (the usual case) it must not queue on the lock.
+        if (Volatile.Read(ref _count) == 0)
+        {
+            return null;
+        }
+
         lock (_gate)
         {
             for (var i = 0; i < _rules.Count; i++)
@@ -126,6 +146,7 @@ public sealed class FaultRules
                     if (left <= 1)
                     {
                         _rules.RemoveAt(i);
+                        Volatile.Write(ref _count, _rules.Count);
                     }
                     else
                     {

@@ -56,6 +56,12 @@ public sealed class RateLimiter
     /// <summary>Counts a call; false when it is over a limit (and then it is not counted).</summary>
     internal bool TryAcquire(string endpoint, string? emailAddress)
     {
+        // Limits are off by default; then no call should queue on the lock.
+        if (!Volatile.Read(ref _enabled))
+        {
+            return true;
+        }
+
         lock (_gate)
         {
             if (!_enabled)
