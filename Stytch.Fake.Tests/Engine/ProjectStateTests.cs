@@ -106,7 +106,7 @@ public sealed class ProjectStateTests
     public void LoginOrCreate_EmailLongerThan254_ThrowsInvalidEmail()
     {
         var email = new string('a', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('b', 60), 4)) + ".com";
-        Assume.That(email.Length, Is.GreaterThan(254));
+        Assert.That(email.Length, Is.GreaterThan(254));
 
         Assert.That(ErrorOf(() => _state.LoginOrCreate(email, Defaults)), Is.EqualTo(StytchError.InvalidEmail));
     }
@@ -223,7 +223,7 @@ public sealed class ProjectStateTests
         var sent = _state.LoginOrCreate("ada@example.com", Defaults);
         var old = CodeFor("ada@example.com");
         _state.Send("ada@example.com", Defaults);
-        Assume.That(CodeFor("ada@example.com"), Is.Not.EqualTo(old));
+        Assert.That(CodeFor("ada@example.com"), Is.Not.EqualTo(old));
 
         Assert.That(ErrorOf(() => Authenticate(sent, old)), Is.EqualTo(StytchError.OtpCodeNotFound));
     }

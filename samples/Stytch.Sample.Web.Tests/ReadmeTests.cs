@@ -14,7 +14,7 @@ public sealed class ReadmeTests
         var begin = $"// README:{region}:begin\n";
         var from = source.IndexOf(begin, StringComparison.Ordinal) + begin.Length;
         var to = source.IndexOf($"// README:{region}:end", from, StringComparison.Ordinal);
-        Assume.That(from >= begin.Length && to > from, $"{file} has no README:{region} markers");
+        Assert.That(from >= begin.Length && to > from, $"{file} has no README:{region} markers");
         var example = Dedent(source[from..to].TrimEnd(' ')).TrimEnd('\n');
 
         Assert.That(readme, Does.Contain(example));

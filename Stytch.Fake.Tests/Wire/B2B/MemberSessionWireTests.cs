@@ -139,7 +139,7 @@ public sealed class MemberSessionWireTests : B2BWireTest
     {
         var login = await LoginMemberAsync("acme", "ada@acme.io");
         Stytch.Clock.Advance(TimeSpan.FromMinutes(6));
-        Assume.That((await ValidateWithJwksAsync(login["session_jwt"]!)).IsValid, Is.False);
+        Assert.That((await ValidateWithJwksAsync(login["session_jwt"]!)).IsValid, Is.False);
 
         var response = await AuthenticateSessionAsync(new { session_jwt = login["session_jwt"] });
 
