@@ -6,13 +6,10 @@
 //
 // Every step runs even when an earlier one fails, so one run reports every mismatch at once.
 
-import { readFileSync } from "node:fs";
 import stytch from "stytch";
+import { latestMessage, otherCode, sdkVersion, settings, stepRunner } from "./harness.mjs";
 
-const url = required("URL");
-const projectId = required("PROJECT_ID");
-const secret = required("SECRET");
-const origin = new URL(url).origin;
+const { url, projectId, secret, origin } = settings("consumer.mjs");
 const email = `node-sdk-${Date.now()}@example.com`;
 
 // The SDK takes `env` as its base URL (a path prefix would be dropped by its absolute /v1/ paths).
@@ -20,54 +17,12 @@ const email = `node-sdk-${Date.now()}@example.com`;
 const client = new stytch.Client({ project_id: projectId, secret, env: origin, timeout: 20_000 });
 const wrongSecret = new stytch.Client({ project_id: projectId, secret: `${secret}-wrong`, env: origin, timeout: 20_000 });
 
-const steps = {};
+const { steps, step } = stepRunner();
 const state = {};
 
-async function step(name, run) {
-  try {
-    steps[name] = { ok: true, value: await run() };
-  } catch (err) {
-    steps[name] = { ok: false, error: describe(err) };
-  }
-}
-
-function describe(err) {
-  if (err instanceof stytch.StytchError) {
-    return {
-      class: "StytchError",
-      status_code: err.status_code,
-      error_type: err.error_type,
-      error_message: err.error_message,
-      error_url: err.error_url,
-      request_id: err.request_id,
-    };
-  }
-
-  if (err instanceof stytch.ClientError) {
-    return { class: "ClientError", code: err.code, message: err.message };
-  }
-
-  if (err instanceof stytch.RequestError) {
-    return { class: "RequestError", message: err.message };
-  }
-
-  return { class: err?.constructor?.name ?? typeof err, message: String(err?.message ?? err), stack: err?.stack };
-}
-
 async function latestCode(address) {
-  const outbox = new URL(`_fake/v1/projects/${encodeURIComponent(projectId)}/outbox`, url.endsWith("/") ? url : `${url}/`);
-  outbox.searchParams.set("email_address", address);
-  const response = await fetch(outbox);
-  if (response.status !== 200) {
-    throw new Error(`outbox answered ${response.status}: ${await response.text()}`);
-  }
-
-  const body = await response.json();
-  if (!Array.isArray(body.messages) || body.messages.length === 0) {
-    throw new Error(`no message for ${address}: ${JSON.stringify(body)}`);
-  }
-
-  return { code: body.messages[0].code, count: body.messages.length, method_id: body.messages[0].method_id };
+  const { message, count } = await latestMessage(url, projectId, address);
+  return { code: message.code, count, method_id: message.method_id };
 }
 
 async function backDoor(method, path, body) {
@@ -82,10 +37,6 @@ async function backDoor(method, path, body) {
   }
 
   return await response.json();
-}
-
-function otherCode(code) {
-  return String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 }
 
 // --- the happy path ---------------------------------------------------------------------------
@@ -261,18 +212,3 @@ await step("clock_moved_jwt_local_with_current_date", async () => {
 });
 
 process.stdout.write(JSON.stringify({ sdk_version: sdkVersion(), email, steps }) + "\n");
-
-// The installed package's own manifest: the test checks that the pinned version is the one that ran.
-function sdkVersion() {
-  return JSON.parse(readFileSync(new URL("./node_modules/stytch/package.json", import.meta.url), "utf8")).version;
-}
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    process.stderr.write(`consumer.mjs: set ${name} (URL, PROJECT_ID and SECRET are required)\n`);
-    process.exit(2);
-  }
-
-  return value;
-}
