@@ -66,7 +66,7 @@ internal static class B2BEndpoints
             AuthenticateSession),
         Endpoint.PostAsync("b2b.sessions.revoke", "/v1/b2b/sessions/revoke",
             ["member_session_id", "session_token", "session_jwt", "member_id"], RevokeSession),
-        Endpoint.Get("b2b.sessions.jwks", "/v1/b2b/sessions/jwks/{project_id}", Jwks, Access.PathProject),
+        Endpoint.Get("b2b.sessions.jwks", "/v1/b2b/sessions/jwks/{project_id}", ConsumerEndpoints.Jwks, Access.PathProject),
     ];
 
     // ---- email OTP --------------------------------------------------------------------------------
@@ -419,16 +419,4 @@ internal static class B2BEndpoints
 
         return ApiResponse.Ok(call.RequestId, _ => { });
     }
-
-    private static ApiResponse Jwks(ApiCall call) => ApiResponse.Ok(call.RequestId, w =>
-    {
-        w.WritePropertyName("keys");
-        w.WriteStartArray();
-        foreach (var key in call.Project.Jwts.Jwks())
-        {
-            JsonSerializer.Serialize(w, key, WireJsonContext.Default.WireJwk);
-        }
-
-        w.WriteEndArray();
-    });
 }

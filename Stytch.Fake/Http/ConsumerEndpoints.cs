@@ -180,7 +180,8 @@ internal static class ConsumerEndpoints
         });
     }
 
-    private static ApiResponse Jwks(ApiCall call) => ApiResponse.Ok(call.RequestId, w =>
+    /// <summary>The project's JWKS; the consumer and B2B paths publish the same keys.</summary>
+    internal static ApiResponse Jwks(ApiCall call) => ApiResponse.Ok(call.RequestId, w =>
     {
         w.WritePropertyName("keys");
         w.WriteStartArray();
