@@ -144,7 +144,11 @@ public sealed record MemberSession(
     DateTimeOffset LastAccessedAt,
     DateTimeOffset ExpiresAt,
     IReadOnlyList<AuthenticationFactor> AuthenticationFactors,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles)
+{
+    /// <summary>The session's custom claims (see <c>session_custom_claims</c>): null, bool, double, string, lists and maps.</summary>
+    public IReadOnlyDictionary<string, object?> CustomClaims { get; init; } = Engine.CustomClaims.None;
+}
 
 /// <summary>
 /// Organization fields to create or update with; null means "not given" (a create takes Stytch's default,
@@ -270,6 +274,8 @@ public sealed record B2BOtpAuthenticateCommand
     public string? IntermediateSessionToken { get; init; }
     /// <summary>The locale; only checked.</summary>
     public string? Locale { get; init; }
+    /// <summary>Claims to merge into the member session's custom claims; null when none were sent.</summary>
+    public IReadOnlyDictionary<string, object?>? CustomClaims { get; init; }
 }
 
 /// <summary>The answer to a successful B2B OTP authenticate.</summary>

@@ -459,6 +459,7 @@ internal sealed partial class B2BState
         Validate.Code(command.Code);
         Validate.SessionMinutes(command.SessionDurationMinutes);
         Validate.Locale(command.Locale);
+        CustomClaims.CheckKeys(command.CustomClaims);
 
         lock (_gate)
         {
@@ -481,6 +482,7 @@ internal sealed partial class B2BState
                 throw new StytchException(StytchError.SessionNotFound);
             }
 
+            var claims = CustomClaims.Merge(existing?.CustomClaims ?? CustomClaims.None, command.CustomClaims);
             var key = Key(organization.OrganizationId, email);
             if (!_otps.TryGetValue(key, out var otp) || otp.Code != command.Code)
             {
@@ -499,8 +501,8 @@ internal sealed partial class B2BState
 
             var factor = new AuthenticationFactor("otp", "email", member.EmailId, member.EmailAddress, now, now);
             var session = existing is null
-                ? StartSession(member, organization, factor, command.SessionDurationMinutes ?? DefaultSessionMinutes, now)
-                : ExtendSession(existing, member, organization, factor, command.SessionDurationMinutes, now);
+                ? StartSession(member, organization, factor, command.SessionDurationMinutes ?? DefaultSessionMinutes, now, claims)
+                : ExtendSession(existing, member, organization, factor, command.SessionDurationMinutes, now, claims);
             return new B2BOtpAuthenticated(member, organization, member.EmailId, session);
         }
     }
@@ -517,14 +519,15 @@ internal sealed partial class B2BState
             var member = ResolveMember(organization, memberReference, includeDeleted: false);
             var now = Clock.Now;
             var factor = new AuthenticationFactor("otp", "email", member.EmailId, member.EmailAddress, now, now);
-            return (StartSession(member, organization, factor, durationMinutes, now), member, organization);
+            return (StartSession(member, organization, factor, durationMinutes, now, CustomClaims.None), member, organization);
         }
     }
 
     /// <summary><c>POST /v1/b2b/sessions/authenticate</c> by token or by session id (from a verified JWT).</summary>
-    public MemberSessionAuthenticated AuthenticateSession(string? sessionToken, string? sessionId, int? durationMinutes, AuthorizationCheck? check)
+    public MemberSessionAuthenticated AuthenticateSession(string? sessionToken, string? sessionId, int? durationMinutes, AuthorizationCheck? check, IReadOnlyDictionary<string, object?>? customClaims = null)
     {
         Validate.SessionMinutes(durationMinutes);
+        CustomClaims.CheckKeys(customClaims);
         lock (_gate)
         {
             var now = Clock.Now;
@@ -539,6 +542,7 @@ internal sealed partial class B2BState
                 ExpiresAt = durationMinutes is { } m ? now.AddMinutes(m) : session.ExpiresAt,
                 OrganizationSlug = organization.OrganizationSlug,
                 Roles = roles.Select(r => r.RoleId).ToArray(),
+                CustomClaims = CustomClaims.Merge(session.CustomClaims, customClaims),
             };
             _sessions[updated.MemberSessionId] = updated;
             return new MemberSessionAuthenticated(updated, member, organization, verdict);
@@ -642,9 +646,10 @@ internal sealed partial class B2BState
             || live.Select(m => Key(m.OrganizationId, m.EmailAddress)).Distinct(StringComparer.Ordinal).Count() != live.Length
             || (snapshot.Otps ?? []).Any(o => !orgIds.Contains(o.OrganizationId))
             || (snapshot.Sessions ?? []).Any(s => !liveIds.Contains(s.MemberId) || !orgIds.Contains(s.OrganizationId))
-            || (snapshot.Sessions ?? []).Select(s => s.MemberSessionId).Distinct(StringComparer.Ordinal).Count() != (snapshot.Sessions ?? []).Count)
+            || (snapshot.Sessions ?? []).Select(s => s.MemberSessionId).Distinct(StringComparer.Ordinal).Count() != (snapshot.Sessions ?? []).Count
+            || (snapshot.Sessions ?? []).Any(s => !CustomClaims.IsAcceptable(s.CustomClaims)))
         {
-            throw new ArgumentException("The B2B snapshot is inconsistent: duplicate ids, slugs or emails, or members, codes and sessions of unknown organizations.", nameof(snapshot));
+            throw new ArgumentException("The B2B snapshot is inconsistent: duplicate ids, slugs or emails, members, codes and sessions of unknown organizations, or custom claims a session cannot hold.", nameof(snapshot));
         }
     }
 
@@ -1010,17 +1015,20 @@ internal sealed partial class B2BState
         return session;
     }
 
-    private MemberSession StartSession(StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int minutes, DateTimeOffset now)
+    private MemberSession StartSession(StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims)
     {
         var session = new MemberSession(
             Ids.New("member-session"), member.MemberId, organization.OrganizationId, organization.OrganizationSlug, Ids.NewToken(),
-            now, now, now.AddMinutes(minutes), [factor], RolesOf(member, organization).Select(r => r.RoleId).ToArray());
+            now, now, now.AddMinutes(minutes), [factor], RolesOf(member, organization).Select(r => r.RoleId).ToArray())
+        {
+            CustomClaims = claims,
+        };
         _sessions.Add(session.MemberSessionId, session);
         _sessionIdByToken.Add(session.SessionToken, session.MemberSessionId);
         return session;
     }
 
-    private MemberSession ExtendSession(MemberSession session, StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int? minutes, DateTimeOffset now)
+    private MemberSession ExtendSession(MemberSession session, StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int? minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims)
     {
         var previous = session.AuthenticationFactors.FirstOrDefault(f => f.Type == factor.Type && f.DeliveryMethod == factor.DeliveryMethod && f.EmailId == factor.EmailId);
         var factors = session.AuthenticationFactors.Where(f => f != previous).ToList();
@@ -1032,6 +1040,7 @@ internal sealed partial class B2BState
             AuthenticationFactors = factors,
             OrganizationSlug = organization.OrganizationSlug,
             Roles = RolesOf(member, organization).Select(r => r.RoleId).ToArray(),
+            CustomClaims = claims,
         };
         _sessions[updated.MemberSessionId] = updated;
         return updated;

@@ -47,7 +47,14 @@ public sealed record StytchSession(
     DateTimeOffset LastAccessedAt,
     DateTimeOffset ExpiresAt,
     IReadOnlyList<AuthenticationFactor> AuthenticationFactors,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles)
+{
+    /// <summary>The attributes of the authenticate call that started (or last extended) the session.</summary>
+    public RequestAttributes Attributes { get; init; } = RequestAttributes.None;
+
+    /// <summary>The session's custom claims (see <c>session_custom_claims</c>): null, bool, double, string, lists and maps.</summary>
+    public IReadOnlyDictionary<string, object?> CustomClaims { get; init; } = Engine.CustomClaims.None;
+}
 
 /// <summary>Options of <c>otps/email/login_or_create</c> and <c>otps/email/send</c>.</summary>
 public sealed record EmailOtpOptions
@@ -62,6 +69,8 @@ public sealed record EmailOtpOptions
     public string? SignupTemplateId { get; init; }
     /// <summary>login_or_create only: create a new user as <c>pending</c> instead of <c>active</c>.</summary>
     public bool CreateUserAsPending { get; init; }
+    /// <summary>The request's attributes, recorded on the code for <see cref="AttributeMatchOptions"/>.</summary>
+    public RequestAttributes Attributes { get; init; } = RequestAttributes.None;
 }
 
 /// <summary>The answer to a successful send or login_or_create.</summary>
@@ -83,6 +92,12 @@ public sealed record OtpAuthenticateCommand
     public string? SessionToken { get; init; }
     /// <summary>Extend the session with this id (resolved from a session JWT) instead of starting a new one.</summary>
     public string? SessionId { get; init; }
+    /// <summary>The request's attributes: compared with the code's when <see cref="Options"/> asks, and recorded on the session.</summary>
+    public RequestAttributes Attributes { get; init; } = RequestAttributes.None;
+    /// <summary>Which attributes must match those the code was sent with.</summary>
+    public AttributeMatchOptions Options { get; init; } = AttributeMatchOptions.None;
+    /// <summary>Claims to merge into the session's custom claims; null when none were sent.</summary>
+    public IReadOnlyDictionary<string, object?>? CustomClaims { get; init; }
 }
 
 /// <summary>The answer to a successful <c>otps/authenticate</c>.</summary>
@@ -101,7 +116,11 @@ public sealed record SessionAuthenticated(StytchSession Session, StytchUser User
 /// <param name="Code">The six-digit code.</param>
 /// <param name="ExpiresAt">When it stops working.</param>
 /// <param name="Used">Whether it was already used.</param>
-public sealed record OtpSnapshot(string EmailId, string Code, DateTimeOffset ExpiresAt, bool Used);
+public sealed record OtpSnapshot(string EmailId, string Code, DateTimeOffset ExpiresAt, bool Used)
+{
+    /// <summary>The attributes the code was sent with.</summary>
+    public RequestAttributes Attributes { get; init; } = RequestAttributes.None;
+}
 
 /// <summary>The whole engine state of a project at one instant, to save and load.</summary>
 /// <param name="Clock">The project clock when the snapshot was taken; loading sets the clock back to it.</param>

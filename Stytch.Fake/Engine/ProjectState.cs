@@ -105,6 +105,7 @@ internal sealed class ProjectState
 
         Validate.Code(command.Code);
         Validate.SessionMinutes(command.SessionDurationMinutes);
+        CustomClaims.CheckKeys(command.CustomClaims);
 
         lock (_gate)
         {
@@ -121,6 +122,8 @@ internal sealed class ProjectState
                 throw new StytchException(StytchError.SessionNotFound);
             }
 
+            // Merged (and size-checked) before the code is used, even when no session will carry them.
+            var claims = CustomClaims.Merge(existing?.CustomClaims ?? CustomClaims.None, command.CustomClaims);
             var isSandbox = user.EmailId == SandboxEmailId && SandboxEnabled;
             if (isSandbox)
             {
@@ -141,6 +144,8 @@ internal sealed class ProjectState
                     throw new StytchException(StytchError.UnableToAuthOtpCode);
                 }
 
+                AttributeMatch.Check(otp.Attributes, command.Attributes, command.Options);
+
                 // Kept, marked used, so that a retry of the same code reads as "already used" (401).
                 _otpsByEmailId[command.MethodId] = otp with { Used = true };
             }
@@ -153,8 +158,8 @@ internal sealed class ProjectState
             {
                 var factor = new AuthenticationFactor("otp", "email", user.EmailId, user.Email, now, now);
                 session = existing is null
-                    ? StartSession(user, factor, command.SessionDurationMinutes!.Value, now)
-                    : ExtendSession(existing, factor, command.SessionDurationMinutes, now);
+                    ? StartSession(user, factor, command.SessionDurationMinutes!.Value, now, command.Attributes, claims)
+                    : ExtendSession(existing, factor, command.SessionDurationMinutes, now, command.Attributes, claims);
             }
 
             return new OtpAuthenticated(user.ToPublic(), command.MethodId, session);
@@ -233,14 +238,15 @@ internal sealed class ProjectState
             var user = _usersById.GetValueOrDefault(userId!) ?? throw new StytchException(StytchError.UserNotFound);
             var now = Clock.Now;
             var factor = new AuthenticationFactor("otp", "email", user.EmailId, user.Email, now, now);
-            return StartSession(user, factor, durationMinutes, now);
+            return StartSession(user, factor, durationMinutes, now, RequestAttributes.None, CustomClaims.None);
         }
     }
 
     /// <summary><c>POST /v1/sessions/authenticate</c> by token or by session id (from a verified JWT).</summary>
-    public SessionAuthenticated AuthenticateSession(string? sessionToken, string? sessionId, int? durationMinutes)
+    public SessionAuthenticated AuthenticateSession(string? sessionToken, string? sessionId, int? durationMinutes, IReadOnlyDictionary<string, object?>? customClaims = null)
     {
         Validate.SessionMinutes(durationMinutes);
+        CustomClaims.CheckKeys(customClaims);
         lock (_gate)
         {
             var now = Clock.Now;
@@ -249,6 +255,7 @@ internal sealed class ProjectState
             {
                 LastAccessedAt = now,
                 ExpiresAt = durationMinutes is { } m ? now.AddMinutes(m) : session.ExpiresAt,
+                CustomClaims = CustomClaims.Merge(session.CustomClaims, customClaims),
             };
             _sessionsById[updated.SessionId] = updated;
             return new SessionAuthenticated(updated, _usersById[updated.UserId].ToPublic());
@@ -317,7 +324,7 @@ internal sealed class ProjectState
             return new EngineSnapshot(
                 Clock.Now,
                 _usersById.Values.OrderBy(u => u.CreatedAt).Select(u => u.ToPublic()).ToArray(),
-                _otpsByEmailId.Select(p => new OtpSnapshot(p.Key, p.Value.Code, p.Value.ExpiresAt, p.Value.Used)).ToArray(),
+                _otpsByEmailId.Select(p => new OtpSnapshot(p.Key, p.Value.Code, p.Value.ExpiresAt, p.Value.Used) { Attributes = p.Value.Attributes }).ToArray(),
                 _sessionsById.Values.OrderBy(s => s.StartedAt).ToArray(),
                 Outbox.All.Reverse().ToArray());
         }
@@ -337,9 +344,10 @@ internal sealed class ProjectState
             || users.Select(u => u.Email).Distinct(StringComparer.Ordinal).Count() != users.Length
             || snapshot.Otps.Any(o => !emailIds.Contains(o.EmailId))
             || snapshot.Sessions.Any(s => !userIds.Contains(s.UserId))
-            || snapshot.Sessions.Select(s => s.SessionId).Distinct(StringComparer.Ordinal).Count() != snapshot.Sessions.Count)
+            || snapshot.Sessions.Select(s => s.SessionId).Distinct(StringComparer.Ordinal).Count() != snapshot.Sessions.Count
+            || snapshot.Sessions.Any(s => !CustomClaims.IsAcceptable(s.CustomClaims)))
         {
-            throw new ArgumentException("The snapshot is inconsistent: duplicate ids or emails, or codes and sessions of unknown users.", nameof(snapshot));
+            throw new ArgumentException("The snapshot is inconsistent: duplicate ids or emails, codes and sessions of unknown users, or custom claims a session cannot hold.", nameof(snapshot));
         }
 
         lock (_gate)
@@ -352,7 +360,7 @@ internal sealed class ProjectState
 
             foreach (var otp in snapshot.Otps)
             {
-                _otpsByEmailId[otp.EmailId] = new OtpRecord(otp.Code, otp.ExpiresAt, otp.Used);
+                _otpsByEmailId[otp.EmailId] = new OtpRecord(otp.Code, otp.ExpiresAt, otp.Used, otp.Attributes);
             }
 
             foreach (var session in snapshot.Sessions)
@@ -380,7 +388,7 @@ internal sealed class ProjectState
     {
         var code = Ids.NewCode();
         var expires = now.AddMinutes(minutes);
-        _otpsByEmailId[user.EmailId] = new OtpRecord(code, expires, Used: false);
+        _otpsByEmailId[user.EmailId] = new OtpRecord(code, expires, Used: false, options.Attributes);
         var kind = created || user.Status == "pending" ? OtpKind.Signup : OtpKind.Login;
         Outbox.Add(new OutboxMessage(
             Ids.New("message"), user.Email, code, user.EmailId, kind, user.UserId, locale,
@@ -455,16 +463,20 @@ internal sealed class ProjectState
         return session;
     }
 
-    private StytchSession StartSession(UserRecord user, AuthenticationFactor factor, int minutes, DateTimeOffset now)
+    private StytchSession StartSession(UserRecord user, AuthenticationFactor factor, int minutes, DateTimeOffset now, RequestAttributes attributes, IReadOnlyDictionary<string, object?> claims)
     {
         var session = new StytchSession(
-            Ids.New("session"), user.UserId, Ids.NewToken(), now, now, now.AddMinutes(minutes), [factor], ConsumerRoles);
+            Ids.New("session"), user.UserId, Ids.NewToken(), now, now, now.AddMinutes(minutes), [factor], ConsumerRoles)
+        {
+            Attributes = attributes,
+            CustomClaims = claims,
+        };
         _sessionsById.Add(session.SessionId, session);
         _sessionIdsByToken.Add(session.SessionToken, session.SessionId);
         return session;
     }
 
-    private StytchSession ExtendSession(StytchSession session, AuthenticationFactor factor, int? minutes, DateTimeOffset now)
+    private StytchSession ExtendSession(StytchSession session, AuthenticationFactor factor, int? minutes, DateTimeOffset now, RequestAttributes attributes, IReadOnlyDictionary<string, object?> claims)
     {
         var factors = session.AuthenticationFactors
             .Where(f => !(f.Type == factor.Type && f.DeliveryMethod == factor.DeliveryMethod && f.EmailId == factor.EmailId))
@@ -476,6 +488,9 @@ internal sealed class ProjectState
             LastAccessedAt = now,
             ExpiresAt = minutes is { } m ? now.AddMinutes(m) : session.ExpiresAt,
             AuthenticationFactors = factors,
+            // Inferred: a call that sends attributes records them; one that sends none keeps the earlier ones.
+            Attributes = attributes.IsEmpty ? session.Attributes : attributes,
+            CustomClaims = claims,
         };
         _sessionsById[updated.SessionId] = updated;
         return updated;
@@ -487,7 +502,7 @@ internal sealed class ProjectState
         _sessionIdsByToken.Remove(session.SessionToken);
     }
 
-    private sealed record OtpRecord(string Code, DateTimeOffset ExpiresAt, bool Used);
+    private sealed record OtpRecord(string Code, DateTimeOffset ExpiresAt, bool Used, RequestAttributes Attributes);
 
     private sealed class UserRecord(string userId, string email, string emailId, string status, DateTimeOffset createdAt)
     {

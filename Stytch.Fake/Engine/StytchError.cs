@@ -61,6 +61,16 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
     public static readonly StytchError NoSessionRevokeArguments = new("no_session_revoke_arguments", 400, "Please include one of session_id, session_token, or session_jwt in a revoke request.");
     /// <summary>404: the session is unknown, expired or revoked.</summary>
     public static readonly StytchError SessionNotFound = new("session_not_found", 404, "Session could not be found.");
+    /// <summary>401: <c>options.ip_match_required</c> / <c>user_agent_match_required</c> and the attributes differ from the send's (C: stytch.com/docs/api/errors/401).</summary>
+    public static readonly StytchError AttributeMismatch = new("attribute_mismatch", 401, "Unable to authenticate because attributes on request don't match stored attributes.");
+    /// <summary>400 (I): the session's custom claims would exceed four kilobytes.</summary>
+    public static readonly StytchError CustomClaimsTooLarge = new("custom_claims_too_large", 400, "Total custom claims size cannot exceed four kilobytes.");
+    /// <summary>400 (I): <c>session_custom_claims</c> names a reserved JWT claim (iss, sub, aud, exp, nbf, iat, jti).</summary>
+    public static readonly StytchError ReservedClaimsInCustomClaims = new("reserved_claims_in_custom_claims", 400, "Custom claims may not include the reserved claims iss, sub, aud, exp, nbf, iat or jti.");
+    /// <summary>400 (I): <c>session_custom_claims</c> names a claim under <c>https://stytch.com/</c>.</summary>
+    public static readonly StytchError StytchClaimsInCustomClaims = new("stytch_claims_in_custom_claims", 400, "Custom claims may not include claims under https://stytch.com/, which Stytch sets itself.");
+    /// <summary>400 (I): a custom claim value has no JSON representation Stytch keeps (a number beyond a double's range).</summary>
+    public static readonly StytchError UnableToRepresentCustomClaimsJson = new("unable_to_represent_custom_claims_json", 400, "The custom claims could not be represented as JSON.");
     /// <summary>404: no route under <c>/v1/</c> has this path.</summary>
     public static readonly StytchError RouteNotFound = new("route_not_found", 404, "The route provided is not supported.");
     /// <summary>405: the path exists but not with this HTTP method.</summary>
@@ -144,7 +154,8 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
         BadRequest, InvalidEmail, InvalidLocale, InvalidExpirationOtp, InvalidCode, InvalidMethodId, InvalidUserId,
         InvalidSessionDurationMinutes, DuplicateEmail, InvalidSessionToken, InvalidSessionId, UnableToParseSessionJwt,
         TooManySessionArguments, NoSessionArguments, TooManySessionRevokeArguments, NoSessionRevokeArguments,
-        SessionNotFound, InvalidProjectIdAuthentication, UnauthorizedCredentials, UnableToAuthOtpCode,
+        SessionNotFound, AttributeMismatch, CustomClaimsTooLarge, ReservedClaimsInCustomClaims, StytchClaimsInCustomClaims,
+        UnableToRepresentCustomClaimsJson, InvalidProjectIdAuthentication, UnauthorizedCredentials, UnableToAuthOtpCode,
         OtpCodeNotFound, EmailNotFound, UserNotFound, RouteNotFound, MethodNotAllowed, TooManyRequests,
         InternalServerError, ServerUnavailable,
         InvalidOrganizationId, OrganizationNotFound, OrganizationSlugAlreadyUsed, InvalidOrganizationSlug,

@@ -94,7 +94,7 @@ internal static class B2BEndpoints
     private static async ValueTask<ApiResponse> AuthenticateOtp(ApiCall call)
     {
         var body = call.Json;
-        body.Object("session_custom_claims");
+        var claims = ClaimsJson.Read(body);
         _ = body.String("telemetry_id");
         var sessionToken = body.String("session_token");
         var sessionJwt = body.String("session_jwt");
@@ -106,6 +106,7 @@ internal static class B2BEndpoints
             SessionDurationMinutes = body.Int("session_duration_minutes"),
             IntermediateSessionToken = body.String("intermediate_session_token"),
             Locale = body.String("locale"),
+            CustomClaims = claims,
             SessionToken = sessionToken,
             SessionId = string.IsNullOrEmpty(sessionJwt) || !string.IsNullOrEmpty(sessionToken)
                 ? null
@@ -369,10 +370,10 @@ internal static class B2BEndpoints
     private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call)
     {
         var body = call.Json;
-        body.Object("session_custom_claims");
+        var claims = ClaimsJson.Read(body);
         var check = ReadAuthorizationCheck(body.Element("authorization_check"));
         var (token, sessionId, duration) = await SessionArguments.ReadAsync(call).ConfigureAwait(false);
-        var result = call.Project.B2B.AuthenticateSession(token, sessionId, duration, check);
+        var result = call.Project.B2B.AuthenticateSession(token, sessionId, duration, check, claims);
         var newJwt = call.Project.Jwts.Mint(result.Session);
         return ApiResponse.Ok(call.RequestId, w =>
         {

@@ -162,11 +162,12 @@ internal sealed record WireMemberSession(
     string OrganizationId,
     string[] Roles,
     string OrganizationSlug,
-    Dictionary<string, string> CustomClaims)
+    JsonElement CustomClaims)
 {
     public static WireMemberSession From(MemberSession s) => new(
         s.MemberSessionId, s.MemberId, WireJson.Time(s.StartedAt), WireJson.Time(s.LastAccessedAt), WireJson.Time(s.ExpiresAt),
-        s.AuthenticationFactors.Select(WireFactor.From).ToArray(), s.OrganizationId, [.. s.Roles], s.OrganizationSlug, []);
+        s.AuthenticationFactors.Select(WireFactor.From).ToArray(), s.OrganizationId, [.. s.Roles], s.OrganizationSlug,
+        ClaimsJson.ToElement(s.CustomClaims));
 }
 
 /// <summary>The <c>https://stytch.com/organization</c> claim of a member session JWT.</summary>

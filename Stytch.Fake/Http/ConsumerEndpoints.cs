@@ -6,8 +6,6 @@ namespace Stytch.Fake.Http;
 /// <summary>The consumer endpoints: email OTP, users and sessions, one entry per endpoint.</summary>
 internal static class ConsumerEndpoints
 {
-    private static readonly HashSet<string> AttributeFields = ["ip_address", "user_agent"];
-
     /// <summary>The endpoint names fault rules can target.</summary>
     public static IReadOnlySet<string> Names { get; } = All().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
 
@@ -32,18 +30,16 @@ internal static class ConsumerEndpoints
         Endpoint.Get("sessions.jwks", "/v1/sessions/jwks/{project_id}", Jwks, Access.PathProject),
     ];
 
-    private static EmailOtpOptions ReadOtpOptions(JsonBody body, bool withPending)
-    {
-        body.StringMap("attributes", AttributeFields);
-        return new EmailOtpOptions
+    private static EmailOtpOptions ReadOtpOptions(JsonBody body, bool withPending) =>
+        new()
         {
             ExpirationMinutes = body.Int("expiration_minutes"),
             Locale = body.String("locale"),
             LoginTemplateId = body.String("login_template_id"),
             SignupTemplateId = body.String("signup_template_id"),
             CreateUserAsPending = withPending && (body.Bool("create_user_as_pending") ?? false),
+            Attributes = AttributesJson.ReadAttributes(body),
         };
-    }
 
     private static ApiResponse LoginOrCreate(ApiCall call)
     {
@@ -75,9 +71,9 @@ internal static class ConsumerEndpoints
     private static async ValueTask<ApiResponse> AuthenticateOtp(ApiCall call)
     {
         var body = call.Json;
-        body.StringMap("attributes", AttributeFields);
-        body.Object("options");
-        body.Object("session_custom_claims");
+        var attributes = AttributesJson.ReadAttributes(body);
+        var options = AttributesJson.ReadOptions(body);
+        var claims = ClaimsJson.Read(body);
         _ = body.String("telemetry_id");
         var sessionToken = body.String("session_token");
         var sessionJwt = body.String("session_jwt");
@@ -90,6 +86,9 @@ internal static class ConsumerEndpoints
             SessionId = string.IsNullOrEmpty(sessionJwt) || !string.IsNullOrEmpty(sessionToken)
                 ? null
                 : await call.Project.Jwts.ReadSessionIdAsync(sessionJwt).ConfigureAwait(false),
+            Attributes = attributes,
+            Options = options,
+            CustomClaims = claims,
         };
         var result = call.Project.State.Authenticate(command);
         var jwt = result.Session is null ? "" : call.Project.Jwts.Mint(result.Session);
@@ -128,10 +127,10 @@ internal static class ConsumerEndpoints
     private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call)
     {
         var body = call.Json;
-        body.Object("session_custom_claims");
+        var claims = ClaimsJson.Read(body);
         body.Object("authorization_check");
         var (token, sessionId, duration) = await SessionArguments.ReadAsync(call).ConfigureAwait(false);
-        var result = call.Project.State.AuthenticateSession(token, sessionId, duration);
+        var result = call.Project.State.AuthenticateSession(token, sessionId, duration, claims);
         var newJwt = call.Project.Jwts.Mint(result.Session);
         return ApiResponse.Ok(call.RequestId, w =>
         {

@@ -19,7 +19,8 @@ internal sealed record WireSigningKey(string Kid, string PrivateKeyPem);
     UseStringEnumConverter = true,
     WriteIndented = true,
     RespectRequiredConstructorParameters = true,
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true,
+    Converters = [typeof(ClaimsJson.SnapshotConverter)])]
 [JsonSerializable(typeof(WireSnapshot))]
 internal sealed partial class SnapshotJsonContext : JsonSerializerContext;
 
@@ -75,10 +76,11 @@ internal static class SnapshotJson
             && (state.Sessions ?? []).All(x => Validate.IsId(x.SessionId, "session") && Validate.IsId(x.UserId, "user") && Validate.IsSessionToken(x.SessionToken));
     }
 
+    // Custom claims are free JSON, where a null list item is a value like any other.
     private static bool HasNullItem(System.Text.Json.Nodes.JsonNode? node) => node switch
     {
         System.Text.Json.Nodes.JsonArray array => array.Any(item => item is null || HasNullItem(item)),
-        System.Text.Json.Nodes.JsonObject obj => obj.Any(p => HasNullItem(p.Value)),
+        System.Text.Json.Nodes.JsonObject obj => obj.Any(p => p.Key != "custom_claims" && HasNullItem(p.Value)),
         _ => false,
     };
 

@@ -64,7 +64,10 @@ internal sealed record WireFactor(
         WireJson.Time(f.LastAuthenticatedAt), new WireEmailFactor(f.EmailId, f.EmailAddress));
 }
 
-internal sealed record WireAttributes(string IpAddress, string UserAgent);
+internal sealed record WireAttributes(string IpAddress, string UserAgent)
+{
+    public static WireAttributes From(RequestAttributes a) => new(a.IpAddress, a.UserAgent);
+}
 
 internal sealed record WireSession(
     string SessionId,
@@ -75,12 +78,12 @@ internal sealed record WireSession(
     string LastAccessedAt,
     string ExpiresAt,
     WireAttributes Attributes,
-    Dictionary<string, object> CustomClaims)
+    JsonElement CustomClaims)
 {
     public static WireSession From(StytchSession s) => new(
         s.SessionId, s.UserId, s.AuthenticationFactors.Select(WireFactor.From).ToArray(), s.Roles.ToArray(),
         WireJson.Time(s.StartedAt), WireJson.Time(s.LastAccessedAt), WireJson.Time(s.ExpiresAt),
-        new WireAttributes("", ""), []);
+        WireAttributes.From(s.Attributes), ClaimsJson.ToElement(s.CustomClaims));
 }
 
 /// <summary>The <c>https://stytch.com/session</c> claim of a session JWT.</summary>
@@ -95,7 +98,7 @@ internal sealed record WireSessionClaim(
 {
     public static WireSessionClaim From(StytchSession s) => new(
         s.SessionId, WireJson.Time(s.StartedAt), WireJson.Time(s.LastAccessedAt), WireJson.Time(s.ExpiresAt),
-        new WireAttributes("", ""), s.AuthenticationFactors.Select(WireFactor.From).ToArray(), s.Roles.ToArray());
+        WireAttributes.From(s.Attributes), s.AuthenticationFactors.Select(WireFactor.From).ToArray(), s.Roles.ToArray());
 }
 
 // The JWK member is "x5tS256" (RFC 7517 style, as in api_session_v1_JWK), which snake_case would turn into "x5t_s256".

@@ -30,10 +30,15 @@ internal sealed class SessionJwts
 
     public string Issuer => $"stytch.com/{_projectId}";
 
-    public string Mint(StytchSession session) => Sign(session.UserId, new Dictionary<string, object>
+    /// <summary>A session's JWT: <c>sub</c> is the user id, custom claims are top-level claims beside Stytch's own.</summary>
+    public string Mint(StytchSession session)
     {
-        [SessionClaim] = JsonSerializer.SerializeToElement(WireSessionClaim.From(session), WireJsonContext.Default.WireSessionClaim),
-    });
+        ArgumentNullException.ThrowIfNull(session);
+        return Sign(session.UserId, new Dictionary<string, object>(ClaimsJson.JwtClaims(session.CustomClaims))
+        {
+            [SessionClaim] = JsonSerializer.SerializeToElement(WireSessionClaim.From(session), WireJsonContext.Default.WireSessionClaim),
+        });
+    }
 
     /// <summary>
     /// A member session's JWT: <c>sub</c> is the member id, the <c>https://stytch.com/session</c> claim describes the
@@ -42,7 +47,7 @@ internal sealed class SessionJwts
     public string Mint(MemberSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Sign(session.MemberId, new Dictionary<string, object>
+        return Sign(session.MemberId, new Dictionary<string, object>(ClaimsJson.JwtClaims(session.CustomClaims))
         {
             [SessionClaim] = JsonSerializer.SerializeToElement(B2BWire.SessionClaim(session), WireJsonContext.Default.WireSessionClaim),
             [OrganizationClaim] = JsonSerializer.SerializeToElement(
