@@ -117,6 +117,17 @@ internal sealed class ConformanceRun : IAsyncDisposable
         }),
         Post("OtpsAuthenticate_SandboxWithSession", "/v1/otps/authenticate", r =>
             r.Client.PostAsync("/v1/otps/authenticate", new { method_id = ProjectState.SandboxEmailId, code = ProjectState.SandboxCode, session_duration_minutes = 30 })),
+        Post("OtpsAuthenticate_ClaimsAttributesAndMatchingOptions", "/v1/otps/authenticate", async r =>
+        {
+            var attributes = new { ip_address = "203.0.113.7", user_agent = "Mozilla/5.0" };
+            var sent = await r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", attributes });
+            return await r.Client.PostAsync("/v1/otps/authenticate", new
+            {
+                method_id = sent["email_id"], code = r.Project.Outbox.LatestFor("ada@example.com").Code, session_duration_minutes = 60, attributes,
+                options = new { ip_match_required = true, user_agent_match_required = true },
+                session_custom_claims = new { plan = "pro", org = new { id = 7, tags = new[] { "a" } } },
+            });
+        }),
 
         // consumer sessions
         Post("SessionsAuthenticate_Token", "/v1/sessions/authenticate", async r =>
@@ -136,6 +147,11 @@ internal sealed class ConformanceRun : IAsyncDisposable
                 session_duration_minutes = 240,
                 authorization_check = new { resource_id = "documents", action = "read" },
             })),
+        Post("SessionsAuthenticate_MergingCustomClaims", "/v1/sessions/authenticate", async r =>
+        {
+            var login = await r.LoginAsync("ada@example.com");
+            return await r.Client.PostAsync("/v1/sessions/authenticate", new { session_token = login.SessionToken, session_custom_claims = new { plan = "pro", seats = 5 } });
+        }),
         Post("SessionsRevoke_SessionId", "/v1/sessions/revoke", async r =>
             await r.Client.PostAsync("/v1/sessions/revoke", new { session_id = (await r.LoginAsync("ada@example.com")).SessionId })),
         Post("SessionsRevoke_Token", "/v1/sessions/revoke", async r =>
@@ -198,6 +214,8 @@ internal sealed class ConformanceRun : IAsyncDisposable
             await r.MemberAsync(org, "ada@acme.io");
             return await r.MemberLoginAsync(org, "ada@acme.io", new() { ["session_duration_minutes"] = 480, ["locale"] = "pt-br" });
         }),
+        Post("B2BOtpAuthenticate_CustomClaims", "/v1/b2b/otps/email/authenticate", async r =>
+            await r.MemberLoginAsync(await r.OrganizationAsync(jit: true), "ada@acme.io", new() { ["session_custom_claims"] = new { tier = "gold", seats = 5 } })),
         Post("B2BOtpAuthenticate_ExistingSessionToken", "/v1/b2b/otps/email/authenticate", async r =>
         {
             var org = await r.OrganizationAsync(jit: true);
@@ -355,6 +373,11 @@ internal sealed class ConformanceRun : IAsyncDisposable
                 authorization_check = new { organization_id = org, resource_id = "stytch.self", action = "update.info.name" },
             });
         }),
+        Post("B2BSessionsAuthenticate_MergingCustomClaims", "/v1/b2b/sessions/authenticate", async r =>
+        {
+            var login = await r.MemberLoginAsync(await r.OrganizationAsync(jit: true), "ada@acme.io", new() { ["session_custom_claims"] = new { tier = "gold" } });
+            return await r.Client.PostAsync("/v1/b2b/sessions/authenticate", new { session_token = login[Token], session_custom_claims = new { tier = (string?)null, seats = 5 } });
+        }),
         Post("B2BSessionsRevoke_MemberSessionId", "/v1/b2b/sessions/revoke", async r =>
         {
             var login = await r.MemberLoginAsync(await r.OrganizationAsync(jit: true), "ada@acme.io");
@@ -414,6 +437,38 @@ internal sealed class ConformanceRun : IAsyncDisposable
         {
             var (emailId, code) = await r.SendCodeAsync("ada@example.com");
             return await r.Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 4 });
+        }),
+        new("AttributeMismatch", 401, "attribute_mismatch", async r =>
+        {
+            var sent = await r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", attributes = new { ip_address = "203.0.113.7" } });
+            return await r.Client.PostAsync("/v1/otps/authenticate", new
+            {
+                method_id = sent["email_id"], code = r.Project.Outbox.LatestFor("ada@example.com").Code,
+                attributes = new { ip_address = "198.51.100.9" }, options = new { ip_match_required = true, user_agent_match_required = false },
+            });
+        }),
+        new("CustomClaimsTooLarge", 400, "custom_claims_too_large", async r =>
+        {
+            var login = await r.LoginAsync("ada@example.com");
+            return await r.Client.PostAsync("/v1/sessions/authenticate", new { session_token = login.SessionToken, session_custom_claims = new { blob = new string('x', 5000) } });
+        }),
+        new("ReservedClaimsInCustomClaims", 400, "reserved_claims_in_custom_claims", async r =>
+        {
+            var login = await r.LoginAsync("ada@example.com");
+            return await r.Client.PostAsync("/v1/sessions/authenticate", new { session_token = login.SessionToken, session_custom_claims = new { sub = "x" } });
+        }),
+        new("StytchClaimsInCustomClaims", 400, "stytch_claims_in_custom_claims", async r =>
+        {
+            var login = await r.LoginAsync("ada@example.com");
+            return await r.Client.PostAsync("/v1/sessions/authenticate", new Dictionary<string, object?>
+            {
+                ["session_token"] = login.SessionToken, ["session_custom_claims"] = new Dictionary<string, object?> { ["https://stytch.com/session"] = "x" },
+            });
+        }),
+        new("UnableToRepresentCustomClaimsJson", 400, "unable_to_represent_custom_claims_json", async r =>
+        {
+            var login = await r.LoginAsync("ada@example.com");
+            return await r.Client.PostRawAsync("/v1/sessions/authenticate", $$$"""{"session_token":"{{{login.SessionToken}}}","session_custom_claims":{"n":-1e999}}""");
         }),
         new("UserNotFound", 404, "user_not_found", r => r.Client.GetAsync("/v1/users/user-test-00000000-0000-4000-8000-000000000000")),
         new("SessionNotFound", 404, "session_not_found", r => r.Client.PostAsync("/v1/sessions/authenticate", new { session_token = SessionHarness.UnknownToken() })),

@@ -319,6 +319,24 @@ public sealed partial class NodeSdkTests
     }
 
     [Test]
+    public void OtpsAuthenticate_SessionCustomClaims_ComeBackOnTheSessionAndInTheLocallyVerifiedJwt()
+    {
+        var value = Ok("otp_authenticate_custom_claims");
+        const string expected = """{"org":{"id":7,"roles":["admin"]},"plan":"pro"}""";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["session_custom_claims"]!.ToJsonString(), Is.EqualTo(expected));
+            Assert.That(Sorted(value["jwt_custom_claims"]!.AsObject()).ToJsonString(), Is.EqualTo(expected));
+            Assert.That(value["jwt_session_id"]!.GetValue<string>(), Is.EqualTo(value["session_id"]!.GetValue<string>()));
+        });
+    }
+
+    /// <summary>A copy of <paramref name="claims"/> with its top-level keys in ordinal order (the JWT keeps its own order).</summary>
+    private static JsonObject Sorted(JsonObject claims) =>
+        new(claims.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+    [Test]
     public void SessionsAuthenticateJwtLocal_ProjectClockMovedWithoutCurrentDate_ThrowsClientErrorJwtInvalid()
     {
         // The JWT's iat/nbf/exp follow the project clock, an hour ahead of the real one: jose refuses it as not yet valid.

@@ -190,6 +190,22 @@ await step("users_delete", async () => {
 
 await step("users_get_after_delete", async () => client.users.get({ user_id: state.userId }));
 
+// --- custom claims: on the session the SDK returns and in the JWT it verifies locally -----------------
+
+await step("otp_authenticate_custom_claims", async () => {
+  const third = `node-sdk-claims-${Date.now()}@example.com`;
+  const sent = await client.otps.email.loginOrCreate({ email: third });
+  const { code } = await latestCode(third);
+  const r = await client.otps.authenticate({
+    method_id: sent.email_id,
+    code,
+    session_duration_minutes: 60,
+    session_custom_claims: { plan: "pro", org: { id: 7, roles: ["admin"] } },
+  });
+  const local = await client.sessions.authenticateJwtLocal({ session_jwt: r.session_jwt });
+  return { session_custom_claims: r.session?.custom_claims, jwt_custom_claims: local.custom_claims, jwt_session_id: local.session_id, session_id: r.session?.session_id };
+});
+
 // --- the project clock: JWT times follow it, so local verification needs current_date once it moved ----------
 
 await step("clock_moved_jwt_local_without_current_date", async () => {

@@ -79,7 +79,8 @@ internal static class ClaimsJson
 
     /// <summary>The claims as top-level JWT claims, as Stytch puts them in the session JWT.</summary>
     public static IEnumerable<KeyValuePair<string, object>> JwtClaims(IReadOnlyDictionary<string, object?> claims) =>
-        claims.Select(p => new KeyValuePair<string, object>(p.Key, p.Value is string s ? s : ToElement(p.Value)));
+        claims.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new KeyValuePair<string, object>(p.Key, p.Value is string s ? s : ToElement(p.Value)));
 
     private static object? FromElement(JsonElement e) => e.ValueKind switch
     {
