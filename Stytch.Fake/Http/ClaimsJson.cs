@@ -16,8 +16,8 @@ internal static class ClaimsJson
     /// 400 <c>unable_to_represent_custom_claims_json</c> for a number a double cannot hold (Stytch keeps claims as a
     /// protobuf Struct, whose numbers are doubles; inferred as the trigger of that error type).
     /// </summary>
-    public static IReadOnlyDictionary<string, object?>? Read(JsonBody body, string name = "session_custom_claims") =>
-        body.Element(name) is not { } e
+    public static IReadOnlyDictionary<string, object?>? Read(JsonBody body) =>
+        body.Element("session_custom_claims") is not { } e
             ? null
             : e.ValueKind == JsonValueKind.Object
                 ? (IReadOnlyDictionary<string, object?>)FromElement(e)!
