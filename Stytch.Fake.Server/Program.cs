@@ -33,11 +33,12 @@ var seed = new Option<int?>("--seed") { Description = "Seed for ids and codes, s
 var rateLimits = new Option<bool>("--rate-limits") { Description = "Turn on Stytch-like rate limits (429 too_many_requests)." };
 var snapshot = new Option<FileInfo?>("--snapshot") { Description = "Load the project's state from this JSON file at start (when it exists)." };
 var saveSnapshot = new Option<bool>("--save-snapshot") { Description = "With --snapshot: write the project's state back to that file on shutdown." };
+var strict = new Option<bool>("--strict") { Description = "Refuse request fields the fake does not know (400 bad_request naming the field) instead of ignoring them." };
 var adminToken = new Option<string?>("--admin-token") { Description = "Token every /_fake/ call must send (X-Admin-Token or Authorization: Bearer)." };
 
 var root = new RootCommand("Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, projectId, secret, seed, rateLimits, snapshot, saveSnapshot, adminToken,
+    port, host, projectId, secret, seed, rateLimits, strict, snapshot, saveSnapshot, adminToken,
 };
 root.Validators.Add(r =>
 {
@@ -69,6 +70,7 @@ root.SetAction(async (parsed, cancellation) =>
             Secret = parsed.GetValue(secret),
             Seed = parsed.GetValue(seed),
             RateLimits = parsed.GetValue(rateLimits),
+            StrictFields = parsed.GetValue(strict),
         },
     });
 
@@ -92,6 +94,11 @@ root.SetAction(async (parsed, cancellation) =>
     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stytch.Fake listening on {stytch.Url}"));
     await output.WriteLineAsync($"project_id: {stytch.ProjectId}");
     await output.WriteLineAsync($"secret:     {stytch.Secret}");
+    if (stytch.DefaultProject.StrictFields)
+    {
+        await output.WriteLineAsync("fields:     strict (unknown request fields are refused with 400 bad_request)");
+    }
+
     await output.WriteLineAsync($"back doors: {stytch.Url}_fake/v1/projects/{stytch.ProjectId}/outbox");
     await output.WriteLineAsync($"inbox:      {stytch.Url}_fake/");
     await output.WriteLineAsync("Press Ctrl+C to stop.");

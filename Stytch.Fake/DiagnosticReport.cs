@@ -27,7 +27,7 @@ public static class DiagnosticReport
         text.AppendLine(c, $"Requests (last {Math.Min(maxRequests, requests.Count)} of {requests.Count}):");
         foreach (var r in requests.Skip(Math.Max(0, requests.Count - maxRequests)))
         {
-            text.AppendLine(c, $"  {r.Method,-6} {r.Path} -> {r.StatusCode}{(r.ErrorType is null ? "" : " " + r.ErrorType)} ({r.RequestId})");
+            text.AppendLine(c, $"  {r.Method,-6} {r.Path} -> {r.StatusCode}{(r.ErrorType is null ? "" : " " + r.ErrorType)} ({r.RequestId}){(r.IgnoredFields.Count == 0 ? "" : "; ignored fields: " + string.Join(", ", r.IgnoredFields))}");
         }
 
         return text.ToString();

@@ -19,6 +19,12 @@ public sealed record StytchProjectOptions
     public bool RateLimits { get; init; }
     /// <summary>Make a <c>live</c> project (ids say <c>-live-</c>, and there is no sandbox address).</summary>
     public bool Live { get; init; }
+    /// <summary>
+    /// Refuse request fields the fake does not know, and path ids repeated in the body with another value, with a 400
+    /// <c>bad_request</c> naming the field. Off by default: such fields are ignored, as Stytch does, and listed in
+    /// <see cref="RecordedRequest.IgnoredFields"/>.
+    /// </summary>
+    public bool StrictFields { get; init; }
 }
 
 /// <summary>
@@ -32,6 +38,7 @@ public sealed class StytchFakeProject
         var live = options.Live || options.ProjectId?.StartsWith("project-live-", StringComparison.Ordinal) == true;
         var ids = new IdFactory(live, options.Seed);
         ProjectId = options.ProjectId ?? ids.New("project");
+        StrictFields = options.StrictFields;
         if (!IsWellFormedProjectId(ProjectId))
         {
             throw new ArgumentException($"'{ProjectId}' is not a Stytch project id: expected project-test-<uuid> or project-live-<uuid>.", nameof(options));
@@ -59,6 +66,9 @@ public sealed class StytchFakeProject
 
     /// <summary>The secret: the Basic auth password.</summary>
     public string Secret { get; }
+
+    /// <summary>Whether unknown request fields are refused rather than ignored (<see cref="StytchProjectOptions.StrictFields"/>).</summary>
+    public bool StrictFields { get; }
 
     /// <summary>The project's clock; move it with <see cref="StytchClock.Advance"/>.</summary>
     public StytchClock Clock { get; }
@@ -190,7 +200,14 @@ public sealed record MintedMemberSession(MemberSession Session, string SessionTo
 /// <param name="StatusCode">The status answered.</param>
 /// <param name="ErrorType">The Stytch error type answered, if any.</param>
 /// <param name="RequestId">The <c>request_id</c> answered.</param>
-public sealed record RecordedRequest(DateTimeOffset At, string Method, string Path, int StatusCode, string? ErrorType, string RequestId);
+public sealed record RecordedRequest(DateTimeOffset At, string Method, string Path, int StatusCode, string? ErrorType, string RequestId)
+{
+    /// <summary>
+    /// The body fields the fake ignored: ones it does not know (<c>nope</c>, <c>attributes.shoe_size</c>) and path ids
+    /// the body repeated with another value. Empty for most requests; a strict project refuses these instead.
+    /// </summary>
+    public IReadOnlyList<string> IgnoredFields { get; init; } = [];
+}
 
 /// <summary>The latest requests of a project, bounded so memory stays flat.</summary>
 public sealed class RequestLog

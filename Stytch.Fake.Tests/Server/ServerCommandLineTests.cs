@@ -40,6 +40,36 @@ public sealed class ServerCommandLineTests
     }
 
     [Test]
+    public async Task Server_Strict_RefusesUnknownFieldsNamingThem()
+    {
+        await using var server = await ServerProcess.StartAsync("--port", "0", "--strict");
+        using var client = new WireClient(server.Url, server.ProjectId, server.Secret);
+
+        var refused = await client.PostRawAsync("/v1/otps/email/login_or_create", """{"email":"ada@example.com","nope":1}""");
+        var known = await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Status, Is.EqualTo(400), refused.Text);
+            Assert.That(refused["error_message"], Does.StartWith("Unknown field: nope."));
+            Assert.That(known.Status, Is.EqualTo(200), known.Text);
+            Assert.That(server.Output, Does.Contain("fields:     strict"));
+        });
+    }
+
+    [Test]
+    public async Task Server_WithoutStrict_IgnoresUnknownFields()
+    {
+        await using var server = await ServerProcess.StartAsync("--port", "0");
+        using var client = new WireClient(server.Url, server.ProjectId, server.Secret);
+
+        var response = await client.PostRawAsync("/v1/otps/email/login_or_create", """{"email":"ada@example.com","nope":1}""");
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(server.Output, Does.Not.Contain("fields:"));
+    }
+
+    [Test]
     public async Task Server_Sigterm_StopsCleanlyWithExitCodeZero()
     {
         await using var server = await ServerProcess.StartAsync("--port", "0");

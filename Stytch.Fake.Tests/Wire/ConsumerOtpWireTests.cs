@@ -338,14 +338,15 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
     }
 
     [Test]
-    public async Task Send_CreateUserAsPending_Returns400BadRequest()
+    public async Task Send_CreateUserAsPending_IsIgnoredAndRecorded()
     {
         await LoginOrCreateAsync("ada@example.com");
 
         var sent = await Client.PostAsync(SendPath, new { email = "ada@example.com", create_user_as_pending = true });
 
-        Assert.That(sent.Status, Is.EqualTo(400));
-        Assert.That(sent.ErrorType, Is.EqualTo("bad_request"));
+        Assert.That(sent.Status, Is.EqualTo(200), sent.Text);
+        Assert.That(Stytch.DefaultProject.Users.Single().Status, Is.EqualTo("active"));
+        Assert.That(Stytch.DefaultProject.Requests.All[^1].IgnoredFields, Is.EqualTo(new[] { "create_user_as_pending" }));
     }
 
     [Test]

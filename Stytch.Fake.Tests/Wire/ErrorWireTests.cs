@@ -97,26 +97,28 @@ public sealed class ErrorWireTests : FakeWireTest
 
     // ---- bodies -----------------------------------------------------------------------------------
 
-    [TestCase("{", TestName = "LoginOrCreate_InvalidJson_Returns400BadRequest")]
-    [TestCase("""[{"email":"ada@example.com"}]""", TestName = "LoginOrCreate_JsonArrayBody_Returns400BadRequest")]
-    [TestCase("", TestName = "LoginOrCreate_EmptyBody_Returns400BadRequest")]
-    [TestCase("\"ada@example.com\"", TestName = "LoginOrCreate_JsonStringBody_Returns400BadRequest")]
-    [TestCase("null", TestName = "LoginOrCreate_JsonNullBody_Returns400BadRequest")]
-    [TestCase("""{"email":"ada@example.com","favourite_colour":"blue"}""", TestName = "LoginOrCreate_UnknownField_Returns400BadRequest")]
-    [TestCase("""{"email":5}""", TestName = "LoginOrCreate_EmailAsNumber_Returns400BadRequest")]
-    [TestCase("""{"email":"ada@example.com","expiration_minutes":"5"}""", TestName = "LoginOrCreate_ExpirationAsString_Returns400BadRequest")]
-    [TestCase("""{"email":"ada@example.com","expiration_minutes":2.5}""", TestName = "LoginOrCreate_ExpirationAsFraction_Returns400BadRequest")]
-    [TestCase("""{"email":"ada@example.com","create_user_as_pending":"yes"}""", TestName = "LoginOrCreate_PendingAsString_Returns400BadRequest")]
-    [TestCase("""{"email":"ada@example.com","attributes":"x"}""", TestName = "LoginOrCreate_AttributesNotObject_Returns400BadRequest")]
-    [TestCase("""{"email":"ada@example.com","attributes":{"shoe_size":"9"}}""", TestName = "LoginOrCreate_UnknownAttribute_Returns400BadRequest")]
-    [TestCase("""{"email":"ada@example.com","expiration_minutes":99999999999}""", TestName = "LoginOrCreate_ExpirationOverflowsInt32_Returns400BadRequest")]
-    public async Task LoginOrCreate_MalformedBody_Returns400BadRequest(string body)
+    // Each message names what was wrong (the field and what it must be, or where the JSON broke), so a failing test
+    // says what to fix; Stytch's own bad_request says only "The submitted request is invalid."
+    [TestCase("{", "The request body is not valid JSON at line 1, byte 2: ", TestName = "LoginOrCreate_InvalidJson_Returns400BadRequestSayingWhere")]
+    [TestCase("{\n  \"email\": \"ada@example.com\",\n  }", "The request body is not valid JSON at line 3, byte 3: ", TestName = "LoginOrCreate_TrailingCommaOnLineThree_Returns400BadRequestSayingWhere")]
+    [TestCase("""[{"email":"ada@example.com"}]""", "The request body must be a JSON object, not an array.", TestName = "LoginOrCreate_JsonArrayBody_Returns400BadRequest")]
+    [TestCase("", "The request body is empty: send a JSON object.", TestName = "LoginOrCreate_EmptyBody_Returns400BadRequest")]
+    [TestCase("\"ada@example.com\"", "The request body must be a JSON object, not a string.", TestName = "LoginOrCreate_JsonStringBody_Returns400BadRequest")]
+    [TestCase("null", "The request body must be a JSON object, not null.", TestName = "LoginOrCreate_JsonNullBody_Returns400BadRequest")]
+    [TestCase("""{"email":5}""", "email must be a string, not the number 5.", TestName = "LoginOrCreate_EmailAsNumber_Returns400BadRequestNamingTheField")]
+    [TestCase("""{"email":"ada@example.com","expiration_minutes":"5"}""", "expiration_minutes must be an integer, not a string.", TestName = "LoginOrCreate_ExpirationAsString_Returns400BadRequestNamingTheField")]
+    [TestCase("""{"email":"ada@example.com","expiration_minutes":2.5}""", "expiration_minutes must be an integer, not the number 2.5.", TestName = "LoginOrCreate_ExpirationAsFraction_Returns400BadRequestNamingTheField")]
+    [TestCase("""{"email":"ada@example.com","create_user_as_pending":"yes"}""", "create_user_as_pending must be true or false, not a string.", TestName = "LoginOrCreate_PendingAsString_Returns400BadRequestNamingTheField")]
+    [TestCase("""{"email":"ada@example.com","attributes":"x"}""", "attributes must be an object, not a string.", TestName = "LoginOrCreate_AttributesNotObject_Returns400BadRequestNamingTheField")]
+    [TestCase("""{"email":"ada@example.com","attributes":{"ip_address":1}}""", "attributes.ip_address must be a string, not the number 1.", TestName = "LoginOrCreate_AttributeAsNumber_Returns400BadRequestNamingItsPath")]
+    [TestCase("""{"email":"ada@example.com","expiration_minutes":99999999999}""", "expiration_minutes must be an integer between -2147483648 and 2147483647.", TestName = "LoginOrCreate_ExpirationOverflowsInt32_Returns400BadRequestNamingTheField")]
+    public async Task LoginOrCreate_MalformedBody_Returns400BadRequest(string body, string message)
     {
         var response = await Client.PostRawAsync(LoginOrCreatePath, body);
 
         Assert.That(response.Status, Is.EqualTo(400));
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
-        Assert.That(response["error_message"], Is.EqualTo("The submitted request is invalid."));
+        Assert.That(response["error_message"], Does.StartWith(message));
         Assert.That(Stytch.DefaultProject.Users, Is.Empty);
     }
 
@@ -129,6 +131,7 @@ public sealed class ErrorWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(400));
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
+        Assert.That(response["error_message"], Does.StartWith("The request body is not valid JSON at line 1, byte ").And.Contain("depth of 32"));
     }
 
     [Test]
@@ -140,6 +143,7 @@ public sealed class ErrorWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(400));
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
+        Assert.That(response["error_message"], Is.EqualTo("The request body is larger than 1 MB."));
     }
 
     [Test]

@@ -230,7 +230,8 @@ public sealed class FaultWireTests : FakeWireTest
     [TestCase("""{"endpoint":"*","error_type":"too_many_requests","status_code":500}""", "at most one")]
     [TestCase("""{"endpoint":"*","error_type":"too_many_requests","probability":2}""", "probability")]
     [TestCase("""{"error_type":"too_many_requests"}""", "endpoint is required")]
-    [TestCase("""not json""", "The submitted request is invalid.")]
+    [TestCase("""not json""", "The request body is not valid JSON at line 1, byte 2: ")]
+    [TestCase("""{"endpoint":"*","error_type":"too_many_requests","nope":1}""", "Unknown field: nope")]
     public async Task PostFaults_BadRule_Is400WithAClearMessage(string body, string message)
     {
         var response = await Client.PostRawAsync(FaultsPath, body);

@@ -27,7 +27,7 @@ internal static class AdminEndpoints
     [
         Endpoint.Get("admin.health", "/_fake/v1/health", Health, Access.Admin),
         Endpoint.Get("admin.projects.list", "/_fake/v1/projects", ListProjects, Access.Admin),
-        Endpoint.Post("admin.projects.create", "/_fake/v1/projects", ["project_id", "secret", "seed", "live"], CreateProject, Access.Admin),
+        Endpoint.Post("admin.projects.create", "/_fake/v1/projects", ["project_id", "secret", "seed", "live", "strict_fields"], CreateProject, Access.Admin),
         Endpoint.Get("admin.projects.get", Project, GetProject, Access.Admin),
         Endpoint.Post("admin.projects.reset", Project + "/reset", [], Reset, Access.Admin),
         Endpoint.Get("admin.outbox.list", Project + "/outbox", ListOutbox, Access.Admin),
@@ -85,6 +85,7 @@ internal static class AdminEndpoints
                 Secret = body.String("secret"),
                 Seed = body.Int("seed"),
                 Live = body.Bool("live") ?? false,
+                StrictFields = body.Bool("strict_fields") ?? false,
             });
         }
         catch (ArgumentException)
@@ -177,6 +178,14 @@ internal static class AdminEndpoints
             w.WriteString("error_type", r.ErrorType);
             w.WriteString("request_id", r.RequestId);
             w.WriteString("at", WireJson.Time(r.At));
+            w.WritePropertyName("ignored_fields");
+            w.WriteStartArray();
+            foreach (var field in r.IgnoredFields)
+            {
+                w.WriteStringValue(field);
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -386,5 +395,6 @@ internal static class AdminEndpoints
     {
         w.WriteString("project_id", project.ProjectId);
         w.WriteString("secret", project.Secret);
+        w.WriteBoolean("strict_fields", project.StrictFields);
     }
 }

@@ -152,7 +152,7 @@ internal static class B2BEndpoints
         MfaPolicy = body.String("mfa_policy"),
         MfaMethods = body.String("mfa_methods"),
         AllowedMfaMethods = body.StringArray("allowed_mfa_methods"),
-        RbacEmailImplicitRoleAssignments = ReadRoleAssignments(body.Element("rbac_email_implicit_role_assignments")),
+        RbacEmailImplicitRoleAssignments = B2BBodyReaders.ReadRoleAssignments(body),
         OauthTenantJitProvisioning = body.String("oauth_tenant_jit_provisioning"),
         AllowedOauthTenants = body.ObjectText("allowed_oauth_tenants"),
         ClaimedEmailDomains = body.StringArray("claimed_email_domains"),
@@ -161,27 +161,6 @@ internal static class B2BEndpoints
         ThirdPartyConnectedAppsAllowedType = body.String("third_party_connected_apps_allowed_type"),
         AllowedThirdPartyConnectedApps = body.StringArray("allowed_third_party_connected_apps"),
     };
-
-    private static EmailImplicitRoleAssignment[]? ReadRoleAssignments(JsonElement? element)
-    {
-        if (element is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind != JsonValueKind.Array)
-        {
-            throw new StytchException(StytchError.BadRequest);
-        }
-
-        return e.EnumerateArray().Select(item =>
-            item.ValueKind == JsonValueKind.Object
-            && item.EnumerateObject().All(p => p.Name is "domain" or "role_id")
-            && item.TryGetProperty("domain", out var domain) && domain.ValueKind == JsonValueKind.String
-            && item.TryGetProperty("role_id", out var role) && role.ValueKind == JsonValueKind.String
-                ? new EmailImplicitRoleAssignment(domain.GetString()!, role.GetString()!)
-                : throw new StytchException(StytchError.BadRequest)).ToArray();
-    }
 
     private static ApiResponse OrganizationResponse(ApiCall call, StytchOrganization organization) =>
         ApiResponse.Ok(call.RequestId, w => B2BWire.WriteOrganization(w, "organization", organization));
@@ -203,7 +182,7 @@ internal static class B2BEndpoints
 
     private static ApiResponse SearchOrganizations(ApiCall call)
     {
-        var page = call.Project.B2B.SearchOrganizations(ReadSearch(call.Json));
+        var page = call.Project.B2B.SearchOrganizations(B2BBodyReaders.ReadSearch(call.Json));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WritePropertyName("organizations");
@@ -217,55 +196,6 @@ internal static class B2BEndpoints
             B2BWire.WriteResultsMetadata(w, page.Total, page.NextCursor);
         });
     }
-
-    private static SearchRequest ReadSearch(JsonBody body)
-    {
-        var cursor = body.String("cursor");
-        var limit = body.Int("limit");
-        if (body.Element("query") is not { } query)
-        {
-            return new SearchRequest { Cursor = cursor, Limit = limit };
-        }
-
-        if (query.ValueKind != JsonValueKind.Object
-            || query.EnumerateObject().Any(p => p.Name is not ("operator" or "operands"))
-            || !query.TryGetProperty("operator", out var op) || op.ValueKind != JsonValueKind.String)
-        {
-            throw new StytchException(StytchError.BadRequest);
-        }
-
-        var operands = new List<SearchOperand>();
-        if (query.TryGetProperty("operands", out var list) && list.ValueKind != JsonValueKind.Null)
-        {
-            if (list.ValueKind != JsonValueKind.Array)
-            {
-                throw new StytchException(StytchError.BadRequest);
-            }
-
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object
-                    || !item.TryGetProperty("filter_name", out var name) || name.ValueKind != JsonValueKind.String
-                    || !item.TryGetProperty("filter_value", out var value))
-                {
-                    throw new StytchException(StytchError.BadRequest);
-                }
-
-                operands.Add(new SearchOperand(name.GetString()!, ReadSearchValue(value)));
-            }
-        }
-
-        return new SearchRequest { Operator = op.GetString()!, Operands = operands, Cursor = cursor, Limit = limit };
-    }
-
-    private static SearchValue ReadSearchValue(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => new SearchValue { Text = value.GetString() },
-        JsonValueKind.True or JsonValueKind.False => new SearchValue { Flag = value.GetBoolean() },
-        JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
-            new SearchValue { List = value.EnumerateArray().Select(v => v.GetString()!).ToArray() },
-        _ => throw new StytchException(StytchError.BadRequest),
-    };
 
     // ---- members ----------------------------------------------------------------------------------
 
@@ -324,7 +254,7 @@ internal static class B2BEndpoints
     private static ApiResponse SearchMembers(ApiCall call)
     {
         var body = call.Json;
-        var page = call.Project.B2B.SearchMembers(body.StringArray("organization_ids"), ReadSearch(body));
+        var page = call.Project.B2B.SearchMembers(body.StringArray("organization_ids"), B2BBodyReaders.ReadSearch(body));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WritePropertyName("members");
@@ -349,29 +279,11 @@ internal static class B2BEndpoints
 
     // ---- sessions ---------------------------------------------------------------------------------
 
-    private static AuthorizationCheck? ReadAuthorizationCheck(JsonElement? element)
-    {
-        if (element is not { } e)
-        {
-            return null;
-        }
-
-        string Field(string name) =>
-            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new StytchException(StytchError.BadRequest);
-
-        if (e.ValueKind != JsonValueKind.Object || e.EnumerateObject().Any(p => p.Name is not ("organization_id" or "resource_id" or "action")))
-        {
-            throw new StytchException(StytchError.BadRequest);
-        }
-
-        return new AuthorizationCheck(Field("organization_id"), Field("resource_id"), Field("action"));
-    }
-
     private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call)
     {
         var body = call.Json;
         var claims = ClaimsJson.Read(body);
-        var check = ReadAuthorizationCheck(body.Element("authorization_check"));
+        var check = B2BBodyReaders.ReadAuthorizationCheck(body);
         var (token, sessionId, duration) = await SessionArguments.ReadAsync(call).ConfigureAwait(false);
         var result = call.Project.B2B.AuthenticateSession(token, sessionId, duration, check, claims);
         var newJwt = call.Project.Jwts.Mint(result.Session);

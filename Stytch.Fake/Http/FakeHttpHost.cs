@@ -69,6 +69,7 @@ internal sealed class FakeHttpHost
     {
         StytchFakeProject? project = null;
         string? requestId = null;
+        JsonBody? parsed = null;
         ApiResponse response;
         try
         {
@@ -77,7 +78,7 @@ internal sealed class FakeHttpHost
             project = Authorise(request, endpoint, pathValues);
             var id = requestId = (project?.State.Ids ?? OrphanIds).New("request-id");
 
-            using var body = endpoint.BodyFields is null ? null : JsonBody.Parse(RawBody(request), endpoint.BodyFields, emptyIsObject: endpoint.Access == Access.Admin);
+            using var body = parsed = endpoint.BodyFields is null ? null : ParseBody(request, endpoint, project, pathValues);
             var email = body?.Peek("email") ?? body?.Peek("email_address");
             if (endpoint.Access is (Access.Basic or Access.PathProject) && project!.Faults.Match(endpoint.Name, email) is { } fault)
             {
@@ -126,9 +127,21 @@ internal sealed class FakeHttpHost
             response = ApiResponse.Error(StytchError.InternalServerError, requestId ??= OrphanIds.New("request-id"));
         }
 
-        project?.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, response.StatusCode, response.ErrorType, requestId!));
+        project?.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, response.StatusCode, response.ErrorType, requestId!)
+        {
+            IgnoredFields = parsed?.Ignored ?? [],
+        });
         return ToMessage(response);
     }
+
+    /// <summary>
+    /// Back-door bodies are strict and know no path ids; a Stytch body may repeat its path's ids and is strict about
+    /// unknown fields only when its project is (see <see cref="BodyFields"/>).
+    /// </summary>
+    private static JsonBody ParseBody(IRequestMessage request, Endpoint endpoint, StytchFakeProject? project, Dictionary<string, string> pathValues) =>
+        endpoint.Access == Access.Admin
+            ? JsonBody.Parse(RawBody(request), endpoint.BodyFields!, emptyIsObject: true)
+            : JsonBody.Parse(RawBody(request), endpoint.BodyFields!, project?.StrictFields == false ? FieldPolicy.Ignore : FieldPolicy.StrictProject, pathValues);
 
     /// <summary>Finds the project a call is for, or throws the Stytch error that refuses it.</summary>
     private StytchFakeProject? Authorise(IRequestMessage request, Endpoint endpoint, Dictionary<string, string> pathValues)

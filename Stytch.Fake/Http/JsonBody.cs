@@ -4,38 +4,60 @@ using Stytch.Fake.Engine;
 namespace Stytch.Fake.Http;
 
 /// <summary>
-/// A parsed JSON request body that checks what it is asked for: a field of the wrong type, a field
-/// the endpoint does not know, or a body that is not a JSON object is Stytch's 400 <c>bad_request</c>.
+/// A parsed JSON request body that checks what it is asked for: a field of the wrong type or a body that is not
+/// a JSON object is Stytch's 400 <c>bad_request</c>, with a message that names the field and what was expected.
+/// Fields the endpoint does not know are ignored and listed in <see cref="Ignored"/>, or refused when strict
+/// (see <see cref="BodyFields"/>).
 /// </summary>
 internal sealed class JsonBody : IDisposable
 {
     /// <summary>Bodies above this size are refused before parsing.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    private const string NotText = "The request body is not valid text: it holds bytes that are not UTF-8 or an unpaired surrogate escape.";
+
     // Duplicate keys are refused rather than silently resolved to one of the values (Stytch's protobuf JSON
     // reader refuses them too, as far as its gateway is known).
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
     private static readonly ReadOnlyMemory<byte> EmptyObject = "{}"u8.ToArray();
     private readonly JsonDocument? _document;
+    private readonly BodyFields _fields;
 
-    private JsonBody(JsonDocument? document)
+    private JsonBody(JsonDocument? document, BodyFields fields)
     {
         _document = document;
+        _fields = fields;
     }
+
+    /// <summary>The fields the request sent that the fake ignored (unknown ones, a path id that differs), in order.</summary>
+    public IReadOnlyList<string> Ignored => _fields.Ignored;
 
     private JsonElement Root => _document!.RootElement;
 
-    /// <summary>Parses <paramref name="body"/> and checks that it names only <paramref name="allowedFields"/>.</summary>
-    public static JsonBody Parse(ReadOnlyMemory<byte> body, IReadOnlySet<string> allowedFields, bool emptyIsObject = false)
+    /// <summary>
+    /// Parses <paramref name="body"/> and checks its top-level fields against <paramref name="allowedFields"/>:
+    /// see <see cref="BodyFields"/> for what happens to the others.
+    /// </summary>
+    public static JsonBody Parse(
+        ReadOnlyMemory<byte> body,
+        IReadOnlySet<string> allowedFields,
+        FieldPolicy policy = FieldPolicy.BackDoor,
+        IReadOnlyDictionary<string, string>? pathValues = null,
+        bool emptyIsObject = false)
     {
         if (body.IsEmpty && emptyIsObject)
         {
             body = EmptyObject;
         }
 
-        if (body.IsEmpty || body.Length > MaxBytes)
+        if (body.IsEmpty)
         {
-            throw new StytchException(StytchError.BadRequest);
+            throw Invalid("The request body is empty: send a JSON object.");
+        }
+
+        if (body.Length > MaxBytes)
+        {
+            throw Invalid($"The request body is larger than {MaxBytes / 1024 / 1024} MB.");
         }
 
         JsonDocument document;
@@ -44,26 +66,41 @@ internal sealed class JsonBody : IDisposable
             // Parsed in place: the request's body bytes outlive the document.
             document = JsonDocument.Parse(body, ParseOptions);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException e)
         {
-            // InvalidOperationException: a key that is not valid UTF-8 or UTF-16, met by the duplicate-key check.
-            throw new StytchException(StytchError.BadRequest);
+            throw Invalid(NotJson(e));
+        }
+        catch (InvalidOperationException)
+        {
+            // A key that is not valid UTF-8 or UTF-16, met by the duplicate-key check.
+            throw Invalid(NotText);
         }
 
-        var parsed = new JsonBody(document);
-        if (document.RootElement.ValueKind != JsonValueKind.Object || !IsText(document.RootElement))
+        var parsed = new JsonBody(document, new BodyFields(policy));
+        try
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid($"The request body must be a JSON object, not {Describe(document.RootElement.ValueKind)}.");
+            }
+
+            if (!IsText(document.RootElement))
+            {
+                throw Invalid(NotText);
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!allowedFields.Contains(property.Name))
+                {
+                    parsed._fields.Check(property, pathValues);
+                }
+            }
+        }
+        catch (StytchException)
         {
             parsed.Dispose();
-            throw new StytchException(StytchError.BadRequest);
-        }
-
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            if (!allowedFields.Contains(property.Name))
-            {
-                parsed.Dispose();
-                throw new StytchException(StytchError.BadRequest);
-            }
+            throw;
         }
 
         return parsed;
@@ -71,11 +108,25 @@ internal sealed class JsonBody : IDisposable
 
     /// <summary>A string field; null when absent or JSON null.</summary>
     public string? String(string name) =>
-        Get(name) is { } e ? e.ValueKind == JsonValueKind.String ? e.GetString() : throw Bad() : null;
+        Get(name) is { } e ? e.ValueKind == JsonValueKind.String ? e.GetString() : throw Expected(name, "a string", e) : null;
 
     /// <summary>An int32 field; null when absent or JSON null.</summary>
-    public int? Int(string name) =>
-        Get(name) is { } e ? e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v) ? v : throw Bad() : null;
+    public int? Int(string name)
+    {
+        if (Get(name) is not { } e)
+        {
+            return null;
+        }
+
+        if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v))
+        {
+            return v;
+        }
+
+        return e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var d) && double.IsFinite(d) && d == Math.Floor(d)
+            ? throw Invalid($"{name} must be an integer between {int.MinValue} and {int.MaxValue}.")
+            : throw Expected(name, "an integer", e);
+    }
 
     /// <summary>A string field if it is one, else null; never throws (for matching, not validating).</summary>
     public string? Peek(string name) =>
@@ -83,13 +134,16 @@ internal sealed class JsonBody : IDisposable
 
     /// <summary>A number field; null when absent or JSON null.</summary>
     public double? Number(string name) =>
-        Get(name) is { } e ? e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw Bad() : null;
+        Get(name) is { } e ? e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw Expected(name, "a finite number", e) : null;
 
     /// <summary>A boolean field; null when absent or JSON null.</summary>
     public bool? Bool(string name) =>
-        Get(name) is { } e ? e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : throw Bad() : null;
+        Get(name) is { } e ? e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : throw Expected(name, "true or false", e) : null;
 
-    /// <summary>An object field whose members must all be strings (such as <c>attributes</c>).</summary>
+    /// <summary>
+    /// An object field whose members must all be strings (such as <c>attributes</c>); members other than
+    /// <paramref name="allowed"/> are unknown fields (see <see cref="Unknown"/>).
+    /// </summary>
     public void StringMap(string name, IReadOnlySet<string> allowed)
     {
         if (Get(name) is not { } e)
@@ -99,24 +153,34 @@ internal sealed class JsonBody : IDisposable
 
         if (e.ValueKind != JsonValueKind.Object)
         {
-            throw Bad();
+            throw Expected(name, "an object", e);
         }
 
         foreach (var p in e.EnumerateObject())
         {
-            if (!allowed.Contains(p.Name) || p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            if (!allowed.Contains(p.Name))
             {
-                throw Bad();
+                Unknown($"{name}.{p.Name}");
+            }
+            else if (p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                throw Expected($"{name}.{p.Name}", "a string", p.Value);
             }
         }
     }
+
+    /// <summary>
+    /// A field the endpoint does not know, met inside a structured value (<c>attributes.shoe_size</c>): ignored and
+    /// listed in <see cref="Ignored"/>, or refused when strict.
+    /// </summary>
+    public void Unknown(string path) => _fields.Unknown(path);
 
     /// <summary>An object field of any content; only its type is checked.</summary>
     public void Object(string name)
     {
         if (Get(name) is { } e && e.ValueKind != JsonValueKind.Object)
         {
-            throw Bad();
+            throw Expected(name, "an object", e);
         }
     }
 
@@ -130,12 +194,12 @@ internal sealed class JsonBody : IDisposable
 
         return e.ValueKind == JsonValueKind.Array && e.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String)
             ? e.EnumerateArray().Select(i => i.GetString()!).ToArray()
-            : throw Bad();
+            : throw Expected(name, "an array of strings", e);
     }
 
     /// <summary>An object field as its JSON text; null when absent or JSON null.</summary>
     public string? ObjectText(string name) =>
-        Get(name) is { } e ? e.ValueKind == JsonValueKind.Object ? e.GetRawText() : throw Bad() : null;
+        Get(name) is { } e ? e.ValueKind == JsonValueKind.Object ? e.GetRawText() : throw Expected(name, "an object", e) : null;
 
     /// <summary>Any field as a JSON element, for callers that read structured values; null when absent or JSON null.</summary>
     public JsonElement? Element(string name) => Get(name);
@@ -190,5 +254,42 @@ internal sealed class JsonBody : IDisposable
     private JsonElement? Get(string name) =>
         Root.TryGetProperty(name, out var e) && e.ValueKind != JsonValueKind.Null ? e : null;
 
-    private static StytchException Bad() => new(StytchError.BadRequest);
+    /// <summary>Stytch's 400 <c>bad_request</c> with <paramref name="message"/> saying what was wrong.</summary>
+    public static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
+
+    /// <summary>"<paramref name="field"/> must be <paramref name="what"/>, not …": the one wording of every type error.</summary>
+    public static StytchException Expected(string field, string what, JsonElement got) =>
+        Invalid($"{field} must be {what}, not {Describe(got)}.");
+
+    private static string Describe(JsonElement got) =>
+        got.ValueKind == JsonValueKind.Number && got.GetRawText() is { Length: <= 32 } number ? "the number " + number : Describe(got.ValueKind);
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    /// <summary>Where the JSON broke, 1-based, and the parser's reason without its own 0-based position suffix.</summary>
+    private static string NotJson(JsonException e)
+    {
+        var reason = e.Message;
+        var suffix = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (suffix >= 0)
+        {
+            reason = reason[..suffix];
+        }
+
+        // Advice meant for .NET callers of the parser, not for whoever sent the body.
+        reason = reason.Replace(" Change the reader options.", "", StringComparison.Ordinal);
+
+        var where = e.LineNumber is { } line && e.BytePositionInLine is { } position
+            ? $" at line {line + 1}, byte {position + 1}"
+            : "";
+        return $"The request body is not valid JSON{where}: {reason}";
+    }
 }

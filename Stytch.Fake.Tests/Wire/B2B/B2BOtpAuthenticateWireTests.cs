@@ -252,12 +252,13 @@ public sealed class B2BOtpAuthenticateWireTests : B2BWireTest
     }
 
     [Test]
-    public async Task Authenticate_UnknownField_Returns400BadRequest()
+    public async Task Authenticate_ConsumerMethodIdField_IsIgnoredAndRecorded()
     {
         var code = await SendAsync();
 
         var response = await Client.PostAsync(OtpAuthenticatePath, new { organization_id = "acme", email_address = "ada@acme.io", code, method_id = "x" });
 
-        AssertError(response, 400, "bad_request");
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(Stytch.DefaultProject.Requests.All[^1].IgnoredFields, Is.EqualTo(new[] { "method_id" }));
     }
 }

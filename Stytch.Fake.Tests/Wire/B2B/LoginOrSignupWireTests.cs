@@ -277,13 +277,16 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
     }
 
     [Test]
-    public async Task LoginOrSignup_UnknownField_Returns400BadRequest()
+    public async Task LoginOrSignup_ConsumerExpirationField_IsIgnoredAndRecorded()
     {
         await CreateJitOrganizationAsync();
 
         var response = await Client.PostAsync(LoginOrSignupPath, new { organization_id = "acme", email_address = "ada@acme.io", expiration_minutes = 5 });
 
-        AssertError(response, 400, "bad_request");
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        var message = Stytch.Outbox.LatestFor("ada@acme.io");
+        Assert.That(message.ExpiresAt - message.SentAt, Is.EqualTo(TimeSpan.FromMinutes(10)), "B2B codes read login_/signup_expiration_minutes only");
+        Assert.That(Stytch.DefaultProject.Requests.All[^1].IgnoredFields, Is.EqualTo(new[] { "expiration_minutes" }));
     }
 
     [Test]

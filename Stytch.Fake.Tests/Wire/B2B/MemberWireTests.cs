@@ -225,11 +225,15 @@ public sealed class MemberWireTests : B2BWireTest
     }
 
     [Test]
-    public async Task Update_UnknownField_Returns400BadRequest()
+    public async Task Update_FieldUpdateDoesNotTake_IsIgnoredAndRecorded()
     {
-        var member = await CreateMemberAsync("acme", "ada@acme.io");
+        var member = await CreateMemberAsync("acme", "ada@acme.io", pending: true);
 
-        AssertError(await PutMemberAsync(Str(member["member_id"]), """{"status":"active"}"""), 400, "bad_request");
+        var response = await PutMemberAsync(Str(member["member_id"]), """{"status":"active"}""");
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(Str(response.Json["member"]!["status"]), Is.EqualTo("pending"));
+        Assert.That(Stytch.DefaultProject.Requests.All[^1].IgnoredFields, Is.EqualTo(new[] { "status" }));
     }
 
     // ---- delete -----------------------------------------------------------------------------------

@@ -349,12 +349,13 @@ public sealed class SessionAuthenticateWireTests : SessionWireTest
     }
 
     [Test]
-    public async Task Authenticate_UnknownField_Returns400BadRequest()
+    public async Task Authenticate_RevokeOnlySessionIdField_IsIgnoredAndRecorded()
     {
         var login = await Harness.LoginAsync();
 
         var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken, session_id = login.SessionId });
 
-        SessionHarness.AssertError(response, 400, "bad_request");
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(Harness.Stytch.DefaultProject.Requests.All[^1].IgnoredFields, Is.EqualTo(new[] { "session_id" }));
     }
 }
