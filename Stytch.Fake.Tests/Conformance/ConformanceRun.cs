@@ -86,6 +86,8 @@ internal sealed class ConformanceRun : IAsyncDisposable
         }),
         Post("LoginOrCreate_PendingUser", "/v1/otps/email/login_or_create", r =>
             r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", create_user_as_pending = true })),
+        Post("LoginOrCreate_UnknownFieldIgnored", "/v1/otps/email/login_or_create", r =>
+            r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", field_of_a_newer_sdk = true })),
         Post("LoginOrCreate_Sandbox", "/v1/otps/email/login_or_create", r => r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "sandbox@stytch.com" })),
         Post("Send_ExistingUser", "/v1/otps/email/send", async r =>
         {
@@ -241,6 +243,12 @@ internal sealed class ConformanceRun : IAsyncDisposable
                  "trusted_metadata":{"tier":"gold"}}
                 """);
         }),
+        // The official .NET SDK repeats the path's ids in the body (Newtonsoft, nulls left out).
+        Put("OrganizationsUpdate_DotNetSdkBodyWithThePathId", Orgs + "/{organization_id}", async r =>
+        {
+            var org = await r.OrganizationAsync();
+            return await r.Client.SendAsync(HttpMethod.Put, Orgs + "/" + org, $$"""{"organization_id":"{{org}}","organization_name":"Acme Corp"}""");
+        }),
         Delete("OrganizationsDelete_Organization", Orgs + "/{organization_id}", async r => await r.Client.DeleteAsync(Orgs + "/" + await r.OrganizationAsync())),
         Post("OrganizationsSearch_AllOnOnePage", Orgs + "/search", async r =>
         {
@@ -266,6 +274,11 @@ internal sealed class ConformanceRun : IAsyncDisposable
         // B2B members
         Post("MembersCreate_Active", Orgs + "/{organization_id}/members", async r =>
             await r.Client.PostAsync($"{Orgs}/{await r.OrganizationAsync()}/members", new { email_address = "ada@acme.io" })),
+        Post("MembersCreate_DotNetSdkBodyWithThePathId", Orgs + "/{organization_id}/members", async r =>
+        {
+            var org = await r.OrganizationAsync();
+            return await r.Client.PostRawAsync($"{Orgs}/{org}/members", $$"""{"organization_id":"{{org}}","email_address":"ada@acme.io","name":"Ada Lovelace"}""");
+        }),
         Post("MembersCreate_PendingEveryField", Orgs + "/{organization_id}/members", async r =>
             await r.Client.PostAsync($"{Orgs}/{await r.OrganizationAsync()}/members", new
             {
@@ -338,6 +351,12 @@ internal sealed class ConformanceRun : IAsyncDisposable
             return await r.Client.SendAsync(HttpMethod.Put, $"{Orgs}/{org}/members/{member}", """
                 {"name":"Ada L.","untrusted_metadata":{"theme":"light"},"mfa_phone_number":"+12025550199","default_mfa_method":"sms_otp","roles":["stytch_admin"]}
                 """);
+        }),
+        Put("MembersUpdate_DotNetSdkBodyWithThePathIds", Orgs + "/{organization_id}/members/{member_id}", async r =>
+        {
+            var org = await r.OrganizationAsync();
+            var member = await r.MemberAsync(org, "ada@acme.io");
+            return await r.Client.SendAsync(HttpMethod.Put, $"{Orgs}/{org}/members/{member}", $$"""{"organization_id":"{{org}}","member_id":"{{member}}","name":"Ada King"}""");
         }),
         Put("MembersUpdate_EmailAddressRetiresTheOld", Orgs + "/{organization_id}/members/{member_id}", async r =>
         {
@@ -417,7 +436,14 @@ internal sealed class ConformanceRun : IAsyncDisposable
         new("WrongMethod", 405, "method_not_allowed", r => r.Client.GetAsync("/v1/otps/email/login_or_create")),
         new("InvalidJson", 400, "bad_request", r => r.Client.PostRawAsync("/v1/otps/email/login_or_create", "{\"email\":")),
         new("EmptyBody", 400, "bad_request", r => r.Client.PostRawAsync("/v1/otps/email/login_or_create", "")),
-        new("UnknownField", 400, "bad_request", r => r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", nope = 1 })),
+        new("WrongType", 400, "bad_request", r => r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", expiration_minutes = "5" })),
+        new("UnknownFieldInStrictProject", 400, "bad_request", r =>
+            r.InStrictProjectAsync(client => client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", nope = 1 }))),
+        new("PathIdDiffersInStrictProject", 400, "bad_request", r => r.InStrictProjectAsync(async client =>
+        {
+            var org = (await client.PostAsync(Orgs, new { organization_name = "Acme Inc" })).Json["organization"]!["organization_id"]!.GetValue<string>();
+            return await client.SendAsync(HttpMethod.Put, $"{Orgs}/{org}", """{"organization_id":"globex","organization_name":"Acme Corp"}""");
+        })),
         new("InvalidEmail", 400, "invalid_email", r => r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "not-an-email" })),
         new("InvalidLocale", 400, "invalid_locale", r => r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", locale = "de" })),
         new("ExpirationOutOfRange", 400, "invalid_expiration_otp", r => r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", expiration_minutes = 11 })),
@@ -554,6 +580,21 @@ internal sealed class ConformanceRun : IAsyncDisposable
     }
 
     /// <summary>A member created through the API; its id.</summary>
+    /// <summary>Runs <paramref name="call"/> against a strict project of its own (refusing unknown fields), then removes it.</summary>
+    public async Task<WireResult> InStrictProjectAsync(Func<WireClient, Task<WireResult>> call)
+    {
+        var project = Stytch.CreateProject(new StytchProjectOptions { StrictFields = true });
+        try
+        {
+            using var client = new WireClient(Stytch, project);
+            return await call(client);
+        }
+        finally
+        {
+            Stytch.RemoveProject(project.ProjectId);
+        }
+    }
+
     public async Task<string> MemberAsync(string organization, string email, bool pending = false)
     {
         var response = await Client.PostAsync($"{Orgs}/{organization}/members", new { email_address = email, create_member_as_pending = pending });

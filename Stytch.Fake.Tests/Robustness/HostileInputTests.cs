@@ -10,7 +10,8 @@ namespace Stytch.Fake.Tests.Robustness;
 /// <summary>
 /// Hostile requests over loopback HTTP, consumer endpoints and back doors, one table row each: every one must
 /// be answered quickly with Stytch's error envelope and the expected 4xx <c>error_type</c>, never a 500 or a
-/// hang, and must leave both projects' state (users, codes, sessions, outbox, clock, faults) as it was.
+/// hang, and must leave the projects' state (users, codes, sessions, outbox, clock, faults) as it was. Unknown
+/// fields are ignored by default (as by Stytch), so the rows that send them go to a strict project, which refuses them.
 /// </summary>
 public sealed partial class HostileInputTests
 {
@@ -19,6 +20,7 @@ public sealed partial class HostileInputTests
 
     private StytchFake _stytch = null!;
     private StytchFakeProject _other = null!;
+    private StytchFakeProject _strict = null!;
     private HttpClient _http = null!;
     private HostileIds _ids = null!;
 
@@ -27,6 +29,8 @@ public sealed partial class HostileInputTests
     {
         _stytch = await StytchFake.StartAsync(new StytchFakeOptions { Project = new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start) } });
         _other = _stytch.CreateProject(new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start) });
+        _strict = _stytch.CreateProject(new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start), StrictFields = true });
+        _strict.MintSession(_strict.CreateUser("ada@example.com").UserId);
         _http = new HttpClient { Timeout = RequestTimeout };
 
         // A user with a live session and an unused code, in both projects, so that a hostile request that
@@ -49,7 +53,8 @@ public sealed partial class HostileInputTests
             auth.Json["session"]!["session_id"]!.GetValue<string>(),
             _other.ProjectId, otherUser.UserId, otherUser.EmailId, otherSession.SessionToken, otherSession.SessionJwt,
             WrongCode: _stytch.Outbox.LatestFor("ada@example.com").Code == "999999" ? "999998" : "999999",
-            _stytch.DefaultProject.ExportSnapshot());
+            _stytch.DefaultProject.ExportSnapshot(),
+            _strict.ProjectId, _strict.Secret);
     }
 
     [OneTimeTearDown]
@@ -82,6 +87,16 @@ public sealed partial class HostileInputTests
             Assert.That(json["error_url"]?.GetValue<string>(), Does.StartWith($"https://stytch.com/docs/api/errors/{row.Status}"));
             Assert.That(Fingerprint(), Is.EqualTo(before), "the hostile request changed the state");
         });
+    }
+
+    [Test]
+    public async Task LoginOrCreate_UnknownFieldInADefaultProject_IsIgnoredAndListed()
+    {
+        var result = await SendAsync(new HostileCase("LoginOrCreate", "UnknownField", "POST", "/v1/otps/email/login_or_create",
+            _ => Encoding.UTF8.GetBytes("""{"email":"unknown-field@example.com","nope":1}"""), 200, ""));
+
+        Assert.That(result.Status, Is.EqualTo(200), result.Text);
+        Assert.That(_stytch.DefaultProject.Requests.All[^1].IgnoredFields, Is.EqualTo(new[] { "nope" }));
     }
 
     [Test]
@@ -160,7 +175,7 @@ public sealed partial class HostileInputTests
     {
         var text = new StringBuilder();
         text.AppendLine(string.Join(",", _stytch.Projects.Select(p => p.ProjectId).Order(StringComparer.Ordinal)));
-        foreach (var project in new[] { _stytch.DefaultProject, _other })
+        foreach (var project in new[] { _stytch.DefaultProject, _other, _strict })
         {
             text.AppendLine(project.Clock.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             foreach (var user in project.Users)
@@ -180,6 +195,7 @@ public sealed partial class HostileInputTests
         // The snapshot holds the codes and whether each was used, which the public API does not show.
         text.AppendLine(Stripped(_stytch.DefaultProject.ExportSnapshot()));
         text.AppendLine(Stripped(_other.ExportSnapshot()));
+        text.AppendLine(Stripped(_strict.ExportSnapshot()));
         return text.ToString();
     }
 
@@ -207,7 +223,9 @@ public sealed record HostileIds(
     string OtherSessionToken,
     string OtherSessionJwt,
     string WrongCode,
-    string Snapshot)
+    string Snapshot,
+    string StrictProjectId,
+    string StrictSecret)
 {
     public string Fill(string template) => template
         .Replace("{project_id}", ProjectId, StringComparison.Ordinal)
@@ -222,7 +240,9 @@ public sealed record HostileIds(
         .Replace("{other_session_token}", OtherSessionToken, StringComparison.Ordinal)
         .Replace("{other_session_jwt}", OtherSessionJwt, StringComparison.Ordinal)
         .Replace("{wrong_code}", WrongCode, StringComparison.Ordinal)
-        .Replace("{secret}", Secret, StringComparison.Ordinal);
+        .Replace("{secret}", Secret, StringComparison.Ordinal)
+        .Replace("{strict_project_id}", StrictProjectId, StringComparison.Ordinal)
+        .Replace("{strict_secret}", StrictSecret, StringComparison.Ordinal);
 }
 
 /// <summary>One hostile request and the Stytch error it must get.</summary>
@@ -247,6 +267,9 @@ public sealed record HostileCase(
     string? Authorization = HostileCase.ValidAuth)
 {
     public const string ValidAuth = "<valid>";
+
+    /// <summary>Basic auth of the strict project, which refuses unknown fields instead of ignoring them.</summary>
+    public const string StrictAuth = "<b64>{strict_project_id}:{strict_secret}</b64>";
 
     public string TestName => $"{Endpoint}_{Scenario}_{Pascal(ErrorType)}";
 
@@ -280,6 +303,10 @@ internal static class HostileCases
     private static HostileCase Bad(string endpoint, string scenario, string path, Func<HostileIds, byte[]?>? body, string errorType = "bad_request", string? contentType = "application/json") =>
         new(endpoint, scenario, "POST", path, body, 400, errorType, contentType);
 
+    /// <summary>A row with an unknown field: a Stytch call ignores it unless the project is strict, so it goes to the strict one.</summary>
+    private static HostileCase Strict(string endpoint, string scenario, string path, Func<HostileIds, byte[]?> body) =>
+        new(endpoint, scenario + "InStrictProject", "POST", path, body, 400, "bad_request", Authorization: HostileCase.StrictAuth);
+
     private static IEnumerable<HostileCase> BodyShapes()
     {
         var endpoints = new (string Name, string Path)[]
@@ -311,7 +338,9 @@ internal static class HostileCases
         {
             foreach (var (scenario, body) in shapes)
             {
-                yield return Bad(name, scenario, path, J(body));
+                yield return scenario == "UnknownField" && path.StartsWith("/v1/", StringComparison.Ordinal)
+                    ? Strict(name, scenario, path, J(body))
+                    : Bad(name, scenario, path, J(body));
             }
         }
 
@@ -340,14 +369,14 @@ internal static class HostileCases
         yield return Bad("LoginOrCreate", "PendingString", LoginOrCreate, J("""{"email":"new@example.com","create_user_as_pending":"yes"}"""));
         yield return Bad("LoginOrCreate", "AttributesString", LoginOrCreate, J("""{"email":"new@example.com","attributes":"x"}"""));
         yield return Bad("LoginOrCreate", "AttributesNumberValue", LoginOrCreate, J("""{"email":"new@example.com","attributes":{"ip_address":1}}"""));
-        yield return Bad("LoginOrCreate", "AttributesUnknownKey", LoginOrCreate, J("""{"email":"new@example.com","attributes":{"nope":"x"}}"""));
+        yield return Strict("LoginOrCreate", "AttributesUnknownKey", LoginOrCreate, J("""{"email":"new@example.com","attributes":{"nope":"x"}}"""));
         yield return Bad("LoginOrCreate", "LocaleNumber", LoginOrCreate, J("""{"email":"new@example.com","locale":5}"""));
         yield return Bad("LoginOrCreate", "LocaleUnknown", LoginOrCreate, J("""{"email":"new@example.com","locale":"xx"}"""), "invalid_locale");
         yield return Bad("LoginOrCreate", "LocaleWithNewline", LoginOrCreate, J("""{"email":"new@example.com","locale":"en\n"}"""), "invalid_locale");
         yield return Bad("LoginOrCreate", "TemplateNumber", LoginOrCreate, J("""{"email":"new@example.com","login_template_id":7}"""));
         yield return Bad("Send", "UserIdNumber", Send, J("""{"email":"ada@example.com","user_id":5}"""));
         yield return Bad("Send", "SessionTokenObject", Send, J("""{"email":"ada@example.com","session_token":{}}"""));
-        yield return Bad("Send", "CreateUserAsPendingUnknownHere", Send, J("""{"email":"ada@example.com","create_user_as_pending":true}"""));
+        yield return Strict("Send", "CreateUserAsPendingUnknownHere", Send, J("""{"email":"ada@example.com","create_user_as_pending":true}"""));
         yield return new HostileCase("Send", "UnknownEmail", "POST", Send, J("""{"email":"nobody@example.com"}"""), 404, "email_not_found");
         yield return new HostileCase("Send", "OtherProjectsEmail", "POST", Send, J("""{"email":"grace@example.com"}"""), 404, "email_not_found");
         yield return Bad("OtpsAuthenticate", "MethodIdNumber", OtpAuthenticate, J("""{"method_id":1,"code":"123456"}"""));
