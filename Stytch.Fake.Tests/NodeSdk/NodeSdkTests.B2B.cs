@@ -293,6 +293,82 @@ public sealed partial class NodeSdkTests
     }
 
     [Test]
+    public void B2BOrganizationsUpdate_Settings_ReturnsThemAndKeepsTheName()
+    {
+        var value = Ok(_b2b, "organizations_update_settings");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["organization_name"]!.GetValue<string>(), Is.EqualTo("Acme Corp"));
+            Assert.That(value["trusted_metadata"]!.ToJsonString(), Is.EqualTo("""{"plan":"gold"}"""));
+            Assert.That(value["email_jit_provisioning"]!.GetValue<string>(), Is.EqualTo("RESTRICTED"));
+            Assert.That(value["email_invites"]!.GetValue<string>(), Is.EqualTo("ALL_ALLOWED"));
+            Assert.That(value["mfa_policy"]!.GetValue<string>(), Is.EqualTo("OPTIONAL"));
+            Assert.That(value["rbac_email_implicit_role_assignments"]!.ToJsonString(), Is.EqualTo("""[{"domain":"acme-partners.io","role_id":"stytch_admin"}]"""));
+        });
+    }
+
+    [Test]
+    public void B2BMembersCreate_EveryField_CreatesThePendingMemberWithThem()
+    {
+        var value = Ok(_b2b, "members_create_every_field");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["member_id"]!.GetValue<string>(), Does.Match(MemberIdPattern()).And.Not.EqualTo(MemberId()));
+            Assert.That(value["status"]!.GetValue<string>(), Is.EqualTo("pending"));
+            Assert.That(value["name"]!.GetValue<string>(), Is.EqualTo("Grace Hopper"));
+            Assert.That(value["trusted_metadata"]!.ToJsonString(), Is.EqualTo("""{"tier":1}"""));
+            Assert.That(value["untrusted_metadata"]!.ToJsonString(), Is.EqualTo("""{"theme":"dark"}"""));
+            Assert.That(value["is_breakglass"]!.GetValue<bool>(), Is.True);
+            Assert.That(value["external_id"]!.GetValue<string>(), Does.StartWith("grace-"));
+            Assert.That(value["role_ids"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EquivalentTo(new[] { "stytch_member", "stytch_admin" }));
+        });
+    }
+
+    [Test]
+    public void B2BMembersUpdate_EveryField_ReturnsTheUpdatedMember()
+    {
+        var value = Ok(_b2b, "members_update_every_field");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["member_id"]!.GetValue<string>(), Is.EqualTo(Ok(_b2b, "members_create_every_field")["member_id"]!.GetValue<string>()));
+            Assert.That(value["name"]!.GetValue<string>(), Is.EqualTo("Grace B. Hopper"));
+            Assert.That(value["email_address"]!.GetValue<string>(), Is.EqualTo(_b2b.Output["grace_email"]!.GetValue<string>()));
+            Assert.That(value["trusted_metadata"]!.ToJsonString(), Is.EqualTo("""{"tier":2}"""));
+            Assert.That(value["untrusted_metadata"]!.ToJsonString(), Is.EqualTo("""{"theme":"light"}"""));
+            Assert.That(value["is_breakglass"]!.GetValue<bool>(), Is.False);
+            Assert.That(value["external_id"]!.GetValue<string>(), Does.StartWith("grace-2-"));
+            Assert.That(value["role_ids"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "stytch_member" }));
+        });
+    }
+
+    [Test]
+    public void B2BMembersCreate_DuplicateEmail_ThrowsStytchErrorDuplicateMemberEmail() =>
+        AssertStytchError(_b2b, "error_members_create_duplicate_email", 400, "duplicate_member_email");
+
+    [Test]
+    public void B2BMembersUpdate_UnknownMember_ThrowsStytchErrorMemberNotFound() =>
+        AssertStytchError(_b2b, "error_members_update_unknown_member", 404, "member_not_found");
+
+    [Test]
+    public void B2BOrganizationsUpdate_UnknownOrganization_ThrowsStytchErrorOrganizationNotFound() =>
+        AssertStytchError(_b2b, "error_organizations_update_unknown_organization", 404, "organization_not_found");
+
+    [Test]
+    public void B2B_EveryCall_SendsOnlyFieldsTheFakeKnows()
+    {
+        var value = Ok(_b2b, "request_log");
+
+        Assert.That(value["requests"]!.GetValue<int>(), Is.GreaterThan(30), "the log holds the script's calls");
+        Assert.That(value["ignored"]!.AsArray(), Is.Empty, "the fake ignored fields the Node SDK sent: " + value["ignored"]!.ToJsonString());
+    }
+
+    [Test]
     public void B2BMembersDelete_Member_ReturnsItsId() =>
         Assert.That(Ok(_b2b, "members_delete")["member_id"]!.GetValue<string>(), Is.EqualTo(MemberId()));
 

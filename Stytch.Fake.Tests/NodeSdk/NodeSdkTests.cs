@@ -434,6 +434,15 @@ public sealed partial class NodeSdkTests
         });
     }
 
+    [Test]
+    public void Consumer_EveryCall_SendsOnlyFieldsTheFakeKnows()
+    {
+        var value = Ok("request_log");
+
+        Assert.That(value["requests"]!.GetValue<int>(), Is.GreaterThan(10), "the log holds the script's calls");
+        Assert.That(value["ignored"]!.AsArray(), Is.Empty, "the fake ignored fields the Node SDK sent: " + value["ignored"]!.ToJsonString());
+    }
+
     private JsonObject Ok(string name) => Ok(_consumer, name);
 
     private JsonObject Failed(string name) => Failed(_consumer, name);

@@ -7,12 +7,13 @@
 // Every step runs even when an earlier one fails, so one run reports every mismatch at once.
 
 import stytch from "stytch";
-import { latestMessage, otherCode, sdkVersion, settings, stepRunner } from "./harness.mjs";
+import { ignoredFields, latestMessage, otherCode, sdkVersion, settings, stepRunner } from "./harness.mjs";
 
 const { url, projectId, secret, origin } = settings("b2b.mjs");
 const run = Date.now();
 const slug = `acme-${run}`;
 const email = `ada-${run}@acme.io`;
+const graceEmail = `grace.hopper-${run}@acme.io`;
 
 // As in consumer.mjs: `env` is the base URL; the SDK warns on stderr about a non-Stytch env.
 const client = new stytch.B2BClient({ project_id: projectId, secret, env: origin, timeout: 20_000 });
@@ -237,6 +238,93 @@ await step("members_search", async () => {
   };
 });
 
+// Every field the SDK's create and update calls take, then the errors they surface.
+
+await step("organizations_update_settings", async () => {
+  const r = await client.organizations.update({
+    organization_id: state.organizationId,
+    trusted_metadata: { plan: "gold" },
+    email_jit_provisioning: "RESTRICTED",
+    email_invites: "ALL_ALLOWED",
+    mfa_policy: "OPTIONAL",
+    rbac_email_implicit_role_assignments: [{ domain: "acme-partners.io", role_id: "stytch_admin" }],
+  });
+  const o = r.organization;
+  return {
+    status_code: r.status_code,
+    organization_name: o.organization_name,
+    trusted_metadata: o.trusted_metadata,
+    email_jit_provisioning: o.email_jit_provisioning,
+    email_invites: o.email_invites,
+    mfa_policy: o.mfa_policy,
+    rbac_email_implicit_role_assignments: o.rbac_email_implicit_role_assignments,
+  };
+});
+
+await step("members_create_every_field", async () => {
+  const r = await client.organizations.members.create({
+    organization_id: state.organizationId,
+    email_address: `grace-${run}@acme.io`,
+    name: "Grace Hopper",
+    trusted_metadata: { tier: 1 },
+    untrusted_metadata: { theme: "dark" },
+    create_member_as_pending: true,
+    is_breakglass: true,
+    mfa_enrolled: false,
+    roles: ["stytch_admin"],
+    external_id: `grace-${run}`,
+  });
+  state.graceId = r.member_id;
+  const m = r.member;
+  return {
+    status_code: r.status_code,
+    member_id: r.member_id,
+    status: m.status,
+    name: m.name,
+    trusted_metadata: m.trusted_metadata,
+    untrusted_metadata: m.untrusted_metadata,
+    is_breakglass: m.is_breakglass,
+    external_id: m.external_id,
+    role_ids: m.roles.map((role) => role.role_id),
+  };
+});
+
+await step("members_update_every_field", async () => {
+  const r = await client.organizations.members.update({
+    organization_id: state.organizationId,
+    member_id: state.graceId,
+    name: "Grace B. Hopper",
+    trusted_metadata: { tier: 2 },
+    untrusted_metadata: { theme: "light" },
+    is_breakglass: false,
+    roles: [],
+    preserve_existing_sessions: true,
+    email_address: graceEmail,
+    external_id: `grace-2-${run}`,
+  });
+  const m = r.member;
+  return {
+    status_code: r.status_code,
+    member_id: r.member_id,
+    name: m.name,
+    email_address: m.email_address,
+    trusted_metadata: m.trusted_metadata,
+    untrusted_metadata: m.untrusted_metadata,
+    is_breakglass: m.is_breakglass,
+    external_id: m.external_id,
+    role_ids: m.roles.map((role) => role.role_id),
+  };
+});
+
+await step("error_members_create_duplicate_email", async () =>
+  client.organizations.members.create({ organization_id: state.organizationId, email_address: email }));
+
+await step("error_members_update_unknown_member", async () =>
+  client.organizations.members.update({ organization_id: state.organizationId, member_id: "member-test-00000000-0000-4000-8000-000000000000", name: "Nobody" }));
+
+await step("error_organizations_update_unknown_organization", async () =>
+  client.organizations.update({ organization_id: "organization-test-00000000-0000-4000-8000-000000000000", organization_name: "Nobody" }));
+
 await step("members_delete", async () => {
   const r = await client.organizations.members.delete({ organization_id: state.organizationId, member_id: state.memberId });
   return { status_code: r.status_code, member_id: r.member_id };
@@ -249,4 +337,7 @@ await step("organizations_delete", async () => {
 
 await step("organizations_get_after_delete", async () => client.organizations.get({ organization_id: state.organizationId }));
 
-process.stdout.write(JSON.stringify({ sdk_version: sdkVersion(), email, slug, steps }) + "\n");
+// Last: every call above, as the fake's request log saw it.
+await step("request_log", async () => ignoredFields(url, projectId));
+
+process.stdout.write(JSON.stringify({ sdk_version: sdkVersion(), email, grace_email: graceEmail, slug, steps }) + "\n");

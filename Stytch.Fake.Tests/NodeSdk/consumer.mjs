@@ -7,7 +7,7 @@
 // Every step runs even when an earlier one fails, so one run reports every mismatch at once.
 
 import stytch from "stytch";
-import { latestMessage, otherCode, sdkVersion, settings, stepRunner } from "./harness.mjs";
+import { ignoredFields, latestMessage, otherCode, sdkVersion, settings, stepRunner } from "./harness.mjs";
 
 const { url, projectId, secret, origin } = settings("consumer.mjs");
 const email = `node-sdk-${Date.now()}@example.com`;
@@ -226,5 +226,8 @@ await step("clock_moved_jwt_local_with_current_date", async () => {
   const s = await client.sessions.authenticateJwtLocal({ session_jwt: state.clockJwt, current_date: state.clockNow });
   return { session_id: s.session_id, expected_session_id: state.clockSessionId };
 });
+
+// Last: every call above, as the fake's request log saw it.
+await step("request_log", async () => ignoredFields(url, projectId));
 
 process.stdout.write(JSON.stringify({ sdk_version: sdkVersion(), email, steps }) + "\n");

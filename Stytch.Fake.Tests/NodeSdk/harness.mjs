@@ -82,3 +82,23 @@ export function otherCode(code) {
 export function sdkVersion() {
   return JSON.parse(readFileSync(new URL("./node_modules/stytch/package.json", import.meta.url), "utf8")).version;
 }
+
+/**
+ * The back door's request log: how many calls the project answered and those whose body held fields the fake
+ * ignored (ones it does not know), so a run shows whether the SDK sends anything the fake would silently drop.
+ */
+export async function ignoredFields(url, projectId) {
+  const target = new URL(`_fake/v1/projects/${encodeURIComponent(projectId)}/requests`, url.endsWith("/") ? url : `${url}/`);
+  const response = await fetch(target);
+  if (response.status !== 200) {
+    throw new Error(`requests answered ${response.status}: ${await response.text()}`);
+  }
+
+  const { requests } = await response.json();
+  return {
+    requests: requests.length,
+    ignored: requests
+      .filter((r) => r.ignored_fields.length > 0)
+      .map((r) => ({ method: r.method, path: r.path, ignored_fields: r.ignored_fields })),
+  };
+}
