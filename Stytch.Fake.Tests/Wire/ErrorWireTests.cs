@@ -122,6 +122,21 @@ public sealed class ErrorWireTests : FakeWireTest
         Assert.That(Stytch.DefaultProject.Users, Is.Empty);
     }
 
+    [TestCase("""{"options":{"ip_match_required":"yes"}}""", "options.ip_match_required must be true or false, not a string.", TestName = "OtpsAuthenticate_OptionsMemberAsString_Returns400BadRequestNamingItsPath")]
+    [TestCase("""{"session_custom_claims":"x"}""", "session_custom_claims must be an object, not a string.", TestName = "OtpsAuthenticate_CustomClaimsAsString_Returns400BadRequestNamingTheField")]
+    [TestCase("""{"session_duration_minutes":true}""", "session_duration_minutes must be an integer, not a boolean.", TestName = "OtpsAuthenticate_DurationAsBoolean_Returns400BadRequestNamingTheField")]
+    public async Task OtpsAuthenticate_MistypedField_Returns400BadRequestNamingIt(string fields, string message)
+    {
+        var created = await LoginOrCreateAsync("ada@example.com");
+        var body = $$"""{"method_id":"{{created["email_id"]}}","code":"123456",""" + fields[1..];
+
+        var response = await Client.PostRawAsync("/v1/otps/authenticate", body);
+
+        Assert.That(response.ErrorType, Is.EqualTo("bad_request"), response.Text);
+        Assert.That(response["error_message"], Is.EqualTo(message));
+        Assert.That(Stytch.DefaultProject.SessionsOf(created["user_id"]!), Is.Empty);
+    }
+
     [Test]
     public async Task LoginOrCreate_DeeplyNestedJson_Returns400BadRequest()
     {

@@ -40,6 +40,22 @@ public sealed class UnknownFieldWireTests : FakeWireTest
     }
 
     [Test]
+    public async Task OtpsAuthenticate_UnknownOptionsMember_IsIgnoredAndListedWithItsPath()
+    {
+        var created = await LoginOrCreateAsync("ada@example.com");
+
+        var response = await Client.PostAsync("/v1/otps/authenticate", new
+        {
+            method_id = created["email_id"],
+            code = Stytch.Outbox.LatestFor("ada@example.com").Code,
+            options = new { ip_match_required = false, geo_match_required = true },
+        });
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(LastIgnored, Is.EqualTo(new[] { "options.geo_match_required" }));
+    }
+
+    [Test]
     public async Task LoginOrCreate_UnknownFieldOfTheWrongType_IsIgnoredNotTypeChecked()
     {
         var response = await Client.PostRawAsync(LoginOrCreatePath, """{"email":"ada@example.com","future_option":{"nested":[1,2,3]}}""");

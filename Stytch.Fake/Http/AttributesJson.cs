@@ -19,15 +19,23 @@ internal static class AttributesJson
 
     /// <summary>
     /// The <c>options</c> object of <c>otps/authenticate</c>. The spec marks both members required inside it; an
-    /// absent one reads as false here, since the SDKs pass through whatever the caller gave. Other members are left
-    /// alone; a known member that is not a boolean (or null) is 400 <c>bad_request</c>.
+    /// absent one reads as false here, since the SDKs pass through whatever the caller gave. Other members are unknown
+    /// fields (<see cref="JsonBody.Unknown"/>); a known member that is not a boolean (or null) is 400 <c>bad_request</c>.
     /// </summary>
     public static AttributeMatchOptions ReadOptions(JsonBody body)
     {
         body.Object("options");
-        return body.Element("options") is { } e
-            ? new AttributeMatchOptions(BoolMember(e, "ip_match_required"), BoolMember(e, "user_agent_match_required"))
-            : AttributeMatchOptions.None;
+        if (body.Element("options") is not { } e)
+        {
+            return AttributeMatchOptions.None;
+        }
+
+        foreach (var p in e.EnumerateObject().Where(p => p.Name is not ("ip_match_required" or "user_agent_match_required")))
+        {
+            body.Unknown("options." + p.Name);
+        }
+
+        return new AttributeMatchOptions(BoolMember(e, "ip_match_required"), BoolMember(e, "user_agent_match_required"));
     }
 
     private static string StringMember(JsonElement e, string name) =>
@@ -36,5 +44,5 @@ internal static class AttributesJson
     private static bool BoolMember(JsonElement e, string name) =>
         !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null
             ? false
-            : v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw new StytchException(StytchError.BadRequest);
+            : v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw JsonBody.Expected("options." + name, "true or false", v);
 }

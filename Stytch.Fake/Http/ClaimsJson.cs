@@ -21,7 +21,7 @@ internal static class ClaimsJson
             ? null
             : e.ValueKind == JsonValueKind.Object
                 ? (IReadOnlyDictionary<string, object?>)FromElement(e)!
-                : throw new StytchException(StytchError.BadRequest);
+                : throw JsonBody.Expected("session_custom_claims", "an object", e);
 
     /// <summary>Writes <paramref name="value"/> (a claims map or any value inside one), map keys in ordinal order.</summary>
     public static void Write(Utf8JsonWriter w, object? value)
