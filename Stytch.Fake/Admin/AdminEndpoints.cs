@@ -88,9 +88,10 @@ internal static class AdminEndpoints
                 StrictFields = body.Bool("strict_fields") ?? false,
             });
         }
-        catch (ArgumentException)
+        catch (ArgumentException e)
         {
-            throw new StytchException(StytchError.BadRequest);
+            // The project's own checks: a malformed project_id or secret, or an id already taken.
+            throw Invalid(e);
         }
 
         return ApiResponse.Plain(201, w => WriteProjectFields(w, project));
@@ -131,22 +132,34 @@ internal static class AdminEndpoints
 
     private static ApiResponse AdvanceClock(ApiCall call)
     {
-        var seconds = call.Json.Number("seconds");
-        if (seconds is not { } s || s < 0 || s > (LatestClock - call.Project.Clock.Now).TotalSeconds)
+        var seconds = call.Json.Number("seconds") ?? throw Invalid("seconds is required: how far to move the clock forward.");
+        if (seconds < 0)
         {
-            throw new StytchException(StytchError.BadRequest);
+            throw Invalid($"seconds must be ≥ 0 (got {seconds.ToString(CultureInfo.InvariantCulture)}): the clock only moves forward; use clock/set to go back.");
         }
 
-        call.Project.Clock.Advance(TimeSpan.FromSeconds(s));
+        var room = (LatestClock - call.Project.Clock.Now).TotalSeconds;
+        if (seconds > room)
+        {
+            throw Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"seconds must be at most {Math.Floor(room)}: the clock cannot pass {LatestClock:yyyy-MM-dd}."));
+        }
+
+        call.Project.Clock.Advance(TimeSpan.FromSeconds(seconds));
         return ClockResponse(call.Project.Clock);
     }
 
     private static ApiResponse SetClock(ApiCall call)
     {
-        if (!DateTimeOffset.TryParse(call.Json.String("now"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
-            || now < EarliestClock || now >= LatestClock)
+        var text = call.Json.String("now") ?? throw Invalid("now is required: an ISO 8601 time such as 2030-01-01T00:00:00Z.");
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now))
         {
-            throw new StytchException(StytchError.BadRequest);
+            throw Invalid($"now '{text}' is not a time: send ISO 8601, such as 2030-01-01T00:00:00Z.");
+        }
+
+        if (now < EarliestClock || now >= LatestClock)
+        {
+            throw Invalid($"now must be from {EarliestClock:yyyy-MM-dd} up to (not including) {LatestClock:yyyy-MM-dd}.");
         }
 
         call.Project.Clock.Set(now);
@@ -216,13 +229,14 @@ internal static class AdminEndpoints
     {
         var body = call.Json;
         var limits = call.Project.RateLimits;
-        static RateLimit Merge(RateLimit current, int? limit, double? seconds) =>
-            limit is < 1 || seconds is <= 0 or > 86_400
-                ? throw Invalid("Limits must be at least 1 and windows between 0 and 86400 seconds.")
-                : new RateLimit(limit ?? current.Limit, seconds is { } s ? TimeSpan.FromSeconds(s) : current.Window);
+        static RateLimit Merge(RateLimit current, string prefix, int? limit, double? seconds) =>
+            limit is < 1 ? throw Invalid($"{prefix}_limit must be at least 1 (got {limit}).")
+            : seconds is <= 0 or > 86_400 ? throw Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"{prefix}_window_seconds must be more than 0 and at most 86400 (got {seconds})."))
+            : new RateLimit(limit ?? current.Limit, seconds is { } s ? TimeSpan.FromSeconds(s) : current.Window);
 
-        var perEmail = Merge(limits.PerEmail, body.Int("per_email_limit"), body.Number("per_email_window_seconds"));
-        var perEndpoint = Merge(limits.PerEndpoint, body.Int("per_endpoint_limit"), body.Number("per_endpoint_window_seconds"));
+        var perEmail = Merge(limits.PerEmail, "per_email", body.Int("per_email_limit"), body.Number("per_email_window_seconds"));
+        var perEndpoint = Merge(limits.PerEndpoint, "per_endpoint", body.Int("per_endpoint_limit"), body.Number("per_endpoint_window_seconds"));
         limits.PerEmail = perEmail;
         limits.PerEndpoint = perEndpoint;
         if (body.Bool("enabled") is { } enabled)
@@ -275,9 +289,24 @@ internal static class AdminEndpoints
             throw Invalid("Give times or probability, not both.");
         }
 
-        if (latency is < 0 or > 60_000 || times is < 1 || probability is < 0 or > 1 || status is < 100 or > 599)
+        if (latency is < 0 or > 60_000)
         {
-            throw Invalid("latency_ms must be 0..60000, times at least 1, probability 0..1, status_code 100..599.");
+            throw Invalid($"latency_ms must be 0..60000 (got {latency}).");
+        }
+
+        if (times is < 1)
+        {
+            throw Invalid($"times must be at least 1 (got {times}).");
+        }
+
+        if (probability is < 0 or > 1)
+        {
+            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"probability must be 0..1 (got {probability})."));
+        }
+
+        if (status is < 100 or > 599)
+        {
+            throw Invalid($"status_code must be 100..599 (got {status}).");
         }
 
         FaultRuleBuilder builder;
@@ -289,7 +318,7 @@ internal static class AdminEndpoints
         }
         catch (ArgumentException e)
         {
-            throw Invalid(e.Message);
+            throw Invalid(e);
         }
 
         if (body.String("email_address") is { } email)
@@ -377,6 +406,10 @@ internal static class AdminEndpoints
     }
 
     private static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
+
+    // An ArgumentException's Message ends in " (Parameter 'name')", which names a C# parameter the caller never saw.
+    private static StytchException Invalid(ArgumentException e) =>
+        Invalid(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message);
 
     private static ApiResponse ClockResponse(StytchClock clock) => ApiResponse.Plain(200, w =>
     {

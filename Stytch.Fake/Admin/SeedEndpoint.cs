@@ -23,8 +23,8 @@ internal static class SeedEndpoint
     {
         var body = call.Json;
         var spec = new SeedSpec(
-            Items(body.Element("organizations"), OrganizationKeys, ReadOrganization),
-            Items(body.Element("users"), UserKeys, u => new UserSpec(Text(u, "email", required: true), Text(u, "status"))));
+            Items(body.Element("organizations"), "organizations", OrganizationKeys, ReadOrganization),
+            Items(body.Element("users"), "users", UserKeys, u => new UserSpec(Text(u, "users", "email", required: true), Text(u, "users", "status"))));
         var result = call.Project.Seed.Apply(spec);
         return ApiResponse.Plain(201, w =>
         {
@@ -59,19 +59,23 @@ internal static class SeedEndpoint
 
     private static OrganizationSpec ReadOrganization(JsonElement o) => new()
     {
-        OrganizationName = Text(o, "organization_name"),
-        OrganizationSlug = Text(o, "organization_slug"),
-        EmailJitProvisioning = Text(o, "email_jit_provisioning"),
+        OrganizationName = Text(o, "organizations", "organization_name"),
+        OrganizationSlug = Text(o, "organizations", "organization_slug"),
+        EmailJitProvisioning = Text(o, "organizations", "email_jit_provisioning"),
         EmailAllowedDomains = o.TryGetProperty("email_allowed_domains", out var domains) && domains.ValueKind != JsonValueKind.Null
             ? domains.ValueKind == JsonValueKind.Array && domains.EnumerateArray().All(d => d.ValueKind == JsonValueKind.String)
                 ? domains.EnumerateArray().Select(d => d.GetString()!).ToArray()
-                : throw Invalid("email_allowed_domains must be an array of strings.")
+                : throw Invalid("organizations[].email_allowed_domains must be an array of strings.")
             : null,
-        Members = Items(o.TryGetProperty("members", out var members) ? members : null, MemberKeys,
-            m => new MemberSpec(Text(m, "email_address", required: true), Text(m, "name"), Text(m, "status"))),
+        Members = Items(o.TryGetProperty("members", out var members) ? members : null, "organizations[].members", MemberKeys,
+            m => new MemberSpec(
+                Text(m, "organizations[].members", "email_address", required: true),
+                Text(m, "organizations[].members", "name"),
+                Text(m, "organizations[].members", "status"))),
     };
 
-    private static T[] Items<T>(JsonElement? array, string[] keys, Func<JsonElement, T> read)
+    /// <summary>The items of the array <paramref name="label"/>, each an object naming only <paramref name="keys"/>.</summary>
+    private static T[] Items<T>(JsonElement? array, string label, string[] keys, Func<JsonElement, T> read)
     {
         if (array is not { } a || a.ValueKind == JsonValueKind.Null)
         {
@@ -80,23 +84,33 @@ internal static class SeedEndpoint
 
         if (a.ValueKind != JsonValueKind.Array)
         {
-            throw Invalid("organizations, members and users must be arrays of objects.");
+            throw Invalid($"{label} must be an array of objects.");
         }
 
         return a.EnumerateArray().Select(item =>
-            item.ValueKind == JsonValueKind.Object && item.EnumerateObject().All(p => keys.Contains(p.Name))
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid($"Each of {label} must be an object.");
+            }
+
+            var unknown = item.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !keys.Contains(n));
+            return unknown is null
                 ? read(item)
-                : throw Invalid($"Each item takes only {string.Join(", ", keys)}.")).ToArray();
+                : throw Invalid($"Unknown field '{unknown}' in {label}: each takes only {string.Join(", ", keys)}.");
+        }).ToArray();
     }
 
-    private static string? Text(JsonElement item, string name, bool required = false)
+    private static string? Text(JsonElement item, string label, string name, bool required = false)
     {
         if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return required ? throw Invalid($"{name} is required.") : null;
+            return required ? throw Invalid($"{label}[].{name} is required.") : null;
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Invalid($"{name} must be a string.");
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw Invalid($"{label}[].{name} must be a string.");
     }
 
     private static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });

@@ -99,9 +99,9 @@ internal static class SnapshotJson
 
             snapshot = JsonSerializer.Deserialize(json, SnapshotJsonContext.Default.WireSnapshot);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            throw new StytchException(StytchError.BadRequest with { Message = "The snapshot is not valid JSON of a Stytch.Fake snapshot." });
+            throw new StytchException(StytchError.BadRequest with { Message = "The snapshot is not valid JSON of a Stytch.Fake snapshot: " + e.Message });
         }
 
         if (snapshot is null || snapshot.Version != Version || snapshot.State is null)
