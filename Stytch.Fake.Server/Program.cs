@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Stytch.Fake;
@@ -36,9 +37,11 @@ var saveSnapshot = new Option<bool>("--save-snapshot") { Description = "With --s
 var strict = new Option<bool>("--strict") { Description = "Refuse request fields the fake does not know (400 bad_request naming the field) instead of ignoring them." };
 var adminToken = new Option<string?>("--admin-token") { Description = "Token every /_fake/ call must send (X-Admin-Token or Authorization: Bearer)." };
 
-var root = new RootCommand("Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
+// A plain Command named stytch-fake rather than a RootCommand, which names itself after the entry assembly
+// (Stytch.Fake.Server): people run the installed tool as stytch-fake, and --help should show what to type.
+var root = new Command("stytch-fake", "Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, projectId, secret, seed, rateLimits, strict, snapshot, saveSnapshot, adminToken,
+    port, host, projectId, secret, seed, rateLimits, strict, snapshot, saveSnapshot, adminToken, new HelpOption(), new VersionOption(),
 };
 root.Validators.Add(r =>
 {
