@@ -355,7 +355,37 @@ public sealed partial class NodeSdkTests
     {
         var value = Ok("clock_moved_jwt_local_with_current_date");
 
-        Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(value["expected_session_id"]!.GetValue<string>()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(value["expected_session_id"]!.GetValue<string>()));
+            Assert.That(value["clock_now"]!.GetValue<string>(), Does.Match(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$"));
+        });
+    }
+
+    [Test]
+    public void SessionsAuthenticateJwt_ProjectClockMovedWithoutCurrentDate_FallsBackToSessionsAuthenticate()
+    {
+        var value = Ok("clock_moved_jwt_without_current_date");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["verified_locally"]!.GetValue<bool>(), Is.False, "the SDK verified a JWT from the moved clock on the wall clock");
+            Assert.That(value["status_code"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(value["session_id"]!.GetValue<string>(), Is.EqualTo(Ok("clock_moved_jwt_local_with_current_date")["expected_session_id"]!.GetValue<string>()));
+        });
+    }
+
+    [Test]
+    public void SessionsAuthenticateJwtLocal_MaxTokenAgeOnTheProjectClock_ThrowsClientErrorJwtTooOld()
+    {
+        var error = Failed("clock_moved_jwt_local_max_token_age");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error["class"]!.GetValue<string>(), Is.EqualTo("ClientError"));
+            Assert.That(error["code"]!.GetValue<string>(), Is.EqualTo("jwt_too_old"));
+            Assert.That(error["message"]!.GetValue<string>(), Does.Contain("more than 60 seconds ago"));
+        });
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(string folder, string script, ServerProcess server)

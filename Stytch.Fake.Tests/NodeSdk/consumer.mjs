@@ -218,13 +218,34 @@ await step("clock_moved_jwt_local_without_current_date", async () => {
   const refreshed = await client.sessions.authenticate({ session_jwt: auth.session_jwt });
   state.clockSessionId = auth.session.session_id;
   state.clockJwt = refreshed.session_jwt;
-  state.clockNow = new Date((await backDoor("GET", "clock")).now);
   return await client.sessions.authenticateJwtLocal({ session_jwt: state.clockJwt });
 });
 
 await step("clock_moved_jwt_local_with_current_date", async () => {
-  const s = await client.sessions.authenticateJwtLocal({ session_jwt: state.clockJwt, current_date: state.clockNow });
-  return { session_id: s.session_id, expected_session_id: state.clockSessionId };
+  const sessionJwt = state.clockJwt;
+  // README:node-clock:begin
+  // The fake stamps iat, nbf and exp from the project's clock; once a test has moved that clock, verify
+  // against it: authenticateJwtLocal compares the claims with current_date (by default new Date()).
+  const clock = await fetch(new URL(`_fake/v1/projects/${projectId}/clock`, url)).then((r) => r.json());
+  const session = await client.sessions.authenticateJwtLocal({
+    session_jwt: sessionJwt,
+    current_date: new Date(clock.now),
+  });
+  // README:node-clock:end
+  return { session_id: session.session_id, expected_session_id: state.clockSessionId, clock_now: clock.now };
+});
+
+await step("clock_moved_jwt_without_current_date", async () => {
+  // authenticateJwt takes no current_date: its local check fails on the wall clock and it quietly asks Stytch instead.
+  const r = await client.sessions.authenticateJwt({ session_jwt: state.clockJwt });
+  return { verified_locally: r.request_id === undefined, status_code: r.status_code, session_id: r.session?.session_id };
+});
+
+await step("clock_moved_jwt_local_max_token_age", async () => {
+  // max_token_age_seconds is measured from iat to current_date: two project minutes later, a 60-second limit refuses the JWT.
+  await backDoor("POST", "clock/advance", { seconds: 120 });
+  const now = new Date((await backDoor("GET", "clock")).now);
+  return await client.sessions.authenticateJwtLocal({ session_jwt: state.clockJwt, current_date: now, max_token_age_seconds: 60 });
 });
 
 // Last: every call above, as the fake's request log saw it.

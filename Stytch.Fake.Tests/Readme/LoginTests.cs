@@ -1,9 +1,10 @@
 // The README's quick start, compiled and run as it stands. ReadmeTests checks the two stay identical.
 #pragma warning disable CA1050 // The README shows the class without a namespace, as a user would paste it.
-// README:begin
+// README:quick-start:begin
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using NUnit.Framework;
 using Stytch.Fake.NUnit;
 
 public class LoginTests : StytchFakeTest
@@ -19,4 +20,4 @@ public class LoginTests : StytchFakeTest
         Assert.That(auth.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }
-// README:end
+// README:quick-start:end

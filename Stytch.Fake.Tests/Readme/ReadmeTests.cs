@@ -1,17 +1,28 @@
 namespace Stytch.Fake.Tests.Readme;
 
+/// <summary>
+/// The README's code is compiled code: each block named here is cut from a source file between
+/// <c>// README:&lt;region&gt;:begin</c> and <c>// README:&lt;region&gt;:end</c> markers. A region may come in several
+/// parts (the file's using lines, then a method's body); the block is the parts in order, each dedented.
+/// </summary>
 public sealed class ReadmeTests
 {
-    [Test]
-    public void QuickStart_InReadme_IsTheCompiledExample()
+    [TestCase("Stytch.Fake.Tests/Readme/LoginTests.cs", "quick-start", "csharp")]
+    [TestCase("samples/Stytch.Sample.Web.Tests/SampleAppTest.cs", "suite-setup", "csharp", false)]
+    [TestCase("samples/Stytch.Sample.Web.Tests/SignInTests.cs", "suite-test", "csharp")]
+    [TestCase("samples/Stytch.Sample.Web.Tests/SessionTests.cs", "suite-refresh", "csharp")]
+    [TestCase("Stytch.Fake.Tests/Readme/EmbeddingTests.cs", "embedding", "csharp")]
+    [TestCase("Stytch.Fake.Tests/Readme/EmbeddingTests.cs", "shared-wiremock", "csharp")]
+    [TestCase("Stytch.Fake.Tests/Readme/EmbeddingTests.cs", "reset-mappings", "csharp")]
+    [TestCase("Stytch.Fake.Tests/Readme/SessionJwtClockTests.cs", "jwt-clock", "csharp")]
+    [TestCase("Stytch.Fake.Tests/NodeSdk/consumer.mjs", "node-clock", "js")]
+    public void Readme_CodeBlock_IsTheCompiledCode(string file, string region, string language, bool wholeBlock = true)
     {
-        var root = RepoRoot.Find();
-        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        var source = File.ReadAllText(Path.Combine(root, "Stytch.Fake.Tests", "Readme", "LoginTests.cs"));
+        var readme = Normalize(File.ReadAllText(Path.Combine(RepoRoot.Find(), "README.md")));
+        var code = Region(Normalize(File.ReadAllText(Path.Combine(RepoRoot.Find(), file))), region);
 
-        var example = Between(source, "// README:begin\n", "// README:end");
-
-        Assert.That(Normalize(readme), Does.Contain(Normalize("```csharp\n" + example + "```")));
+        // The block starts with the region (so its using lines come first); whole blocks also end with it.
+        Assert.That(readme, Does.Contain($"```{language}\n{code}\n" + (wholeBlock ? "```\n" : "")));
     }
 
     [Test]
@@ -31,14 +42,48 @@ public sealed class ReadmeTests
         });
     }
 
-    private static string Between(string text, string start, string end)
+    /// <summary>The parts of <paramref name="region"/> in <paramref name="source"/>, each dedented, joined, without blank ends.</summary>
+    internal static string Region(string source, string region)
     {
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
-        return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
+        var lines = source.Split('\n');
+        var parts = new List<List<string>>();
+        List<string>? part = null;
+        foreach (var line in lines)
+        {
+            var marker = line.Trim();
+            if (marker == $"// README:{region}:begin")
+            {
+                Assert.That(part, Is.Null, $"README:{region} begins twice without an end");
+                part = [];
+            }
+            else if (marker == $"// README:{region}:end")
+            {
+                Assert.That(part, Is.Not.Null, $"README:{region} ends without a begin");
+                parts.Add(part!);
+                part = null;
+            }
+            else if (part is not null && !IsMarker(marker))   // another region's marker inside this one is not code
+            {
+                part.Add(line.TrimEnd());
+            }
+        }
+
+        Assert.That(parts, Is.Not.Empty, $"no README:{region} markers");
+        Assert.That(part, Is.Null, $"README:{region} does not end");
+        return string.Join('\n', parts.SelectMany(Dedent)).Trim('\n');
     }
 
-    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    private static bool IsMarker(string line) =>
+        line.StartsWith("// README:", StringComparison.Ordinal)
+        && (line.EndsWith(":begin", StringComparison.Ordinal) || line.EndsWith(":end", StringComparison.Ordinal));
+
+    private static IEnumerable<string> Dedent(List<string> lines)
+    {
+        var indent = lines.Where(l => l.Length > 0).Select(l => l.Length - l.TrimStart(' ').Length).DefaultIfEmpty(0).Min();
+        return lines.Select(l => l.Length >= indent ? l[indent..] : "");
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }
 
 /// <summary>Finds the repository root (the folder holding Stytch.Fake.sln) from the test output folder.</summary>

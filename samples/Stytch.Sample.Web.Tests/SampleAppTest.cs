@@ -1,9 +1,12 @@
+// README:suite-setup:begin
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NUnit.Framework;
 using Stytch.Fake.NUnit;
 
+// README:suite-setup:end
 [assembly: LevelOfParallelism(8)]
 
 namespace Stytch.Sample.Web.Tests;

@@ -1,12 +1,14 @@
+// README:suite-refresh:begin
+using NUnit.Framework;
+
+// README:suite-refresh:end
 using System.Net;
 
 namespace Stytch.Sample.Web.Tests;
 
+// README:suite-refresh:begin
 public sealed class SessionTests : SampleAppTest
 {
-    private const string SessionsAuthenticate = "/v1/sessions/authenticate";
-
-    // README:suite-refresh:begin
     [Test]
     public async Task Account_JwtOlderThanFiveMinutes_IsRefreshedThroughSessionsAuthenticate()
     {
@@ -26,7 +28,10 @@ public sealed class SessionTests : SampleAppTest
             Assert.That(StytchCalls("/v1/sessions/authenticate"), Is.EqualTo(1));
         });
     }
+
+    // … more tests
     // README:suite-refresh:end
+    private const string SessionsAuthenticate = "/v1/sessions/authenticate";
 
     [Test]
     public async Task Account_SessionExpired_ClearsCookiesAndRedirectsHome()
@@ -125,4 +130,6 @@ public sealed class SessionTests : SampleAppTest
             Assert.That(StytchCalls(SessionsAuthenticate), Is.EqualTo(1));
         });
     }
+// README:suite-refresh:begin
 }
+// README:suite-refresh:end

@@ -1,11 +1,15 @@
+// README:suite-test:begin
+using NUnit.Framework;
+
+// README:suite-test:end
 using System.Net;
 using Stytch.Fake.Engine;
 
 namespace Stytch.Sample.Web.Tests;
 
+// README:suite-test:begin
 public sealed class SignInTests : SampleAppTest
 {
-    // README:suite-test:begin
     [Test]
     public async Task LogIn_RightCodeFromOutbox_AccountShowsTheUser()
     {
@@ -25,6 +29,8 @@ public sealed class SignInTests : SampleAppTest
             Assert.That(StytchCalls("/v1/sessions/authenticate"), Is.Zero);    // the JWT was verified locally
         });
     }
+
+    // … more tests
     // README:suite-test:end
 
     [Test]
@@ -158,4 +164,6 @@ public sealed class SignInTests : SampleAppTest
             Assert.That(Project.Outbox.All, Is.Empty);
         });
     }
+// README:suite-test:begin
 }
+// README:suite-test:end
