@@ -1,76 +1,104 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.InteropServices;
+using System.Xml.Linq;
+using Stytch.Fake.Tests.Packaging;
 using Stytch.Fake.Tests.Readme;
 using Stytch.Fake.Tests.Wire;
 
 namespace Stytch.Fake.Tests.Server;
 
 // The server as users get it: packed as a .NET tool, installed with `dotnet tool install`, run as `stytch-fake`.
+// Packed and installed once for the fixture.
 public sealed class ToolPackageTests
 {
     private const string PackageId = "Stytch.Fake.Server";
+    private DirectoryInfo? _temp;
+    private string _tool = "";
 
-    [Test, CancelAfter(180_000)]
-    public async Task Tool_PackedAndInstalled_ServesStytchAndStopsOnSigterm(CancellationToken cancellation)
+    [OneTimeSetUp]
+    public async Task PackAndInstallAsync()
     {
-        var temp = Directory.CreateTempSubdirectory("stytch-fake-tool-");
-        try
-        {
-            var packages = Path.Combine(temp.FullName, "packages");
-            var tools = Path.Combine(temp.FullName, "tools");
-            // Only the local folder as a source: the tool package carries its dependencies, and nothing else can answer for its id.
-            var config = Path.Combine(temp.FullName, "nuget.config");
-            await File.WriteAllTextAsync(config,
-                "<configuration><packageSources><clear /></packageSources></configuration>", cancellation);
-            var project = Path.Combine(RepoRoot.Find(), "Stytch.Fake.Server", "Stytch.Fake.Server.csproj");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        _temp = Directory.CreateTempSubdirectory("stytch-fake-tool-");
+        var packages = Path.Combine(_temp.FullName, "packages");
+        var tools = Path.Combine(_temp.FullName, "tools");
+        // Only the local folder as a source: the tool package carries its dependencies, and nothing else can answer for its id.
+        var config = Path.Combine(_temp.FullName, "nuget.config");
+        await File.WriteAllTextAsync(config,
+            "<configuration><packageSources><clear /></packageSources></configuration>", timeout.Token);
+        var project = Path.Combine(RepoRoot.Find(), "Stytch.Fake.Server", "Stytch.Fake.Server.csproj");
 
-            // --no-build: pack what this test run already built, in the same configuration.
-            await DotnetAsync(cancellation, "pack", project, "-c", BuildConfiguration, "--no-build", "-o", packages);
-            var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(packages, $"{PackageId}.*.nupkg").Single())[(PackageId.Length + 1)..];
-            await DotnetAsync(cancellation, "tool", "install", "--tool-path", tools, "--configfile", config,
-                "--add-source", packages, "--version", version, PackageId);
-
-            var run = new ProcessStartInfo(Path.Combine(tools, "stytch-fake"))
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            run.ArgumentList.Add("--port");
-            run.ArgumentList.Add("0");
-            run.Environment["DOTNET_ROOT"] = DotnetRoot();
-            await using var server = await ServerProcess.StartAsync(run);
-            using var client = new WireClient(server.Url, server.ProjectId, server.Secret);
-            var health = await client.GetAsync("/_fake/v1/health");
-            var sent = await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
-            await server.TerminateAsync();
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(File.Exists(Path.Combine(tools, "stytch-fake")), Is.True);
-                Assert.That(health.Status, Is.EqualTo(200), health.Text);
-                Assert.That(sent.Status, Is.EqualTo(200), sent.Text);
-                Assert.That(server.ExitCode, Is.EqualTo(0), server.Output);
-                Assert.That(server.Output, Does.Contain("Stytch.Fake stopped."));
-            });
-        }
-        finally
-        {
-            temp.Delete(recursive: true);
-        }
+        // --no-build: pack what this test run already built, in the same configuration.
+        await DotnetCli.RunAsync(null, timeout.Token, "pack", project, "-c", DotnetCli.BuildConfiguration, "--no-build", "-o", packages);
+        var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(packages, $"{PackageId}.*.nupkg").Single())[(PackageId.Length + 1)..];
+        await DotnetCli.RunAsync(null, timeout.Token, "tool", "install", "--tool-path", tools, "--configfile", config,
+            "--add-source", packages, "--version", version, PackageId);
+        _tool = Path.Combine(tools, ToolCommandName());
     }
 
-    private static string BuildConfiguration =>
-        typeof(ToolPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+    [OneTimeTearDown]
+    public void RemoveTheTool() => _temp?.Delete(recursive: true);
 
-    // …/dotnet/shared/Microsoft.NETCore.App/<version>/ → …/dotnet: where the tool's launcher finds the runtime.
-    private static string DotnetRoot() =>
-        Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-
-    private static async Task DotnetAsync(CancellationToken cancellation, params string[] args)
+    [Test, CancelAfter(60_000)]
+    public async Task Tool_PackedAndInstalled_ServesStytchAndStopsOnSigterm()
     {
-        var info = new ProcessStartInfo("dotnet")
+        var run = ToolStartInfo("--port", "0");
+        await using var server = await ServerProcess.StartAsync(run);
+        using var client = new WireClient(server.Url, server.ProjectId, server.Secret);
+        var health = await client.GetAsync("/_fake/v1/health");
+        var sent = await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+        await server.TerminateAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(_tool), Is.True);
+            Assert.That(health.Status, Is.EqualTo(200), health.Text);
+            Assert.That(sent.Status, Is.EqualTo(200), sent.Text);
+            Assert.That(server.ExitCode, Is.EqualTo(0), server.Output);
+            Assert.That(server.Output, Does.Contain("Stytch.Fake stopped."));
+        });
+    }
+
+    [Test, CancelAfter(60_000)]
+    public async Task Tool_Help_NamesTheCommandStytchFake(CancellationToken cancellation)
+    {
+        using var process = Process.Start(ToolStartInfo("--help"))!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        var help = await stdout;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(process.ExitCode, Is.EqualTo(0), await stderr);
+            Assert.That(help, Does.Contain("Usage:\n  stytch-fake [options]"));
+            Assert.That(help, Does.Not.Contain("Stytch.Fake.Server [options]"));
+        });
+    }
+
+    [Test]
+    public void Readme_InstallSection_NamesThePackagesAndTheToolsCommand()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot.Find(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var added = System.Text.RegularExpressions.Regex.Matches(readme, @"dotnet add package (\S+)").Select(m => m.Groups[1].Value);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ToolCommandName(), Is.EqualTo("stytch-fake"));
+            Assert.That(Property("Stytch.Fake.Server", "PackageId"), Is.EqualTo(PackageId));
+            Assert.That(readme, Does.Contain($"dotnet tool install --global {PackageId}"));
+            Assert.That(added, Is.EquivalentTo(new[] { Property("Stytch.Fake", "PackageId"), Property("Stytch.Fake.NUnit", "PackageId") }));
+            Assert.That(readme, Does.Contain($"\n{ToolCommandName()} --help\n"));
+        });
+    }
+
+    private static string ToolCommandName() => Property("Stytch.Fake.Server", "ToolCommandName");
+
+    private static string Property(string project, string name) =>
+        XDocument.Load(Path.Combine(RepoRoot.Find(), project, project + ".csproj")).Descendants(name).Single().Value;
+
+    private ProcessStartInfo ToolStartInfo(params string[] args)
+    {
+        var info = new ProcessStartInfo(_tool)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -81,13 +109,7 @@ public sealed class ToolPackageTests
             info.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
-        var stderr = process.StandardError.ReadToEndAsync(cancellation);
-        await process.WaitForExitAsync(cancellation);
-        if (process.ExitCode != 0)
-        {
-            Assert.Fail($"dotnet {string.Join(' ', args)} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
-        }
+        info.Environment["DOTNET_ROOT"] = DotnetCli.DotnetRoot;
+        return info;
     }
 }
