@@ -35,13 +35,28 @@ var rateLimits = new Option<bool>("--rate-limits") { Description = "Turn on Styt
 var snapshot = new Option<FileInfo?>("--snapshot") { Description = "Load the project's state from this JSON file at start (when it exists)." };
 var saveSnapshot = new Option<bool>("--save-snapshot") { Description = "With --snapshot: write the project's state back to that file on shutdown." };
 var strict = new Option<bool>("--strict") { Description = "Refuse request fields the fake does not know (400 bad_request naming the field) instead of ignoring them." };
+var allowedHost = new Option<string[]>("--allowed-host")
+{
+    Description = "Another host name to answer to (repeatable): name for any port, or name:port. Loopback names and --host on the server's port are always allowed.",
+    AllowMultipleArgumentsPerToken = false,
+};
+allowedHost.Validators.Add(r =>
+{
+    foreach (var h in r.GetValueOrDefault<string[]>() ?? [])
+    {
+        if (!StytchFake.IsValidAllowedHost(h))
+        {
+            r.AddError($"--allowed-host '{h}' is not a host name, or a host name and port.");
+        }
+    }
+});
 var adminToken = new Option<string?>("--admin-token") { Description = "Token every /_fake/ call must send (X-Admin-Token or Authorization: Bearer)." };
 
 // A plain Command named stytch-fake rather than a RootCommand, which names itself after the entry assembly
 // (Stytch.Fake.Server): people run the installed tool as stytch-fake, and --help should show what to type.
 var root = new Command("stytch-fake", "Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, projectId, secret, seed, rateLimits, strict, snapshot, saveSnapshot, adminToken, new HelpOption(), new VersionOption(),
+    port, host, allowedHost, projectId, secret, seed, rateLimits, strict, snapshot, saveSnapshot, adminToken, new HelpOption(), new VersionOption(),
 };
 root.Validators.Add(r =>
 {
@@ -67,6 +82,7 @@ root.SetAction(async (parsed, cancellation) =>
         Port = parsed.GetValue(port),
         Host = parsed.GetValue(host) ?? "127.0.0.1",
         AdminToken = parsed.GetValue(adminToken),
+        AllowedHosts = parsed.GetValue(allowedHost) ?? [],
         Project = new StytchProjectOptions
         {
             ProjectId = parsed.GetValue(projectId),

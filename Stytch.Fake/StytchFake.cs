@@ -18,6 +18,13 @@ public sealed record StytchFakeOptions
     /// Required when <see cref="Host"/> is not a loopback address.
     /// </summary>
     public string? AdminToken { get; init; }
+    /// <summary>
+    /// Host names the server answers to besides <c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c> and <see cref="Host"/>
+    /// on its own port: <c>name</c> for any port (behind a proxy or a container's port mapping) or <c>name:port</c>.
+    /// Any other <c>Host</c> header is refused with 403 <c>host_not_allowed</c>, so a web page cannot reach the
+    /// fake by pointing its own DNS name at it.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
     /// <summary>The first project's settings: fixed credentials, clock, seed, live or test.</summary>
     public StytchProjectOptions Project { get; init; } = new();
 }
@@ -31,6 +38,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
 {
     private readonly ProjectRegistry _projects;
     private readonly FakeHttpHost _host;
+    private readonly RequestGuard _guard;
     private readonly WireMockServer _server;
     private readonly bool _ownsServer;
     private readonly List<(WireMockServer Server, IReadOnlyList<Guid> Ids)> _mounts = [];
@@ -43,23 +51,13 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
             throw new ArgumentException($"Listening on '{options.Host}' exposes the back doors: set an AdminToken.", nameof(options));
         }
 
+        _guard = new RequestGuard(options.Host, options.AllowedHosts);
         _projects = new ProjectRegistry();
         DefaultProject = _projects.Add(options.Project);
         _host = new FakeHttpHost(_projects, options.AdminToken);
         _ownsServer = server is null;
-        _server = server ?? WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://{FormatHost(options.Host)}:{options.Port}"],
-            StartAdminInterface = false,
-            // The fake keeps its own bounded request log; WireMock's would grow with every call.
-            MaxRequestLogCount = 0,
-            DisableJsonBodyParsing = true,
-            DisableRequestBodyDecompressing = true,
-            DisableDeserializeFormUrlEncoded = true,
-            // Lets a dropped-connection fault reach the request's HttpContext to abort it.
-            AdditionalServiceRegistration = services => ((IServiceCollection)services).AddHttpContextAccessor(),
-        });
-        _mounts.Add((_server, _host.MapTo(_server, everyPath: _ownsServer)));
+        _server = server ?? StartServer(options, _guard);
+        _mounts.Add((_server, _ownsServer ? _host.MapTo(_server, everyPath: true) : [.. _guard.MapTo(_server), .. _host.MapTo(_server)]));
         Url = new Uri(_server.Url ?? _server.Urls[0]);
     }
 
@@ -146,7 +144,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(server);
         lock (_mounts)
         {
-            _mounts.Add((server, _host.MapTo(server)));
+            _mounts.Add((server, [.. _guard.MapTo(server), .. _host.MapTo(server)]));
         }
     }
 
@@ -192,6 +190,27 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     public static bool IsLoopbackHost(string host) =>
         host is "localhost" or "127.0.0.1" or "::1" or "[::1]" ||
         (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+
+    /// <summary>True when <paramref name="entry"/> can go in <see cref="StytchFakeOptions.AllowedHosts"/>: a host name or address, with an optional port.</summary>
+    public static bool IsValidAllowedHost(string entry) => HostAllowList.IsValidEntry(entry);
+
+    private static WireMockServer StartServer(StytchFakeOptions options, RequestGuard guard)
+    {
+        var settings = new WireMockServerSettings
+        {
+            Urls = [$"http://{FormatHost(options.Host)}:{options.Port}"],
+            StartAdminInterface = false,
+            // The fake keeps its own bounded request log; WireMock's would grow with every call.
+            MaxRequestLogCount = 0,
+            DisableJsonBodyParsing = true,
+            DisableRequestBodyDecompressing = true,
+            DisableDeserializeFormUrlEncoded = true,
+            // Lets a dropped-connection fault reach the request's HttpContext to abort it.
+            AdditionalServiceRegistration = services => ((IServiceCollection)services).AddHttpContextAccessor(),
+        };
+        guard.Install(settings);
+        return WireMockServer.Start(settings);
+    }
 
     private static string FormatHost(string host) =>
         host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;

@@ -80,7 +80,7 @@ public sealed partial class InboxWireTests
     [Test]
     public async Task Page_Post_Returns405MethodNotAllowed()
     {
-        using var response = await _http.PostAsync("_fake/", new StringContent("{}"));
+        using var response = await _http.PostAsync("_fake/", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That((int)response.StatusCode, Is.EqualTo(405));
     }

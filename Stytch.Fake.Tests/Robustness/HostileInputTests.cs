@@ -141,13 +141,26 @@ public sealed partial class HostileInputTests
         var url = new Uri(_stytch.Url.ToString().TrimEnd('/') + _ids.Fill(row.Path),
             new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), url);
-        if (row.Body?.Invoke(_ids) is { } body)
+        var body = row.Body?.Invoke(_ids);
+        // A row without a body still sends its content type on a method that changes state (an empty body).
+        if (body is not null || (row.ContentType is not null && row.Method is not ("GET" or "HEAD" or "OPTIONS")))
         {
-            request.Content = new ByteArrayContent(body);
+            request.Content = new ByteArrayContent(body ?? []);
             if (row.ContentType is not null)
             {
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", row.ContentType);
             }
+        }
+
+        var port = _stytch.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (row.Host is not null)
+        {
+            request.Headers.Host = row.Host.Replace("{port}", port, StringComparison.Ordinal);
+        }
+
+        if (row.Origin is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Origin", row.Origin.Replace("{port}", port, StringComparison.Ordinal));
         }
 
         var authorization = row.Authorization is null ? null
@@ -255,6 +268,8 @@ public sealed record HostileIds(
 /// <param name="ErrorType">The expected <c>error_type</c>.</param>
 /// <param name="ContentType">The Content-Type header (sent as is), or null for none.</param>
 /// <param name="Authorization">The Authorization header: <see cref="ValidAuth"/>, a raw value, or null for none.</param>
+/// <param name="Host">The Host header instead of the fake's own (<c>{port}</c> is its port), or null.</param>
+/// <param name="Origin">An Origin header (<c>{port}</c> is the fake's port), or null for none.</param>
 public sealed record HostileCase(
     string Endpoint,
     string Scenario,
@@ -264,7 +279,9 @@ public sealed record HostileCase(
     int Status,
     string ErrorType,
     string? ContentType = "application/json",
-    string? Authorization = HostileCase.ValidAuth)
+    string? Authorization = HostileCase.ValidAuth,
+    string? Host = null,
+    string? Origin = null)
 {
     public const string ValidAuth = "<valid>";
 
@@ -292,7 +309,7 @@ internal static class HostileCases
 
     public static IEnumerable<HostileCase> All() =>
         BodyShapes().Concat(Types()).Concat(Emails()).Concat(Sizes()).Concat(ContentTypes()).Concat(Methods())
-            .Concat(Authorization()).Concat(Paths()).Concat(Codes()).Concat(Sessions()).Concat(BackDoors());
+            .Concat(Authorization()).Concat(Paths()).Concat(Codes()).Concat(Sessions()).Concat(BackDoors()).Concat(HostileGuardCases.All());
 
     private static Func<HostileIds, byte[]?> J(string json) => _ => Encoding.UTF8.GetBytes(json);
 

@@ -40,9 +40,10 @@ internal sealed class WireClient : IDisposable
     public async Task<WireResult> SendAsync(HttpMethod method, string path, string? body, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (body is not null)
+        // A call that changes state sends the JSON content type even without a body, as the back doors require.
+        if (body is not null || (method != HttpMethod.Get && method != HttpMethod.Head))
         {
-            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content = new StringContent(body ?? "", Encoding.UTF8);
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
 

@@ -210,11 +210,6 @@ internal static class AdminEndpoints
 
     private static ApiResponse ImportSnapshot(ApiCall call)
     {
-        if (call.BodyText.Length > 64 * 1024 * 1024)
-        {
-            throw Invalid("The snapshot is larger than 64 MB.");
-        }
-
         call.Project.ImportSnapshot(call.BodyText);
         return ApiResponse.Plain(200, w =>
         {

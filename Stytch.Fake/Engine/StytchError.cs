@@ -148,6 +148,16 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
     /// <summary>401, back door: the server was started with an admin token and the call did not send it.</summary>
     public static readonly StytchError AdminTokenRequired = new("unauthorized_credentials", 401, "This server requires its admin token for /_fake/ calls (X-Admin-Token header or Authorization: Bearer).");
 
+    // The next three guard the server itself, not a Stytch API: Stytch has no such errors, so their types,
+    // statuses and wording are this fake's own.
+
+    /// <summary>403, any path: the <c>Host</c> header names a host the server does not answer to (a DNS-rebinding guard).</summary>
+    public static readonly StytchError HostNotAllowed = new("host_not_allowed", 403, "The Host header names a host this server does not answer to: it answers to localhost, 127.0.0.1, [::1] and its --host on its own port, and to the hosts added with --allowed-host (StytchFakeOptions.AllowedHosts).");
+    /// <summary>403, back door: a call that changes state came from a page whose <c>Origin</c> is not an allowed host.</summary>
+    public static readonly StytchError OriginNotAllowed = new("origin_not_allowed", 403, "Back-door calls that change state are refused from a page on another site: the Origin header names a host this server does not answer to.");
+    /// <summary>415, back door: a call that changes state did not send <c>Content-Type: application/json</c>.</summary>
+    public static readonly StytchError JsonContentTypeRequired = new("json_content_type_required", 415, "Back-door calls that change state (POST, PUT, PATCH, DELETE) must send Content-Type: application/json, even with an empty body.");
+
     /// <summary>Every error this fake can answer with, one row per <c>error_type</c>.</summary>
     public static IReadOnlyList<StytchError> Catalogue { get; } =
     [
@@ -166,7 +176,7 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
         InvalidMemberGetFields, InvalidPhoneNumber, InvalidMfaDefaultMethod, MemberSearchOrganizationIdsEmpty,
         EmailJitProvisioningNotAllowed, InvalidEmailForJitProvisioning, ActionNotAllowedEmailDomainIsClaimed,
         IntermediateSessionNotFound, SessionAuthorizationError, SessionAuthorizationTenancyError,
-        ProjectNotFound, FaultNotFound, AdminTokenRequired,
+        ProjectNotFound, FaultNotFound, AdminTokenRequired, HostNotAllowed, OriginNotAllowed, JsonContentTypeRequired,
     ];
 
     /// <summary>Finds a catalogue entry by its <c>error_type</c>.</summary>

@@ -29,6 +29,16 @@ internal static class SnapshotJson
 {
     public const int Version = 1;
 
+    /// <summary>
+    /// The largest snapshot the fake loads, in UTF-8 bytes: the same at start (<c>--snapshot</c>,
+    /// <see cref="StytchFakeProject.ImportSnapshot"/>) as over HTTP (<c>PUT …/snapshot</c>, whose body the server
+    /// stops reading past this size).
+    /// </summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
+    /// <summary>The error for a snapshot over <see cref="MaxBytes"/>.</summary>
+    public static StytchError TooLarge { get; } = StytchError.BadRequest with { Message = "The snapshot is larger than 64 MB (67108864 bytes)." };
+
     public static string Write(StytchFakeProject project)
     {
         var snapshot = new WireSnapshot(
@@ -87,6 +97,12 @@ internal static class SnapshotJson
     /// <summary>Loads <paramref name="json"/> into <paramref name="project"/>; anything malformed is a 400 and changes nothing.</summary>
     public static void Read(StytchFakeProject project, string json)
     {
+        // Characters never outnumber UTF-8 bytes, so the cheap check settles most sizes before the exact one.
+        if (json.Length > MaxBytes || System.Text.Encoding.UTF8.GetByteCount(json) > MaxBytes)
+        {
+            throw new StytchException(TooLarge);
+        }
+
         WireSnapshot? snapshot;
         try
         {

@@ -83,10 +83,9 @@
     const headers = { Accept: 'application/json' };
     if (token) headers['X-Admin-Token'] = token;
     const init = { method, headers, cache: 'no-store', credentials: 'omit' };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
+    // The server refuses a back-door call that changes state without the JSON content type, even when empty.
+    if (method !== 'GET') headers['Content-Type'] = 'application/json';
+    if (body !== undefined) init.body = JSON.stringify(body);
 
     const response = await fetch('v1/' + path, init);
     const text = await response.text();

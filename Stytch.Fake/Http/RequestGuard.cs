@@ -1,0 +1,245 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Stytch.Fake.Engine;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.Matchers.Request;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace Stytch.Fake.Http;
+
+/// <summary>
+/// What every request must pass before the fake reads it: an allowed <c>Host</c> (DNS rebinding), and for a
+/// back-door call that changes state a JSON content type and no foreign <c>Origin</c> (cross-site requests: a
+/// page can send a form or <c>text/plain</c> POST anywhere without asking, but not <c>application/json</c>).
+/// On the fake's own server it runs as middleware before WireMock, which also bounds request bodies before they
+/// are buffered; on a server the fake is attached to, it is a mapping just above the fake's own.
+/// </summary>
+internal sealed class RequestGuard
+{
+    private static readonly IdFactory Ids = new(live: false, seed: null);
+    private readonly string _configuredHost;
+    private readonly IReadOnlyList<string> _allowedHosts;
+    private readonly HostAllowList _hosts;
+
+    public RequestGuard(string configuredHost, IReadOnlyList<string> allowedHosts)
+    {
+        _configuredHost = configuredHost;
+        _allowedHosts = allowedHosts;
+        _hosts = new HostAllowList([configuredHost], allowedHosts);
+    }
+
+    /// <summary>
+    /// The error for a body over the limit of a Stytch endpoint. Stytch documents no size limit and its error
+    /// catalogue has no 413 or size error type; the 400 <c>bad_request</c> is inferred, and is what the fake
+    /// already answered for a body over <see cref="JsonBody.MaxBytes"/> once it was read.
+    /// </summary>
+    public static StytchError BodyTooLarge { get; } = StytchError.BadRequest with { Message = "The request body is larger than 1 MB (1048576 bytes)." };
+
+    /// <summary>The error for a body that could not be read: malformed framing, or data arriving too slowly.</summary>
+    public static StytchError BodyUnreadable { get; } = StytchError.BadRequest with { Message = "The request body could not be read: it was malformed or arrived too slowly." };
+
+    /// <summary>The error that refuses a request before its body is read, or null when it may go on.</summary>
+    public static StytchError? Refusal(HostAllowList hosts, string method, string path, string? host, string? origin, string? contentType, Func<int, bool> isServerPort)
+    {
+        if (!hosts.Allows(host, isServerPort))
+        {
+            return StytchError.HostNotAllowed;
+        }
+
+        if (IsBackDoor(path) && IsMutation(method))
+        {
+            if (origin is not null && !hosts.AllowsOrigin(origin, isServerPort))
+            {
+                return StytchError.OriginNotAllowed;
+            }
+
+            if (!IsJson(contentType))
+            {
+                return StytchError.JsonContentTypeRequired;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The most body bytes the server reads for a request: a snapshot import has its own, larger limit.</summary>
+    public static long BodyLimit(string method, string path) => IsSnapshotImport(method, path) ? SnapshotJson.MaxBytes : JsonBody.MaxBytes;
+
+    /// <summary>Runs the guard on the fake's own server: before WireMock's middleware, with Kestrel's body limits.</summary>
+    public void Install(WireMockServerSettings settings)
+    {
+        var services = settings.AdditionalServiceRegistration;
+        settings.AdditionalServiceRegistration = s =>
+        {
+            services?.Invoke(s);
+            // Post-configured, so it wins over WireMock's own setup, which lifts both limits.
+            ((IServiceCollection)s).PostConfigure<KestrelServerOptions>(options =>
+            {
+                options.Limits.MaxRequestBodySize = SnapshotJson.MaxBytes;
+                options.Limits.MaxRequestBufferSize = 1024 * 1024;
+                options.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
+            });
+        };
+        var pre = settings.PreWireMockMiddlewareInit;
+        settings.PreWireMockMiddlewareInit = app =>
+        {
+            pre?.Invoke(app);
+            ((IApplicationBuilder)app).Use(next => context => InvokeAsync(context, next));
+        };
+    }
+
+    /// <summary>Adds the guard to a server the fake is attached to, for the fake's paths only; returns the mapping's id.</summary>
+    public IReadOnlyList<Guid> MapTo(WireMockServer server)
+    {
+        var own = new List<string> { _configuredHost };
+        foreach (var url in server.Urls)
+        {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            {
+                own.Add(uri.Host);
+            }
+        }
+
+        var hosts = new HostAllowList(own, _allowedHosts);
+        StytchError? Refuse(IRequestMessage m) => Refusal(
+            hosts, m.Method, m.Path, Header(m, "Host"), Header(m, "Origin"), Header(m, "Content-Type"), port => server.Ports.Contains(port));
+
+        var id = Guid.NewGuid();
+        var request = (Request)Request.Create().WithPath(IsServedPath).UsingAnyMethod();
+        request.Add(new RefusedMatcher(m => Refuse(m) is not null));
+        server.Given(request)
+            .WithGuid(id)
+            .AtPriority(FakeHttpHost.BasePriority - 1)
+            .RespondWith(Response.Create().WithCallback(m => ToMessage(ApiResponse.Error(Refuse(m) ?? StytchError.InternalServerError, Ids.New("request-id")))));
+        return [id];
+    }
+
+    private async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "";
+        var localPort = context.Connection.LocalPort;
+        var refusal = Refusal(
+            _hosts, request.Method, path,
+            request.Headers.Host.Count == 1 ? request.Headers.Host[0] : null,
+            request.Headers.Origin.Count switch { 0 => null, 1 => request.Headers.Origin[0], _ => "null" },
+            request.ContentType,
+            port => port == localPort);
+        var limit = BodyLimit(request.Method, path);
+        if (refusal is null && request.ContentLength > limit)
+        {
+            refusal = limit == SnapshotJson.MaxBytes ? SnapshotJson.TooLarge : BodyTooLarge;
+        }
+
+        if (refusal is not null)
+        {
+            await WriteAsync(context, refusal).ConfigureAwait(false);
+            return;
+        }
+
+        // A chunked body, or one longer than it said, fails the read at the limit instead of filling memory.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            var error = e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? limit == SnapshotJson.MaxBytes ? SnapshotJson.TooLarge : BodyTooLarge
+                : BodyUnreadable;
+            await WriteAsync(context, error).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-body: nobody is left to answer.
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, StytchError error)
+    {
+        var rendered = ApiResponse.Error(error, Ids.New("request-id"));
+        var response = context.Response;
+        response.StatusCode = rendered.StatusCode;
+        response.ContentType = rendered.ContentType;
+        response.ContentLength = rendered.Body.Length;
+        // Whatever body is left unread is not drained on a kept-alive connection: the connection ends.
+        response.Headers.Connection = "close";
+        await response.Body.WriteAsync(rendered.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static bool IsServedPath(string path) =>
+        path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) || IsBackDoor(path);
+
+    private static bool IsBackDoor(string path) => path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
+
+    private static bool IsMutation(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method) || HttpMethods.IsPatch(method);
+
+    private static bool IsSnapshotImport(string method, string path)
+    {
+        const string Prefix = "/_fake/v1/projects/";
+        const string Suffix = "/snapshot";
+        return HttpMethods.IsPut(method)
+            && path.Length > Prefix.Length + Suffix.Length
+            && path.StartsWith(Prefix, StringComparison.Ordinal)
+            && path.EndsWith(Suffix, StringComparison.Ordinal)
+            && !path.AsSpan(Prefix.Length, path.Length - Prefix.Length - Suffix.Length).Contains('/');
+    }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static string? Header(IRequestMessage request, string name)
+    {
+        if (request.Headers is null)
+        {
+            return null;
+        }
+
+        foreach (var (key, values) in request.Headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                // Two Origin or Host headers are as good as a foreign one.
+                return values.Count == 1 ? values[0] : "null";
+            }
+        }
+
+        return null;
+    }
+
+    private static ResponseMessage ToMessage(ApiResponse response)
+    {
+        var message = new ResponseMessage
+        {
+            StatusCode = response.StatusCode,
+            BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = response.Body },
+        };
+        message.AddHeader("Content-Type", response.ContentType);
+        return message;
+    }
+
+    /// <summary>Matches the requests the guard refuses.</summary>
+    private sealed class RefusedMatcher(Func<IRequestMessage, bool> refuses) : IRequestMatcher
+    {
+        public RequestMatcherType Type => RequestMatcherType.Header;
+
+        public double GetMatchingScore(IRequestMessage requestMessage, IRequestMatchResult requestMatchResult) =>
+            requestMatchResult.AddScore(typeof(RefusedMatcher), refuses(requestMessage) ? MatchScores.Perfect : MatchScores.Mismatch, null);
+    }
+}
