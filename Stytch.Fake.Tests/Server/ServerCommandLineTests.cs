@@ -86,6 +86,7 @@ public sealed class ServerCommandLineTests
     [TestCase("--port", "70000", "--port must be between 0 and 65535")]
     [TestCase("--project-id", "my-project", "is not a Stytch project id")]
     [TestCase("--host", "0.0.0.0", "pass --admin-token")]
+    [TestCase("--allowed-host", "evil example", "is not a host name")]
     public async Task Server_BadArgument_ExitsNonZeroWithClearError(string option, string value, string message)
     {
         using var process = Process.Start(ServerProcess.StartInfo(option, value))!;

@@ -21,6 +21,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public string ProjectId { get; private set; } = "";
     public string Secret { get; private set; } = "";
     public int ExitCode => _process.ExitCode;
+    public int ProcessId => _process.Id;
 
     public string Output
     {
