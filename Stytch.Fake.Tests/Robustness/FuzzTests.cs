@@ -138,6 +138,21 @@ public sealed class FuzzTests
                 }
             }
 
+            // A request under a name the server does not answer to (DNS rebinding) must be refused whatever it carries.
+            var foreignHost = _random.NextDouble() < 0.03;
+            if (foreignHost)
+            {
+                var port = _stytch.Url.Port.ToString(CultureInfo.InvariantCulture);
+                request.Headers.Host = _random.Next(4) switch
+                {
+                    0 => $"evil.example:{port}",
+                    1 => $"127.0.0.1.{RandomLabel()}.example:{port}",
+                    2 => $"localhost:{(_stytch.Url.Port % 65535) + 1}",
+                    _ => $"{RandomLabel()}.example",
+                };
+                mutations.Add("host " + request.Headers.Host);
+            }
+
             string describe() => $"#{index} {method} {path} [{string.Join(", ", mutations)}] body={Shorten(bytes)}";
             int status;
             string text;
@@ -166,6 +181,16 @@ public sealed class FuzzTests
             if (status >= 500 || json is null)
             {
                 _problems.Add($"{describe()} -> {status} {Shorten(text)}");
+                return;
+            }
+
+            if (foreignHost)
+            {
+                if (status != 403 || json["error_type"]?.GetValue<string>() != "host_not_allowed")
+                {
+                    _problems.Add($"{describe()} -> {status} for a foreign Host: {Shorten(text)}");
+                }
+
                 return;
             }
 
@@ -491,6 +516,8 @@ public sealed class FuzzTests
             5 => new JsonArray(RandomJson(depth + 1), RandomJson(depth + 1)),
             _ => new JsonObject { [RandomText(3)] = RandomJson(depth + 1) },
         };
+
+        private string RandomLabel() => string.Concat(Enumerable.Range(0, _random.Next(1, 12)).Select(_ => (char)('a' + _random.Next(26))));
 
         private string RandomText(int length)
         {
