@@ -110,13 +110,13 @@ public sealed partial class HostileInputTests
         Assert.That(_stytch.Outbox.LatestFor("text-plain@example.com").Code, Does.Match("^[0-9]{6}$"));
     }
 
-    // Kestrel refuses these before any middleware runs, so neither WireMock nor the fake sees them: the answer is
-    // Kestrel's bodiless 4xx, not a Stytch envelope (a real Stytch's load balancer would refuse them too). These
-    // rows pin "the right 4xx, quickly, and nothing changed".
+    // Kestrel refuses these before any middleware runs, so neither WireMock nor the fake sees them; the fake swaps
+    // Kestrel's bodiless answer for the Stytch envelope with Kestrel's status (a real Stytch's load balancer would
+    // refuse them too). These rows pin "the right 4xx, as an envelope, quickly, and nothing changed".
     [TestCase("NulInPath", 400)]
     [TestCase("RequestLineOver8Kb", 414)]
     [TestCase("HeadersOver32Kb", 431)]
-    public async Task AnyCall_RefusedByKestrel_Answers4xxWithoutReachingTheFake(string scenario, int expected)
+    public async Task AnyCall_RefusedByKestrel_AnswersTheEnvelopeWithKestrelsStatus(string scenario, int expected)
     {
         var row = scenario switch
         {
@@ -126,12 +126,17 @@ public sealed partial class HostileInputTests
         };
         var before = Fingerprint();
 
-        var (status, _, text) = await SendAsync(row);
+        var (status, contentType, text) = await SendAsync(row);
 
+        var json = JsonNode.Parse(text)!.AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(expected));
-            Assert.That(text, Is.Empty);
+            Assert.That(contentType, Is.EqualTo("application/json"));
+            Assert.That(json["error_type"]?.GetValue<string>(), Is.EqualTo("bad_request"), text);
+            Assert.That(json["status_code"]?.GetValue<int>(), Is.EqualTo(expected));
+            Assert.That(json["request_id"]?.GetValue<string>(), Does.Match(WireShapes.RequestId()));
+            Assert.That(json["error_url"]?.GetValue<string>(), Is.EqualTo($"https://stytch.com/docs/api/errors/{expected}"));
             Assert.That(Fingerprint(), Is.EqualTo(before));
         });
     }

@@ -273,14 +273,36 @@ public sealed class RequestGuardWireTests : FakeWireTest
 
     [TestCase("/v1/b2b/organizations/%00")]
     [TestCase("/_fake/v1/projects/%00/outbox")]
-    public async Task Get_NulInPath_Returns400NotA500(string path)
+    [TestCase("/v1/users/\0")]
+    public async Task Get_NulInPath_Returns400EnvelopeNotA500(string path)
     {
+        // Kestrel refuses these itself, before any middleware; the fake swaps its bodiless answer for the envelope.
         var response = await RawHttp.SendAsync(Stytch.Url, Head("GET", path, ""));
 
         Assert.Multiple(() =>
         {
             Assert.That(response.Status, Is.EqualTo(400), response.Body);
+            Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
+            Assert.That(response.Json["status_code"]!.GetValue<int>(), Is.EqualTo(400));
             Assert.That(response.Body, Does.Not.Contain("StackTrace").And.Not.Contain("Exception"));
+        });
+    }
+
+    [Test]
+    public async Task Get_NulInPathAfterAGoodRequestOnOneConnection_LeavesTheFirstAnswerWhole()
+    {
+        var good = $"GET /_fake/v1/health HTTP/1.1\r\nHost: 127.0.0.1:{Port}\r\n\r\n";
+
+        var response = await RawHttp.SendAsync(Stytch.Url, good + Head("GET", "/v1/users/%00", ""));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Status, Is.EqualTo(200));
+            Assert.That(response.Body.IndexOf("{\"status\":\"ok\",\"projects\":1}", StringComparison.Ordinal), Is.GreaterThanOrEqualTo(0));
+            Assert.That(
+                response.Body.IndexOf("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json", StringComparison.Ordinal),
+                Is.GreaterThan(response.Body.IndexOf("\"projects\":1}", StringComparison.Ordinal)));
+            Assert.That(response.Body, Does.EndWith("\"error_url\":\"https://stytch.com/docs/api/errors/400\"}"));
         });
     }
 

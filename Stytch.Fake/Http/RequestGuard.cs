@@ -29,6 +29,7 @@ internal sealed class RequestGuard
     private readonly string _configuredHost;
     private readonly IReadOnlyList<string> _allowedHosts;
     private readonly HostAllowList _hosts;
+    private readonly KestrelRejections _rejections = new();
 
     public RequestGuard(string configuredHost, IReadOnlyList<string> allowedHosts)
     {
@@ -81,6 +82,7 @@ internal sealed class RequestGuard
         settings.AdditionalServiceRegistration = s =>
         {
             services?.Invoke(s);
+            _rejections.Install((IServiceCollection)s);
             // Post-configured, so it wins over WireMock's own setup, which lifts both limits.
             ((IServiceCollection)s).PostConfigure<KestrelServerOptions>(options =>
             {
@@ -158,6 +160,8 @@ internal sealed class RequestGuard
         }
         catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (!context.Response.HasStarted)
         {
+            // Kestrel logged this as a refusal of its own; the fake answers it, so the envelope must not be swapped.
+            _rejections.Handled(context.Connection.Id);
             var error = e.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? limit == SnapshotJson.MaxBytes ? SnapshotJson.TooLarge : BodyTooLarge
                 : BodyUnreadable;
