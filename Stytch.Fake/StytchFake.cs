@@ -68,7 +68,8 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     /// <summary>
     /// Serves the fake from a WireMock server you already run, sharing its port. Your own mappings keep
     /// working and, at WireMock's default priority, take precedence over the fake's for the same path.
-    /// Disposing the fake removes only its own mappings.
+    /// Disposing the fake removes only its own mappings. The fake's paths (<c>/v1/</c>, <c>/_fake/</c>) get the same
+    /// Host and cross-site checks as on its own server; request bodies are bounded by your server's settings.
     /// </summary>
     public static StytchFake AttachTo(WireMockServer server, StytchFakeOptions? options = null)
     {

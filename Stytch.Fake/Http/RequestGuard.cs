@@ -72,9 +72,6 @@ internal sealed class RequestGuard
         return null;
     }
 
-    /// <summary>The most body bytes the server reads for a request: a snapshot import has its own, larger limit.</summary>
-    public static long BodyLimit(string method, string path) => IsSnapshotImport(method, path) ? SnapshotJson.MaxBytes : JsonBody.MaxBytes;
-
     /// <summary>Runs the guard on the fake's own server: before WireMock's middleware, with Kestrel's body limits.</summary>
     public void Install(WireMockServerSettings settings)
     {
@@ -136,10 +133,12 @@ internal sealed class RequestGuard
             request.Headers.Origin.Count switch { 0 => null, 1 => request.Headers.Origin[0], _ => "null" },
             request.ContentType,
             port => port == localPort);
-        var limit = BodyLimit(request.Method, path);
+        var snapshot = IsSnapshotImport(request.Method, path);
+        var limit = snapshot ? SnapshotJson.MaxBytes : JsonBody.MaxBytes;
+        var tooLarge = snapshot ? SnapshotJson.TooLarge : BodyTooLarge;
         if (refusal is null && request.ContentLength > limit)
         {
-            refusal = limit == SnapshotJson.MaxBytes ? SnapshotJson.TooLarge : BodyTooLarge;
+            refusal = tooLarge;
         }
 
         if (refusal is not null)
@@ -162,10 +161,7 @@ internal sealed class RequestGuard
         {
             // Kestrel logged this as a refusal of its own; the fake answers it, so the envelope must not be swapped.
             _rejections.Handled(context.Connection.Id);
-            var error = e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? limit == SnapshotJson.MaxBytes ? SnapshotJson.TooLarge : BodyTooLarge
-                : BodyUnreadable;
-            await WriteAsync(context, error).ConfigureAwait(false);
+            await WriteAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? tooLarge : BodyUnreadable).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
