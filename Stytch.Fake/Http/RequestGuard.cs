@@ -41,9 +41,9 @@ internal sealed class RequestGuard
     /// <summary>
     /// The error for a body over the limit of a Stytch endpoint. Stytch documents no size limit and its error
     /// catalogue has no 413 or size error type; the 400 <c>bad_request</c> is inferred, and is what the fake
-    /// already answered for a body over <see cref="JsonBody.MaxBytes"/> once it was read.
+    /// answers, in the same words, for a body over <see cref="JsonBody.MaxBytes"/> that reached the parser.
     /// </summary>
-    public static StytchError BodyTooLarge { get; } = StytchError.BadRequest with { Message = "The request body is larger than 1 MB (1048576 bytes)." };
+    public static StytchError BodyTooLarge { get; } = StytchError.BadRequest with { Message = $"The request body is larger than {JsonBody.MaxBytes / 1024 / 1024} MB." };
 
     /// <summary>The error for a body that could not be read: malformed framing, or data arriving too slowly.</summary>
     public static StytchError BodyUnreadable { get; } = StytchError.BadRequest with { Message = "The request body could not be read: it was malformed or arrived too slowly." };

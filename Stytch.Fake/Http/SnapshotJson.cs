@@ -37,7 +37,7 @@ internal static class SnapshotJson
     public const int MaxBytes = 64 * 1024 * 1024;
 
     /// <summary>The error for a snapshot over <see cref="MaxBytes"/>.</summary>
-    public static StytchError TooLarge { get; } = StytchError.BadRequest with { Message = "The snapshot is larger than 64 MB (67108864 bytes)." };
+    public static StytchError TooLarge { get; } = StytchError.BadRequest with { Message = $"The snapshot is larger than {MaxBytes / 1024 / 1024} MB." };
 
     public static string Write(StytchFakeProject project)
     {
