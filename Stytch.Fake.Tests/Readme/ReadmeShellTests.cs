@@ -167,10 +167,11 @@ public sealed partial class ReadmeShellTests
         url = url!.Replace("fault-test-…", lastFaultId ?? "fault-test-…", StringComparison.Ordinal);
         request.RequestUri = new Uri(url.Replace(ReadmeAddress + "/", Server.Url.ToString(), StringComparison.Ordinal));
         request.Method = new HttpMethod(method ?? (body is null ? "GET" : "POST"));
-        if (body is not null)
+        if (body is not null || contentType is not null)
         {
-            // curl -d sends a form content type unless told otherwise; the back doors read JSON either way.
-            request.Content = new StringContent(body, Encoding.UTF8);
+            // curl -d sends a form content type unless told otherwise, and a Content-Type given with -H even
+            // without a body (which the back doors that change state require).
+            request.Content = new StringContent(body ?? "", Encoding.UTF8);
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? "application/x-www-form-urlencoded");
         }
 
