@@ -52,13 +52,16 @@ public sealed class StytchFakeProject
 
         Clock = new StytchClock(options.TimeProvider);
         Outbox = new Outbox();
-        State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox);
-        B2B = new B2BState(Clock, Outbox, State.Ids);
-        Seed = new Seeding.StytchSeeder(this, options.Seed);
-        Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => State.Ids.New("jwk"), Clock));
+        // One seeded stream for everything the project draws: the project id and secret above, then (in this
+        // order, at construction, so later ids do not depend on when a key or a fault is first used) the seeds of
+        // the name generator and the fault dice and the first signing key's kid; then every other id and code.
+        State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox, ids);
+        B2B = new B2BState(Clock, Outbox, ids);
+        Seed = new Seeding.StytchSeeder(this, ids.NewSeed());
+        Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.FakeHttpHost.StytchEndpointNames);
+        Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock));
         Requests = new RequestLog();
         RateLimits = new RateLimiter(Clock, options.RateLimits);
-        Faults = new FaultRules(options.Seed, () => State.Ids.New("fault"), Http.FakeHttpHost.StytchEndpointNames);
     }
 
     /// <summary>The project id: the Basic auth user name.</summary>

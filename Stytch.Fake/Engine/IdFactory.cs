@@ -5,6 +5,7 @@ namespace Stytch.Fake.Engine;
 /// <summary>
 /// Makes Stytch-shaped ids (<c>user-test-&lt;uuid&gt;</c>) and six-digit codes. With a seed the sequence is
 /// the same on every run, so a failing test can be replayed; without one it is cryptographically random.
+/// A project has exactly one: two factories on one seed would hand out the same UUIDs twice.
 /// </summary>
 internal sealed class IdFactory
 {
@@ -21,6 +22,20 @@ internal sealed class IdFactory
     public string Environment { get; }
 
     public string New(string kind) => $"{kind}-{Environment}-{NewUuid()}";
+
+    /// <summary>
+    /// A seed for another seeded source of the same project (fault probabilities, seeded names), drawn from this
+    /// stream so that one project seed drives everything; null when this factory is not seeded.
+    /// </summary>
+    public int? NewSeed()
+    {
+        if (_random is null)
+        {
+            return null;
+        }
+
+        lock (_gate) { return _random.Next(); }
+    }
 
     public string NewCode()
     {

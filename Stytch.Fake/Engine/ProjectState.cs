@@ -27,12 +27,13 @@ internal sealed class ProjectState
     private readonly Dictionary<string, StytchSession> _sessionsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sessionIdsByToken = new(StringComparer.Ordinal);
 
-    public ProjectState(ProjectSettings settings, StytchClock clock, Outbox outbox)
+    // ids: the project's one id stream; a state on its own (tests, benchmarks) makes one from the settings' seed.
+    public ProjectState(ProjectSettings settings, StytchClock clock, Outbox outbox, IdFactory? ids = null)
     {
         Settings = settings;
         Clock = clock;
         Outbox = outbox;
-        Ids = new IdFactory(settings.Live, settings.Seed);
+        Ids = ids ?? new IdFactory(settings.Live, settings.Seed);
     }
 
     public ProjectSettings Settings { get; }

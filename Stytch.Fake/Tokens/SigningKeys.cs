@@ -85,12 +85,16 @@ internal sealed class SigningKeys
     private readonly Lock _gate = new();
     private readonly Func<string> _newKid;
     private readonly TimeProvider _clock;
+    // Drawn now although the key itself is made on first use, so a seeded project's other ids do not depend on
+    // whether a JWT was minted before them.
+    private readonly string _firstKid;
     private List<SigningKey> _keys = [];
 
     public SigningKeys(Func<string> newKid, TimeProvider clock)
     {
         _newKid = newKid;
         _clock = clock;
+        _firstKid = newKid();
     }
 
     /// <summary>The key new JWTs are signed with; made on first use, since RSA generation costs milliseconds.</summary>
@@ -102,7 +106,7 @@ internal sealed class SigningKeys
             {
                 if (_keys.Count == 0)
                 {
-                    _keys = [SigningKey.Create(_newKid(), _clock.GetUtcNow())];
+                    _keys = [SigningKey.Create(_firstKid, _clock.GetUtcNow())];
                 }
 
                 return _keys[^1];
