@@ -9,17 +9,25 @@ namespace Stytch.Fake;
 internal sealed class ProjectRegistry
 {
     private readonly ConcurrentDictionary<string, StytchFakeProject> _projects = new(StringComparer.Ordinal);
+    private StytchFakeProject? _default;
 
     public IReadOnlyCollection<StytchFakeProject> All => _projects.Values.ToArray();
+
+    /// <summary>The first project added: the fake's default project, which cannot be removed. Null while there is none.</summary>
+    public StytchFakeProject? Default => Volatile.Read(ref _default);
 
     public StytchFakeProject Add(StytchProjectOptions options)
     {
         var project = new StytchFakeProject(options);
         if (!_projects.TryAdd(project.ProjectId, project))
         {
-            throw new ArgumentException($"A project with id '{project.ProjectId}' already exists.", nameof(options));
+            var why = options.ProjectId is null && options.Seed is not null
+                ? " A project's id is drawn from its seed: give projects on one server different seeds or a fixed ProjectId."
+                : "";
+            throw new ArgumentException($"A project with id '{project.ProjectId}' already exists.{why}", nameof(options));
         }
 
+        Interlocked.CompareExchange(ref _default, project, null);
         return project;
     }
 
@@ -28,16 +36,47 @@ internal sealed class ProjectRegistry
     public bool Remove(string projectId) => _projects.TryRemove(projectId, out _);
 
     /// <summary>
+    /// The project whose id is the user name of a Basic <c>Authorization</c> header, whatever its password; null
+    /// when there is no such header or project. Only for deciding whose request log a refused call goes to.
+    /// </summary>
+    public StytchFakeProject? NamedBy(string? authorization) =>
+        TryDecodeBasic(authorization, out var projectId, out _) ? Find(projectId) : null;
+
+    /// <summary>
     /// Resolves an <c>Authorization</c> header to a project: missing, not Basic, undecodable or wrong
     /// credentials are 401 <c>unauthorized_credentials</c>; a user name not shaped like a project id is
     /// 400 <c>invalid_project_id_authentication</c>.
     /// </summary>
     public StytchFakeProject Authenticate(string? authorization)
     {
-        const string scheme = "Basic ";
-        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (!TryDecodeBasic(authorization, out var projectId, out var secret))
         {
             throw new StytchException(StytchError.UnauthorizedCredentials);
+        }
+
+        if (!StytchFakeProject.IsWellFormedProjectId(projectId))
+        {
+            throw new StytchException(StytchError.InvalidProjectIdAuthentication);
+        }
+
+        var project = Find(projectId);
+        if (project is null || !CryptographicOperations.FixedTimeEquals(
+                Encoding.UTF8.GetBytes(project.Secret), Encoding.UTF8.GetBytes(secret)))
+        {
+            throw new StytchException(StytchError.UnauthorizedCredentials);
+        }
+
+        return project;
+    }
+
+    /// <summary>Splits a Basic <c>Authorization</c> header into user name and password; false when it is not one.</summary>
+    private static bool TryDecodeBasic(string? authorization, out string user, out string password)
+    {
+        const string scheme = "Basic ";
+        user = password = "";
+        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
         }
 
         string decoded;
@@ -47,28 +86,17 @@ internal sealed class ProjectRegistry
         }
         catch (FormatException)
         {
-            throw new StytchException(StytchError.UnauthorizedCredentials);
+            return false;
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
         {
-            throw new StytchException(StytchError.UnauthorizedCredentials);
+            return false;
         }
 
-        var projectId = decoded[..colon];
-        if (!StytchFakeProject.IsWellFormedProjectId(projectId))
-        {
-            throw new StytchException(StytchError.InvalidProjectIdAuthentication);
-        }
-
-        var project = Find(projectId);
-        if (project is null || !CryptographicOperations.FixedTimeEquals(
-                Encoding.UTF8.GetBytes(project.Secret), Encoding.UTF8.GetBytes(decoded[(colon + 1)..])))
-        {
-            throw new StytchException(StytchError.UnauthorizedCredentials);
-        }
-
-        return project;
+        user = decoded[..colon];
+        password = decoded[(colon + 1)..];
+        return true;
     }
 }
