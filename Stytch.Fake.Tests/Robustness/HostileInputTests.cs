@@ -513,7 +513,7 @@ internal static class HostileCases
             ("GET", LoginOrCreate, "LoginOrCreate"), ("PUT", LoginOrCreate, "LoginOrCreate"), ("DELETE", LoginOrCreate, "LoginOrCreate"),
             ("PATCH", LoginOrCreate, "LoginOrCreate"), ("OPTIONS", LoginOrCreate, "LoginOrCreate"), ("FOO", LoginOrCreate, "LoginOrCreate"),
             ("GET", Send, "Send"), ("GET", OtpAuthenticate, "OtpsAuthenticate"), ("DELETE", SessionsAuthenticate, "SessionsAuthenticate"),
-            ("GET", SessionsRevoke, "SessionsRevoke"), ("POST", "/v1/users/{user_id}", "UsersGet"), ("PUT", "/v1/users/{user_id}", "UsersGet"),
+            ("GET", SessionsRevoke, "SessionsRevoke"), ("POST", "/v1/users/{user_id}", "UsersGet"), ("PATCH", "/v1/users/{user_id}", "UsersGet"),
             ("POST", "/v1/sessions", "SessionsGet"), ("DELETE", "/v1/sessions", "SessionsGet"), ("POST", "/v1/sessions/jwks/{project_id}", "SessionsJwks"),
             ("POST", "/_fake/v1/health", "AdminHealth"), ("DELETE", "/_fake/v1/projects", "AdminProjects"), ("PUT", AdminProject + "/outbox", "AdminOutbox"),
             ("GET", AdminProject + "/clock/advance", "AdminClockAdvance"), ("DELETE", AdminProject + "/reset", "AdminReset"),
@@ -589,7 +589,10 @@ internal static class HostileCases
         yield return Get("UsersGet", "TrailingSlash", "/v1/users/{user_id}/", 404, "route_not_found");
         yield return Get("UsersGet", "DoubleSlash", "/v1//users/{user_id}", 404, "route_not_found");
         yield return Get("UsersGet", "EmptyId", "/v1/users/", 404, "route_not_found");
-        yield return Get("UsersList", "NoId", "/v1/users", 404, "route_not_found");
+        // POST /v1/users is Stytch's (create user), so the path exists: GET is the wrong method.
+        yield return Get("UsersList", "NoId", "/v1/users", 405, "method_not_allowed");
+        // PUT /v1/users/{user_id} is Stytch's (update user), which the fake lacks: 404 saying so, not 405.
+        yield return new HostileCase("UsersUpdate", "NotImplemented", "PUT", "/v1/users/{user_id}", J("{}"), 404, "route_not_found");
         yield return Get("SessionsGet", "NoUserId", "/v1/sessions", 400, "invalid_user_id");
         yield return Get("SessionsGet", "EmptyUserId", "/v1/sessions?user_id=", 400, "invalid_user_id");
         yield return Get("SessionsGet", "TraversalUserId", "/v1/sessions?user_id=..%2F..%2Fetc", 400, "invalid_user_id");

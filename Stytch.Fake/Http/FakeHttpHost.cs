@@ -36,7 +36,7 @@ internal sealed class FakeHttpHost
         _projects = projects;
         _adminToken = adminToken;
         Endpoints = [.. ConsumerEndpoints.All(), .. B2BEndpoints.All(), .. AdminEndpoints.All()];
-        _router = new Router(Endpoints);
+        _router = new Router(Endpoints, StytchOperations.All);
     }
 
     public IReadOnlyList<Endpoint> Endpoints { get; }

@@ -7,56 +7,95 @@ namespace Stytch.Fake.Http;
 /// because WireMock evaluates every mapping's matchers on every request: with one mapping per endpoint
 /// that cost grew with each endpoint added and dominated a round trip (see the README's performance table).
 /// </summary>
+/// <remarks>
+/// Besides the fake's endpoints it knows every operation of Stytch's spec (<see cref="StytchOperations"/>), so a
+/// call to a real Stytch endpoint the fake lacks is told so instead of reading like a typo, and a literal Stytch
+/// path such as <c>POST /v1/users/search</c> is never taken for <c>/v1/users/{user_id}</c>. For one method, a
+/// literal template beats a templated one, and among templated ones the one whose first parameter comes later
+/// wins; a path that only other methods match is 405.
+/// </remarks>
 internal sealed class Router
 {
-    private readonly Dictionary<string, Endpoint[]> _byPath = new(StringComparer.Ordinal);
-    private readonly Endpoint[] _templated;
+    private readonly Dictionary<string, Target[]> _literal = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Target[]> _templated = [];
 
-    public Router(IEnumerable<Endpoint> endpoints)
+    public Router(IEnumerable<Endpoint> endpoints, IEnumerable<StytchOperation> operations)
     {
-        var all = endpoints.ToArray();
-        foreach (var group in all.Where(e => !e.Route.Template.Contains('{', StringComparison.Ordinal)).GroupBy(e => e.Route.Template))
+        var served = endpoints.Select(e => new Target(e.Method, e.Route, e, null)).ToList();
+        var implemented = served.Select(t => (t.Method, t.Route.Template)).ToHashSet();
+        var missing = operations
+            .Where(o => !implemented.Contains((o.Method, o.Path)))
+            .Select(o => new Target(o.Method, new Route(o.Path), null, o));
+        var all = served.Concat(missing).ToList();
+
+        foreach (var group in all.Where(t => t.Route.IsLiteral).GroupBy(t => t.Route.Template, StringComparer.Ordinal))
         {
-            _byPath[group.Key] = group.ToArray();
+            _literal[group.Key] = group.ToArray();
         }
 
-        _templated = all.Where(e => e.Route.Template.Contains('{', StringComparison.Ordinal)).ToArray();
+        foreach (var group in all.Where(t => !t.Route.IsLiteral).GroupBy(t => t.Route.SegmentCount))
+        {
+            // OrderBy is stable: for equally specific templates the fake's own endpoints stay first.
+            _templated[group.Key] = group.OrderBy(t => t.Route, Comparer<Route>.Create(Route.CompareSpecificity)).ToArray();
+        }
     }
 
     /// <summary>
-    /// The endpoint for <paramref name="method"/> and <paramref name="path"/>; otherwise throws
-    /// <c>method_not_allowed</c> when the path exists with other methods, or <c>route_not_found</c>.
+    /// The endpoint for <paramref name="method"/> and <paramref name="path"/>; otherwise throws <c>route_not_found</c>
+    /// naming the Stytch operation the fake does not implement, <c>method_not_allowed</c> when the path exists with
+    /// other methods only, or plain <c>route_not_found</c>.
     /// </summary>
     public Endpoint Find(string method, string path, Dictionary<string, string> pathValues)
     {
         var pathExists = false;
-        if (_byPath.TryGetValue(path, out var candidates))
+        if (_literal.TryGetValue(path, out var here))
         {
             pathExists = true;
-            foreach (var endpoint in candidates)
+            foreach (var target in here)
             {
-                if (string.Equals(endpoint.Method, method, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(target.Method, method, StringComparison.OrdinalIgnoreCase))
                 {
+                    return target.Resolve();
+                }
+            }
+        }
+
+        var parts = path.Split('/');
+        if (_templated.TryGetValue(parts.Length, out var candidates))
+        {
+            foreach (var target in candidates)
+            {
+                if (!target.Route.TryMatch(parts, null))
+                {
+                    continue;
+                }
+
+                pathExists = true;
+                if (string.Equals(target.Method, method, StringComparison.OrdinalIgnoreCase))
+                {
+                    var endpoint = target.Resolve();
+                    target.Route.TryMatch(parts, pathValues);
                     return endpoint;
                 }
             }
         }
 
-        foreach (var endpoint in _templated)
-        {
-            if (!endpoint.Route.Matches(path))
-            {
-                continue;
-            }
-
-            pathExists = true;
-            if (string.Equals(endpoint.Method, method, StringComparison.OrdinalIgnoreCase))
-            {
-                endpoint.Route.TryMatch(path, pathValues);
-                return endpoint;
-            }
-        }
-
         throw new StytchException(pathExists ? StytchError.MethodNotAllowed : StytchError.RouteNotFound);
+    }
+
+    /// <summary>
+    /// Stytch's 404 for a route it has, with a message that says the fake lacks it. The error type stays Stytch's
+    /// <c>route_not_found</c>, so SDKs and clients treat it as they would any unknown route.
+    /// </summary>
+    public static StytchError NotImplemented(StytchOperation operation) => StytchError.RouteNotFound with
+    {
+        Message = $"{operation.Method} {operation.Path} is a Stytch endpoint Stytch.Fake does not implement yet. " +
+                  "GET /_fake/v1/endpoints lists what it implements.",
+    };
+
+    /// <summary>A method and template the router knows: one of the fake's endpoints, or a Stytch operation it lacks.</summary>
+    private sealed record Target(string Method, Route Route, Endpoint? Endpoint, StytchOperation? Operation)
+    {
+        public Endpoint Resolve() => Endpoint ?? throw new StytchException(NotImplemented(Operation!));
     }
 }
