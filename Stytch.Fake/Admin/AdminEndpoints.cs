@@ -26,6 +26,7 @@ internal static class AdminEndpoints
     public static IEnumerable<Endpoint> All() =>
     [
         Endpoint.Get("admin.health", "/_fake/v1/health", Health, Access.Admin),
+        Endpoint.Get("admin.endpoints", "/_fake/v1/endpoints", CoverageEndpoint.List, Access.Admin),
         Endpoint.Get("admin.projects.list", "/_fake/v1/projects", ListProjects, Access.Admin),
         Endpoint.Post("admin.projects.create", "/_fake/v1/projects", ["project_id", "secret", "seed", "live", "strict_fields"], CreateProject, Access.Admin),
         Endpoint.Get("admin.projects.get", Project, GetProject, Access.Admin),
