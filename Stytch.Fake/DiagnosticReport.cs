@@ -9,7 +9,10 @@ namespace Stytch.Fake;
 /// </summary>
 public static class DiagnosticReport
 {
-    /// <summary>The project's outbox (newest first) and its latest requests (oldest first).</summary>
+    /// <summary>
+    /// The project's outbox (newest first) and its latest requests (oldest first), each error with its message, so a
+    /// call to a Stytch endpoint the fake does not implement reads as that, not as a typo.
+    /// </summary>
     public static string Describe(StytchFakeProject project, int maxRequests = 20)
     {
         ArgumentNullException.ThrowIfNull(project);
@@ -28,6 +31,10 @@ public static class DiagnosticReport
         foreach (var r in requests.Skip(Math.Max(0, requests.Count - maxRequests)))
         {
             text.AppendLine(c, $"  {r.Method,-6} {r.Path} -> {r.StatusCode}{(r.ErrorType is null ? "" : " " + r.ErrorType)} ({r.RequestId}){(r.IgnoredFields.Count == 0 ? "" : "; ignored fields: " + string.Join(", ", r.IgnoredFields))}");
+            if (r.ErrorMessage is { } message)
+            {
+                text.AppendLine(c, $"         {message}");
+            }
         }
 
         return text.ToString();

@@ -210,9 +210,19 @@ public sealed record RecordedRequest(DateTimeOffset At, string Method, string Pa
     /// the body repeated with another value. Empty for most requests; a strict project refuses these instead.
     /// </summary>
     public IReadOnlyList<string> IgnoredFields { get; init; } = [];
+
+    /// <summary>
+    /// The <c>error_message</c> answered, if any: for a Stytch endpoint the fake does not implement it says so, which
+    /// tells a missing feature from a mistyped path.
+    /// </summary>
+    public string? ErrorMessage { get; init; }
 }
 
-/// <summary>The latest requests of a project, bounded so memory stays flat.</summary>
+/// <summary>
+/// The latest requests of a project, bounded so memory stays flat. Every request the fake answers is recorded, routed
+/// or not: in the project it reached; failing that (an unknown or unimplemented path, refused credentials) in the
+/// project its Basic credentials name, even with a wrong secret; failing that in the fake's default project.
+/// </summary>
 public sealed class RequestLog
 {
     private const int Capacity = 200;

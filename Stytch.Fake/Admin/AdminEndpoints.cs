@@ -190,6 +190,7 @@ internal static class AdminEndpoints
             w.WriteString("path", r.Path);
             w.WriteNumber("status_code", r.StatusCode);
             w.WriteString("error_type", r.ErrorType);
+            w.WriteString("error_message", r.ErrorMessage);
             w.WriteString("request_id", r.RequestId);
             w.WriteString("at", WireJson.Time(r.At));
             w.WritePropertyName("ignored_fields");

@@ -12,6 +12,9 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body, string? ErrorTyp
     /// <summary>The Content-Type header; JSON unless an endpoint serves something else (the inbox page).</summary>
     public string ContentType { get; init; } = "application/json; charset=utf-8";
 
+    /// <summary>The Stytch <c>error_message</c> of an error response (for the request log), or null.</summary>
+    public string? ErrorMessage { get; init; }
+
     /// <summary>Extra response headers, or null.</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
@@ -57,6 +60,9 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body, string? ErrorTyp
         var body = new WireError(
             error.StatusCode, requestId, error.ErrorType, error.Message,
             $"https://stytch.com/docs/api/errors/{error.StatusCode}");
-        return new ApiResponse(error.StatusCode, JsonSerializer.SerializeToUtf8Bytes(body, WireJsonContext.Default.WireError), error.ErrorType);
+        return new ApiResponse(error.StatusCode, JsonSerializer.SerializeToUtf8Bytes(body, WireJsonContext.Default.WireError), error.ErrorType)
+        {
+            ErrorMessage = error.Message,
+        };
     }
 }

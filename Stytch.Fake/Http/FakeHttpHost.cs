@@ -127,10 +127,12 @@ internal sealed class FakeHttpHost
             response = ApiResponse.Error(StytchError.InternalServerError, requestId ??= OrphanIds.New("request-id"));
         }
 
-        project?.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, response.StatusCode, response.ErrorType, requestId!)
-        {
-            IgnoredFields = parsed?.Ignored ?? [],
-        });
+        (project ?? RecordsOf(request))?.Requests.Add(
+            new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, response.StatusCode, response.ErrorType, requestId!)
+            {
+                IgnoredFields = parsed?.Ignored ?? [],
+                ErrorMessage = response.ErrorMessage,
+            });
         return ToMessage(response);
     }
 
@@ -142,6 +144,14 @@ internal sealed class FakeHttpHost
         endpoint.Access == Access.Admin
             ? JsonBody.Parse(RawBody(request), endpoint.BodyFields!, emptyIsObject: true)
             : JsonBody.Parse(RawBody(request), endpoint.BodyFields!, project?.StrictFields == false ? FieldPolicy.Ignore : FieldPolicy.StrictProject, pathValues);
+
+    /// <summary>
+    /// Where a call that reached no project is recorded (an unknown or unimplemented route, refused credentials, a
+    /// back door about no project): the project its Basic credentials name, even with a wrong secret, so a test
+    /// sees its own mistakes; otherwise the fake's default project.
+    /// </summary>
+    private StytchFakeProject? RecordsOf(IRequestMessage request) =>
+        _projects.NamedBy(Header(request, "Authorization")) ?? _projects.Default;
 
     /// <summary>Finds the project a call is for, or throws the Stytch error that refuses it.</summary>
     private StytchFakeProject? Authorise(IRequestMessage request, Endpoint endpoint, Dictionary<string, string> pathValues)
