@@ -51,12 +51,23 @@ allowedHost.Validators.Add(r =>
     }
 });
 var adminToken = new Option<string?>("--admin-token") { Description = "Token every /_fake/ call must send (X-Admin-Token or Authorization: Bearer)." };
+adminToken.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<string?>() is { } token && string.IsNullOrWhiteSpace(token))
+    {
+        r.AddError("--admin-token is empty or blank: give a real token, or leave the option out on loopback.");
+    }
+});
+var defaults = new StytchFakeLimits();
+var maxProjects = LimitOption("--max-projects", "Most projects the server hosts", defaults.MaxProjects);
+var maxSigningKeys = LimitOption("--max-signing-keys", "Most signing keys one project publishes", defaults.MaxSigningKeysPerProject);
+var maxFaultRules = LimitOption("--max-fault-rules", "Most fault rules one project holds", defaults.MaxFaultRulesPerProject);
 
 // A plain Command named stytch-fake rather than a RootCommand, which names itself after the entry assembly
 // (Stytch.Fake.Server): people run the installed tool as stytch-fake, and --help should show what to type.
 var root = new Command("stytch-fake", "Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, allowedHost, projectId, secret, seed, rateLimits, strict, snapshot, saveSnapshot, adminToken, new HelpOption(), new VersionOption(),
+    port, host, allowedHost, projectId, secret, seed, rateLimits, strict, snapshot, saveSnapshot, adminToken, maxProjects, maxSigningKeys, maxFaultRules, new HelpOption(), new VersionOption(),
 };
 root.Validators.Add(r =>
 {
@@ -83,6 +94,12 @@ root.SetAction(async (parsed, cancellation) =>
         Host = parsed.GetValue(host) ?? "127.0.0.1",
         AdminToken = parsed.GetValue(adminToken),
         AllowedHosts = parsed.GetValue(allowedHost) ?? [],
+        Limits = new StytchFakeLimits
+        {
+            MaxProjects = parsed.GetValue(maxProjects),
+            MaxSigningKeysPerProject = parsed.GetValue(maxSigningKeys),
+            MaxFaultRulesPerProject = parsed.GetValue(maxFaultRules),
+        },
         Project = new StytchProjectOptions
         {
             ProjectId = parsed.GetValue(projectId),
@@ -139,7 +156,17 @@ root.SetAction(async (parsed, cancellation) =>
 
     if (parsed.GetValue(saveSnapshot) && snapshotFile is not null)
     {
-        await File.WriteAllTextAsync(snapshotFile.FullName, stytch.DefaultProject.ExportSnapshot(), CancellationToken.None);
+        try
+        {
+            // Atomic and owner-only: a crash mid-save leaves the previous file whole.
+            await SnapshotFile.WriteAsync(snapshotFile.FullName, stytch.DefaultProject.ExportSnapshot(), PauseForTests(output), CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await parsed.InvocationConfiguration.Error.WriteLineAsync($"--save-snapshot {snapshotFile.FullName}: {e.Message}");
+            return 1;
+        }
+
         await output.WriteLineAsync($"saved snapshot {snapshotFile.FullName}");
     }
 
@@ -154,3 +181,32 @@ root.SetAction(async (parsed, cancellation) =>
 });
 
 return await root.Parse(args).InvokeAsync();
+
+static Option<int> LimitOption(string name, string what, int byDefault)
+{
+    var option = new Option<int>(name)
+    {
+        Description = string.Create(CultureInfo.InvariantCulture, $"{what} (default {byDefault:N0}); past it, calls get a 400 naming the cap."),
+        DefaultValueFactory = _ => byDefault,
+    };
+    option.Validators.Add(r =>
+    {
+        if (r.GetValueOrDefault<int>() < 1)
+        {
+            r.AddError($"{name} must be at least 1.");
+        }
+    });
+    return option;
+}
+
+// Test-only: with STYTCH_FAKE_TEST_PAUSE_SNAPSHOT_SAVE=1 a save stops for good with half the file written, so a
+// test can kill the process there and check that the previous snapshot survived.
+static Func<CancellationToken, Task>? PauseForTests(TextWriter output) =>
+    Environment.GetEnvironmentVariable("STYTCH_FAKE_TEST_PAUSE_SNAPSHOT_SAVE") != "1"
+        ? null
+        : async cancellation =>
+        {
+            await output.WriteLineAsync("snapshot save paused halfway (STYTCH_FAKE_TEST_PAUSE_SNAPSHOT_SAVE)");
+            await output.FlushAsync(cancellation);
+            await Task.Delay(Timeout.Infinite, cancellation);
+        };

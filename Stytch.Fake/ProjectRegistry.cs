@@ -5,35 +5,73 @@ using Stytch.Fake.Engine;
 
 namespace Stytch.Fake;
 
-/// <summary>The projects one fake server hosts, found by id or by Basic auth credentials.</summary>
+/// <summary>
+/// The projects one fake server hosts, found by id or by Basic auth credentials; at most
+/// <see cref="StytchFakeLimits.MaxProjects"/> of them.
+/// </summary>
 internal sealed class ProjectRegistry
 {
     private readonly ConcurrentDictionary<string, StytchFakeProject> _projects = new(StringComparer.Ordinal);
+    private readonly StytchFakeLimits _limits;
+    private readonly Tokens.RsaKeyGenerator _keys;
+    // Counted apart from the dictionary: its Count takes every bucket lock, and a slot is held while a project is made.
+    private int _count;
     private StytchFakeProject? _default;
+
+    public ProjectRegistry(StytchFakeLimits? limits = null, Tokens.RsaKeyGenerator? keys = null)
+    {
+        _limits = limits ?? new StytchFakeLimits();
+        _keys = keys ?? Tokens.RsaKeyGenerator.Shared;
+    }
 
     public IReadOnlyCollection<StytchFakeProject> All => _projects.Values.ToArray();
 
     /// <summary>The first project added: the fake's default project, which cannot be removed. Null while there is none.</summary>
     public StytchFakeProject? Default => Volatile.Read(ref _default);
 
+    /// <exception cref="StytchException">The server hosts <see cref="StytchFakeLimits.MaxProjects"/> already (<c>too_many_projects</c>).</exception>
+    /// <exception cref="ArgumentException">The options are invalid, or the id is taken.</exception>
     public StytchFakeProject Add(StytchProjectOptions options)
     {
-        var project = new StytchFakeProject(options);
-        if (!_projects.TryAdd(project.ProjectId, project))
+        if (Interlocked.Increment(ref _count) > _limits.MaxProjects)
         {
-            var why = options.ProjectId is null && options.Seed is not null
-                ? " A project's id is drawn from its seed: give projects on one server different seeds or a fixed ProjectId."
-                : "";
-            throw new ArgumentException($"A project with id '{project.ProjectId}' already exists.{why}", nameof(options));
+            Interlocked.Decrement(ref _count);
+            throw new StytchException(LimitErrors.TooManyProjects(_limits.MaxProjects));
         }
 
-        Interlocked.CompareExchange(ref _default, project, null);
-        return project;
+        try
+        {
+            var project = new StytchFakeProject(options, _limits, _keys);
+            if (!_projects.TryAdd(project.ProjectId, project))
+            {
+                var why = options.ProjectId is null && options.Seed is not null
+                    ? " A project's id is drawn from its seed: give projects on one server different seeds or a fixed ProjectId."
+                    : "";
+                throw new ArgumentException($"A project with id '{project.ProjectId}' already exists.{why}", nameof(options));
+            }
+
+            Interlocked.CompareExchange(ref _default, project, null);
+            return project;
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _count);
+            throw;
+        }
     }
 
     public StytchFakeProject? Find(string projectId) => _projects.GetValueOrDefault(projectId);
 
-    public bool Remove(string projectId) => _projects.TryRemove(projectId, out _);
+    public bool Remove(string projectId)
+    {
+        if (!_projects.TryRemove(projectId, out _))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _count);
+        return true;
+    }
 
     /// <summary>
     /// The project whose id is the user name of a Basic <c>Authorization</c> header, whatever its password; null

@@ -15,7 +15,7 @@ public sealed record StytchFakeOptions
     public string Host { get; init; } = "127.0.0.1";
     /// <summary>
     /// When set, every <c>/_fake/</c> call must send it (<c>X-Admin-Token</c> or <c>Authorization: Bearer</c>).
-    /// Required when <see cref="Host"/> is not a loopback address.
+    /// Required when <see cref="Host"/> is not a loopback address; an empty or blank token is refused.
     /// </summary>
     public string? AdminToken { get; init; }
     /// <summary>
@@ -27,6 +27,10 @@ public sealed record StytchFakeOptions
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
     /// <summary>The first project's settings: fixed credentials, clock, seed, live or test.</summary>
     public StytchProjectOptions Project { get; init; } = new();
+    /// <summary>Caps on projects, signing keys and fault rules; the defaults are far above what a test suite needs.</summary>
+    public StytchFakeLimits Limits { get; init; } = new();
+    /// <summary>Where RSA keys come from: the process-wide generator unless a test supplies its own.</summary>
+    internal Tokens.RsaKeyGenerator? KeyGenerator { get; init; }
 }
 
 /// <summary>
@@ -46,13 +50,21 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
 
     private StytchFake(StytchFakeOptions options, WireMockServer? server)
     {
+        if (options.AdminToken is not null && string.IsNullOrWhiteSpace(options.AdminToken))
+        {
+            // An empty token would pass as "set" and then match an empty header: no protection at all.
+            throw new ArgumentException("AdminToken is empty or blank: set a real token, or leave it null to serve the back doors without one on loopback.", nameof(options));
+        }
+
         if (options.AdminToken is null && !IsLoopbackHost(options.Host))
         {
             throw new ArgumentException($"Listening on '{options.Host}' exposes the back doors: set an AdminToken.", nameof(options));
         }
 
         _guard = new RequestGuard(options.Host, options.AllowedHosts);
-        _projects = new ProjectRegistry();
+        ArgumentNullException.ThrowIfNull(options.Limits);
+        options.Limits.Check();
+        _projects = new ProjectRegistry(options.Limits, options.KeyGenerator);
         DefaultProject = _projects.Add(options.Project);
         _host = new FakeHttpHost(_projects, options.AdminToken);
         _ownsServer = server is null;
@@ -108,6 +120,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     public WireMockServer Server => _server;
 
     /// <summary>Creates another isolated project on this server, with its own credentials and state.</summary>
+    /// <exception cref="StytchException">The server hosts <see cref="StytchFakeLimits.MaxProjects"/> already (<c>too_many_projects</c>).</exception>
     public StytchFakeProject CreateProject(StytchProjectOptions? options = null) => _projects.Add(options ?? new StytchProjectOptions());
 
     /// <summary>

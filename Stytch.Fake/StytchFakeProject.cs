@@ -33,7 +33,7 @@ public sealed record StytchProjectOptions
 /// </summary>
 public sealed class StytchFakeProject
 {
-    internal StytchFakeProject(StytchProjectOptions options)
+    internal StytchFakeProject(StytchProjectOptions options, StytchFakeLimits limits, RsaKeyGenerator keys)
     {
         var live = options.Live || options.ProjectId?.StartsWith("project-live-", StringComparison.Ordinal) == true;
         var ids = new IdFactory(live, options.Seed);
@@ -58,8 +58,8 @@ public sealed class StytchFakeProject
         State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox, ids);
         B2B = new B2BState(Clock, Outbox, ids);
         Seed = new Seeding.StytchSeeder(this, ids.NewSeed());
-        Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.FakeHttpHost.StytchEndpointNames);
-        Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock));
+        Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.FakeHttpHost.StytchEndpointNames, limits.MaxFaultRulesPerProject);
+        Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock, keys, limits.MaxSigningKeysPerProject));
         Requests = new RequestLog();
         RateLimits = new RateLimiter(Clock, options.RateLimits);
     }
@@ -150,8 +150,15 @@ public sealed class StytchFakeProject
     /// <summary>Revokes one session by id.</summary>
     public void RevokeSession(string sessionId) => State.RevokeSession(null, sessionId);
 
-    /// <summary>Adds a new signing key; the old one stays in the JWKS until <see cref="RemoveOldSigningKeys"/>.</summary>
-    public string RotateSigningKey() => Jwts.Keys.Rotate().Kid;
+    /// <summary>
+    /// Adds a new signing key; the old one stays in the JWKS until <see cref="RemoveOldSigningKeys"/>. Keys are made on
+    /// a background thread shared by the process; this waits for one.
+    /// </summary>
+    /// <exception cref="StytchException">
+    /// The project publishes <see cref="StytchFakeLimits.MaxSigningKeysPerProject"/> keys already (<c>too_many_signing_keys</c>),
+    /// or too many rotations are waiting for a key (<c>too_many_key_rotations</c>).
+    /// </exception>
+    public string RotateSigningKey() => Jwts.Keys.RotateAsync().GetAwaiter().GetResult().Kid;
 
     /// <summary>Stops publishing every signing key but the newest.</summary>
     public void RemoveOldSigningKeys() => Jwts.Keys.RemoveOld();
@@ -165,6 +172,14 @@ public sealed class StytchFakeProject
     /// </summary>
     /// <exception cref="StytchException">The document is malformed (<c>bad_request</c>); nothing changed.</exception>
     public void ImportSnapshot(string json) => Http.SnapshotJson.Read(this, json);
+
+    /// <summary>
+    /// Writes <see cref="ExportSnapshot"/> to <paramref name="path"/> so that a crash never leaves it half-written: the
+    /// document goes to a new file in the same directory, readable by its owner only (it holds private keys and tokens),
+    /// is flushed to disk, then renamed over <paramref name="path"/>. Load it back with <see cref="ImportSnapshot"/>.
+    /// </summary>
+    public Task SaveSnapshotAsync(string path, CancellationToken cancellationToken = default) =>
+        SnapshotFile.WriteAsync(path, ExportSnapshot(), cancellationToken: cancellationToken);
 
     /// <summary>
     /// Forgets every user, organization, member, code, session, message and fault rule, and puts the clock back; credentials

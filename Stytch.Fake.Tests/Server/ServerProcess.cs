@@ -68,13 +68,38 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM, as a process manager would, and waits for the exit.</summary>
     public async Task TerminateAsync()
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        await SendSigtermAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Sends SIGTERM and returns at once: the server starts shutting down.</summary>
+    public async Task SendSigtermAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>SIGKILL: the process ends at once with no chance to clean up, as a crash or an out-of-memory kill would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Waits until the server prints a line containing <paramref name="text"/>; fails after 30 s or when it exits first.</summary>
+    public async Task WaitForLineAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited before printing '{text}':\n{Output}");
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -36,10 +36,10 @@ internal static class AdminEndpoints
         Endpoint.Get("admin.clock.get", Project + "/clock", GetClock, Access.Admin),
         Endpoint.Post("admin.clock.advance", Project + "/clock/advance", ["seconds"], AdvanceClock, Access.Admin),
         Endpoint.Post("admin.clock.set", Project + "/clock/set", ["now"], SetClock, Access.Admin),
-        Endpoint.Post("admin.keys.rotate", Project + "/keys/rotate", [], RotateKeys, Access.Admin),
-        Endpoint.Post("admin.keys.remove_old", Project + "/keys/remove_old", [], RemoveOldKeys, Access.Admin),
+        Endpoint.PostAsync("admin.keys.rotate", Project + "/keys/rotate", [], RotateKeys, Access.Admin),
+        Endpoint.PostAsync("admin.keys.remove_old", Project + "/keys/remove_old", [], RemoveOldKeys, Access.Admin),
         Endpoint.Get("admin.requests.list", Project + "/requests", ListRequests, Access.Admin),
-        Endpoint.Get("admin.snapshot.export", Project + "/snapshot", ExportSnapshot, Access.Admin),
+        Endpoint.GetAsync("admin.snapshot.export", Project + "/snapshot", ExportSnapshot, Access.Admin),
         Endpoint.PutDocument("admin.snapshot.import", Project + "/snapshot", ImportSnapshot, Access.Admin),
         Endpoint.Post("admin.seed", Project + "/seed", ["organizations", "users"], SeedEndpoint.Seed, Access.Admin),
         Endpoint.Get("admin.rate_limits.get", Project + "/rate_limits", GetRateLimits, Access.Admin),
@@ -167,14 +167,15 @@ internal static class AdminEndpoints
         return ClockResponse(call.Project.Clock);
     }
 
-    private static ApiResponse RotateKeys(ApiCall call)
+    private static async ValueTask<ApiResponse> RotateKeys(ApiCall call)
     {
-        var kid = call.Project.RotateSigningKey();
-        return ApiResponse.Plain(200, w => w.WriteString("kid", kid));
+        var key = await call.Project.Jwts.Keys.RotateAsync().ConfigureAwait(false);
+        return ApiResponse.Plain(200, w => w.WriteString("kid", key.Kid));
     }
 
-    private static ApiResponse RemoveOldKeys(ApiCall call)
+    private static async ValueTask<ApiResponse> RemoveOldKeys(ApiCall call)
     {
+        await call.Project.Jwts.Keys.CurrentAsync().ConfigureAwait(false);
         call.Project.RemoveOldSigningKeys();
         return ApiResponse.Plain(200, w => w.WriteString("kid", call.Project.Jwts.Keys.Current.Kid));
     }
@@ -207,8 +208,12 @@ internal static class AdminEndpoints
         w.WriteEndArray();
     });
 
-    private static ApiResponse ExportSnapshot(ApiCall call) =>
-        new(200, System.Text.Encoding.UTF8.GetBytes(call.Project.ExportSnapshot()));
+    private static async ValueTask<ApiResponse> ExportSnapshot(ApiCall call)
+    {
+        // The snapshot holds the signing keys: have the first one made without holding a request thread.
+        await call.Project.Jwts.Keys.CurrentAsync().ConfigureAwait(false);
+        return new(200, System.Text.Encoding.UTF8.GetBytes(call.Project.ExportSnapshot()));
+    }
 
     private static ApiResponse ImportSnapshot(ApiCall call)
     {

@@ -145,6 +145,18 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
     public static readonly StytchError ProjectNotFound = new("project_not_found", 404, "Project could not be found.");
     /// <summary>404, back door: no fault rule has this id.</summary>
     public static readonly StytchError FaultNotFound = new("fault_not_found", 404, "No fault rule has this id.");
+    // The caps of StytchFakeLimits. Stytch names its own quota errors too_many_<things> (too_many_projects is one
+    // of its types; the other two are this fake's); 400 is inferred. Each cap throws a copy whose message names the
+    // cap's value and how to raise it.
+
+    /// <summary>400, back door: the server already hosts as many projects as its limits allow.</summary>
+    public static readonly StytchError TooManyProjects = new("too_many_projects", 400, "This server already hosts as many projects as it allows (StytchFakeOptions.Limits.MaxProjects, --max-projects).");
+    /// <summary>400, back door: the project already publishes as many signing keys as the server's limits allow.</summary>
+    public static readonly StytchError TooManySigningKeys = new("too_many_signing_keys", 400, "The project already publishes as many signing keys as this server allows (StytchFakeOptions.Limits.MaxSigningKeysPerProject, --max-signing-keys).");
+    /// <summary>400, back door: the project already has as many fault rules as the server's limits allow.</summary>
+    public static readonly StytchError TooManyFaultRules = new("too_many_fault_rules", 400, "The project already has as many fault rules as this server allows (StytchFakeOptions.Limits.MaxFaultRulesPerProject, --max-fault-rules).");
+    /// <summary>429, back door: too many key rotations are already waiting for a new RSA key.</summary>
+    public static readonly StytchError TooManyKeyRotations = new("too_many_key_rotations", 429, "Too many key rotations are already waiting for a new RSA key; retry when some have finished.");
     /// <summary>401, back door: the server was started with an admin token and the call did not send it.</summary>
     public static readonly StytchError AdminTokenRequired = new("unauthorized_credentials", 401, "This server requires its admin token for /_fake/ calls (X-Admin-Token header or Authorization: Bearer).");
 
@@ -176,7 +188,8 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
         InvalidMemberGetFields, InvalidPhoneNumber, InvalidMfaDefaultMethod, MemberSearchOrganizationIdsEmpty,
         EmailJitProvisioningNotAllowed, InvalidEmailForJitProvisioning, ActionNotAllowedEmailDomainIsClaimed,
         IntermediateSessionNotFound, SessionAuthorizationError, SessionAuthorizationTenancyError,
-        ProjectNotFound, FaultNotFound, AdminTokenRequired, HostNotAllowed, OriginNotAllowed, JsonContentTypeRequired,
+        ProjectNotFound, FaultNotFound, TooManyProjects, TooManySigningKeys, TooManyFaultRules, TooManyKeyRotations,
+        AdminTokenRequired, HostNotAllowed, OriginNotAllowed, JsonContentTypeRequired,
     ];
 
     /// <summary>Finds a catalogue entry by its <c>error_type</c>.</summary>

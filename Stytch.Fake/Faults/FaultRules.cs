@@ -46,7 +46,9 @@ public sealed record FaultRule
 /// <summary>
 /// A project's fault rules, checked before every Stytch call in the order they were added. A faulted call
 /// never reaches the engine, so it changes no state. Probabilities draw from a seeded random source, so a
-/// run with the same seed and the same calls fails the same way.
+/// run with the same seed and the same calls fails the same way. A project holds at most
+/// <see cref="StytchFakeLimits.MaxFaultRulesPerProject"/> rules; finishing one more throws a <see cref="StytchException"/>
+/// (<c>too_many_fault_rules</c>).
 /// </summary>
 public sealed class FaultRules
 {
@@ -56,9 +58,11 @@ public sealed class FaultRules
     private readonly Random _random;
     private readonly Func<string> _newId;
     private readonly IReadOnlySet<string> _endpoints;
+    private readonly int _maxRules;
 
-    internal FaultRules(int? seed, Func<string> newId, IReadOnlySet<string> endpoints)
+    internal FaultRules(int? seed, Func<string> newId, IReadOnlySet<string> endpoints, int maxRules)
     {
+        _maxRules = maxRules;
         _random = seed is { } s ? new Random(s) : new Random();
         _newId = newId;
         _endpoints = endpoints;
@@ -111,13 +115,19 @@ public sealed class FaultRules
 
     internal FaultRule Add(FaultRule rule)
     {
-        var withId = rule with { Id = _newId() };
         lock (_gate)
         {
+            // Every call scans the rules under this lock: the cap keeps that scan short.
+            if (_rules.Count >= _maxRules)
+            {
+                throw new StytchException(LimitErrors.TooManyFaultRules(_maxRules));
+            }
+
+            var withId = rule with { Id = _newId() };
             _rules.Add(withId);
             Volatile.Write(ref _count, _rules.Count);
+            return withId;
         }
-        return withId;
     }
 
     /// <summary>The first rule that applies to this call, consuming one of its uses; null when none does.</summary>

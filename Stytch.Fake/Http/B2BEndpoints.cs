@@ -66,7 +66,7 @@ internal static class B2BEndpoints
             AuthenticateSession),
         Endpoint.PostAsync("b2b.sessions.revoke", "/v1/b2b/sessions/revoke",
             ["member_session_id", "session_token", "session_jwt", "member_id"], RevokeSession),
-        Endpoint.Get("b2b.sessions.jwks", "/v1/b2b/sessions/jwks/{project_id}", ConsumerEndpoints.Jwks, Access.PathProject),
+        Endpoint.GetAsync("b2b.sessions.jwks", "/v1/b2b/sessions/jwks/{project_id}", ConsumerEndpoints.Jwks, Access.PathProject),
     ];
 
     // ---- email OTP --------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ internal static class B2BEndpoints
                 : await call.Project.Jwts.ReadSessionIdAsync(sessionJwt).ConfigureAwait(false),
         };
         var result = call.Project.B2B.Authenticate(command);
-        var jwt = call.Project.Jwts.Mint(result.Session);
+        var jwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("member_id", result.Member.MemberId);
@@ -286,7 +286,7 @@ internal static class B2BEndpoints
         var check = B2BBodyReaders.ReadAuthorizationCheck(body);
         var (token, sessionId, duration) = await SessionArguments.ReadAsync(call).ConfigureAwait(false);
         var result = call.Project.B2B.AuthenticateSession(token, sessionId, duration, check, claims);
-        var newJwt = call.Project.Jwts.Mint(result.Session);
+        var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
             B2BWire.WriteMemberSession(w, result.Session);

@@ -27,7 +27,7 @@ internal static class ConsumerEndpoints
             AuthenticateSession),
         Endpoint.PostAsync("sessions.revoke", "/v1/sessions/revoke", ["session_id", "session_token", "session_jwt"], RevokeSession),
         Endpoint.Get("sessions.get", "/v1/sessions", ListSessions),
-        Endpoint.Get("sessions.jwks", "/v1/sessions/jwks/{project_id}", Jwks, Access.PathProject),
+        Endpoint.GetAsync("sessions.jwks", "/v1/sessions/jwks/{project_id}", Jwks, Access.PathProject),
     ];
 
     private static EmailOtpOptions ReadOtpOptions(JsonBody body, bool withPending) =>
@@ -91,7 +91,7 @@ internal static class ConsumerEndpoints
             CustomClaims = claims,
         };
         var result = call.Project.State.Authenticate(command);
-        var jwt = result.Session is null ? "" : call.Project.Jwts.Mint(result.Session);
+        var jwt = result.Session is null ? "" : await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("user_id", result.User.UserId);
@@ -131,7 +131,7 @@ internal static class ConsumerEndpoints
         body.Object("authorization_check");
         var (token, sessionId, duration) = await SessionArguments.ReadAsync(call).ConfigureAwait(false);
         var result = call.Project.State.AuthenticateSession(token, sessionId, duration, claims);
-        var newJwt = call.Project.Jwts.Mint(result.Session);
+        var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
             WriteSession(w, result.Session);
@@ -180,17 +180,21 @@ internal static class ConsumerEndpoints
     }
 
     /// <summary>The project's JWKS; the consumer and B2B paths publish the same keys.</summary>
-    internal static ApiResponse Jwks(ApiCall call) => ApiResponse.Ok(call.RequestId, w =>
+    internal static async ValueTask<ApiResponse> Jwks(ApiCall call)
     {
-        w.WritePropertyName("keys");
-        w.WriteStartArray();
-        foreach (var key in call.Project.Jwts.Jwks())
+        var keys = await call.Project.Jwts.JwksAsync().ConfigureAwait(false);
+        return ApiResponse.Ok(call.RequestId, w =>
         {
-            JsonSerializer.Serialize(w, key, WireJsonContext.Default.WireJwk);
-        }
+            w.WritePropertyName("keys");
+            w.WriteStartArray();
+            foreach (var key in keys)
+            {
+                JsonSerializer.Serialize(w, key, WireJsonContext.Default.WireJwk);
+            }
 
-        w.WriteEndArray();
-    });
+            w.WriteEndArray();
+        });
+    }
 
     private static void WriteUser(Utf8JsonWriter w, string name, StytchUser user)
     {

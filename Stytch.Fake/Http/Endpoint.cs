@@ -46,6 +46,9 @@ internal sealed record Endpoint(
     public static Endpoint Get(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "GET", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
 
+    public static Endpoint GetAsync(string name, string path, Func<ApiCall, ValueTask<ApiResponse>> handle, Access access = Access.Basic) =>
+        new(name, "GET", new Route(path), null, handle, access);
+
     public static Endpoint Delete(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "DELETE", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
 
@@ -58,8 +61,8 @@ internal sealed record Endpoint(
     public static Endpoint Post(string name, string path, string[] fields, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "POST", new Route(path), fields.ToHashSet(StringComparer.Ordinal), c => ValueTask.FromResult(handle(c)), access);
 
-    public static Endpoint PostAsync(string name, string path, string[] fields, Func<ApiCall, ValueTask<ApiResponse>> handle) =>
-        new(name, "POST", new Route(path), fields.ToHashSet(StringComparer.Ordinal), handle);
+    public static Endpoint PostAsync(string name, string path, string[] fields, Func<ApiCall, ValueTask<ApiResponse>> handle, Access access = Access.Basic) =>
+        new(name, "POST", new Route(path), fields.ToHashSet(StringComparer.Ordinal), handle, access);
 }
 
 /// <summary>How a call is authorised and which project it reaches.</summary>

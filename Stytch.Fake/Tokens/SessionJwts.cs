@@ -55,6 +55,30 @@ internal sealed class SessionJwts
         });
     }
 
+    /// <summary>
+    /// <see cref="Mint(StytchSession)"/> for request handlers: waits for the project's first key without holding a
+    /// thread, so a project's first JWT never blocks one while the key is made.
+    /// </summary>
+    public async Task<string> MintAsync(StytchSession session)
+    {
+        await Keys.CurrentAsync().ConfigureAwait(false);
+        return Mint(session);
+    }
+
+    /// <inheritdoc cref="MintAsync(StytchSession)"/>
+    public async Task<string> MintAsync(MemberSession session)
+    {
+        await Keys.CurrentAsync().ConfigureAwait(false);
+        return Mint(session);
+    }
+
+    /// <summary>The JWKS for request handlers: waits for the project's first key without holding a thread.</summary>
+    public async Task<IReadOnlyList<WireJwk>> JwksAsync()
+    {
+        await Keys.CurrentAsync().ConfigureAwait(false);
+        return Jwks();
+    }
+
     /// <summary>Signs a five-minute RS256 JWT for <paramref name="subject"/> with the current key, on the project clock.</summary>
     private string Sign(string subject, Dictionary<string, object> claims)
     {
@@ -80,11 +104,12 @@ internal sealed class SessionJwts
     /// </summary>
     public async Task<string> ReadSessionIdAsync(string jwt)
     {
+        // Published, not All: a project that has no key yet never signed a JWT, so none can verify.
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = Issuer,
             ValidAudience = _projectId,
-            IssuerSigningKeys = Keys.All.Select(k => (SecurityKey)k.SecurityKey).ToArray(),
+            IssuerSigningKeys = Keys.Published.Select(k => (SecurityKey)k.SecurityKey).ToArray(),
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             ValidateLifetime = false,
         };
