@@ -33,6 +33,12 @@ if (args.Length > 0 && args[0] == "load")
     return 0;
 }
 
+// `... -- keys [base-url] [seconds]`: logins on one project while others rotate keys or make first keys (KeyLoad.cs).
+if (args.Length > 0 && args[0] == "keys")
+{
+    return await KeyLoad.RunAsync(args[1..]);
+}
+
 var c = CultureInfo.InvariantCulture;
 var rows = new List<(string What, string Fake, string Baseline, string Ratio, string Goal)>();
 
