@@ -8,11 +8,7 @@ using Stytch.Sample.Web.Stytch;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOptions<StytchOptions>()
-    .BindConfiguration(StytchOptions.Section)
-    .Validate(o => o.IsComplete,
-        "Set Stytch:BaseUrl, Stytch:ProjectId and Stytch:Secret (e.g. the environment variables Stytch__ProjectId and Stytch__Secret).")
-    .ValidateOnStart();
+builder.Services.AddStytchOptions();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddHttpClient<StytchClient>((services, http) =>
 {
