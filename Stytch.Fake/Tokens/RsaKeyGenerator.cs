@@ -119,8 +119,10 @@ internal sealed class RsaKeyGenerator : IDisposable
         _started = true;
         for (var i = 0; i < Workers; i++)
         {
-            // Own threads, not the thread pool's: a key in the making never holds a request thread.
-            new Thread(Work) { IsBackground = true, Name = "Stytch.Fake RSA keys", Priority = ThreadPriority.BelowNormal }.Start();
+            // Own threads, not the thread pool's: a key in the making never holds a request thread. Normal priority:
+            // below it, a machine whose cores are busy (a loaded CI runner) starves the generator, and a project's first
+            // JWT waited there longer than a client's 10-second timeout.
+            new Thread(Work) { IsBackground = true, Name = "Stytch.Fake RSA keys" }.Start();
         }
     }
 
