@@ -61,15 +61,16 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
             throw new ArgumentException($"Listening on '{options.Host}' exposes the back doors: set an AdminToken.", nameof(options));
         }
 
-        _guard = new RequestGuard(options.Host, options.AllowedHosts);
         ArgumentNullException.ThrowIfNull(options.Limits);
         options.Limits.Check();
         _projects = new ProjectRegistry(options.Limits, options.KeyGenerator);
         DefaultProject = _projects.Add(options.Project);
         _host = new FakeHttpHost(_projects, options.AdminToken);
+        _guard = new RequestGuard(options.Host, options.AllowedHosts, _host);
         _ownsServer = server is null;
         _server = server ?? StartServer(options, _guard);
-        _mounts.Add((_server, _ownsServer ? _host.MapTo(_server, everyPath: true) : [.. _guard.MapTo(_server), .. _host.MapTo(_server)]));
+        var hosts = _guard.HostsFor(_server);
+        _mounts.Add((_server, _ownsServer ? _host.MapTo(_server, hosts, everyPath: true) : [.. _guard.MapTo(_server), .. _host.MapTo(_server, hosts)]));
         Url = new Uri(_server.Url ?? _server.Urls[0]);
     }
 
@@ -158,7 +159,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(server);
         lock (_mounts)
         {
-            _mounts.Add((server, [.. _guard.MapTo(server), .. _host.MapTo(server)]));
+            _mounts.Add((server, [.. _guard.MapTo(server), .. _host.MapTo(server, _guard.HostsFor(server))]));
         }
     }
 

@@ -6,8 +6,9 @@ namespace Stytch.Fake.Tests.Robustness;
 
 /// <summary>
 /// A seeded random fuzzer over the back doors that change state, sending what a web page on another site (or a
-/// rebound DNS name) could: random Host, Origin, Content-Type and method. Each answer must be the refusal the
-/// rules predict, and a refused call must leave the project as it was. The seed is random per run (or
+/// rebound DNS name) could: random Host, Origin, Content-Type and method, and the path spelled plainly or with
+/// escapes a second decoding would undo. Each answer must be the refusal the rules predict, and a refused or
+/// unrouted call must leave the project as it was. The seed is random per run (or
 /// <c>STYTCH_FAKE_FUZZ_SEED</c>) and printed, so a failure can be replayed.
 /// </summary>
 public sealed class CrossSiteFuzzTests
@@ -31,6 +32,22 @@ public sealed class CrossSiteFuzzTests
         "application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "text/plain", "text/plain; charset=utf-8",
         "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", "application/json-patch+json",
         "", null,
+    ];
+
+    /// <summary>The back-door prefix as sent; whether any decoding of it spells the back door; whether it is the back door decoded once.</summary>
+    private static readonly (string Prefix, bool BackDoor, bool Routed)[] Spellings =
+    [
+        ("/_fake/v1/projects/", true, true),
+        ("/%5Ffake/v1/projects/", true, true),
+        ("/%5ffake%2Fv1/projects/", true, false),
+        ("/_fake%2Fv1/projects/", true, false),
+        ("/_fake%2fv1%2Fprojects/", true, false),
+        ("/%255Ffake/v1/projects/", true, false),
+        ("/%255ffake/v1/projects/", true, false),
+        ("/_fak%2565/v1/projects/", true, false),
+        ("/%255F%66ake%2Fv1/projects/", true, false),
+        ("/_fake/v1/projects%2F", true, false),
+        ("/%5F%46AKE/v1/projects/", false, false),
     ];
 
     [Test]
@@ -64,13 +81,17 @@ public sealed class CrossSiteFuzzTests
             var (host, hostAllowed) = hosts[random.Next(hosts.Length)];
             var (origin, originAllowed) = origins[random.Next(origins.Length)];
             var contentType = ContentTypes[random.Next(ContentTypes.Length)];
+            var (prefix, backDoor, routed) = Spellings[random.Next(Spellings.Length)];
             var json = contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
             var expected = !hostAllowed ? (403, "host_not_allowed")
-                : !originAllowed ? (403, "origin_not_allowed")
-                : !json ? (415, "json_content_type_required")
+                : backDoor && !originAllowed ? (403, "origin_not_allowed")
+                : backDoor && !json ? (415, "json_content_type_required")
+                : !routed ? (404, "route_not_found")
                 : ((int, string)?)null;
 
-            using var request = new HttpRequestMessage(new HttpMethod(method), $"_fake/v1/projects/{stytch.ProjectId}/{path}");
+            var url = new Uri($"{stytch.Url.GetLeftPart(UriPartial.Authority)}{prefix}{stytch.ProjectId}/{path}",
+                new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
             request.Headers.Host = host;
             if (origin is not null)
             {
@@ -90,7 +111,7 @@ public sealed class CrossSiteFuzzTests
             using var response = await http.SendAsync(request);
             var status = (int)response.StatusCode;
             var text = await response.Content.ReadAsStringAsync();
-            var describe = $"#{i} {method} {path} host={host} origin={origin ?? "-"} content-type={contentType ?? "-"}";
+            var describe = $"#{i} {method} {prefix}…/{path} host={host} origin={origin ?? "-"} content-type={contentType ?? "-"}";
             if (expected is var (code, type))
             {
                 var errorType = JsonNode.Parse(text)?["error_type"]?.GetValue<string>();

@@ -11,7 +11,7 @@ internal static class HostileGuardCases
 {
     private const string AdminProject = "/_fake/v1/projects/{project_id}";
 
-    public static IEnumerable<HostileCase> All() => ForeignHosts().Concat(CrossSiteContentTypes()).Concat(ForeignOrigins());
+    public static IEnumerable<HostileCase> All() => ForeignHosts().Concat(CrossSiteContentTypes()).Concat(ForeignOrigins()).Concat(EncodedBackDoors());
 
     /// <summary>Back-door calls that change state, each with a body it accepts.</summary>
     private static (string Endpoint, string Method, string Path, Func<HostileIds, byte[]?>? Body)[] Mutations() =>
@@ -97,6 +97,33 @@ internal static class HostileGuardCases
             {
                 // The JSON content type is there: the Origin alone refuses it.
                 yield return new HostileCase(endpoint, "Origin" + scenario, method, path, body, 403, "origin_not_allowed", Origin: origin);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every mutation again with the back-door prefix spelled in escapes that a second decoding would undo: a slash as
+    /// <c>%2F</c>, an escape as <c>%25XX</c>, hex digits in either case. The guard judges each as the back door it
+    /// would spell, so no spelling carries a cross-site call past it.
+    /// </summary>
+    private static IEnumerable<HostileCase> EncodedBackDoors()
+    {
+        var spellings = new (string Scenario, string Prefix)[]
+        {
+            ("EncodedSlash", "/_fake%2Fv1/"),
+            ("EncodedSlashLowercase", "/_fake%2fv1/"),
+            ("DoubleEncodedUnderscore", "/%255Ffake/v1/"),
+            ("DoubleEncodedUnderscoreLowercase", "/%255ffake/v1/"),
+            ("DoubleEncodedLetter", "/_fak%2565/v1/"),
+            ("MixedEscapes", "/%255F%66ake%2Fv1/"),
+        };
+        foreach (var (endpoint, method, path, body) in Mutations())
+        {
+            foreach (var (scenario, prefix) in spellings)
+            {
+                var spelled = prefix + path["/_fake/v1/".Length..];
+                yield return new HostileCase(endpoint, scenario + "TextPlain", method, spelled, body, 415, "json_content_type_required", "text/plain");
+                yield return new HostileCase(endpoint, scenario + "ForeignOrigin", method, spelled, body, 403, "origin_not_allowed", Origin: "http://evil.example");
             }
         }
     }

@@ -104,7 +104,29 @@ internal sealed record RawResponse(int Status, IReadOnlyDictionary<string, strin
         var headers = lines.Skip(1)
             .Select(l => l.Split(':', 2))
             .ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim(), StringComparer.Ordinal);
-        return new RawResponse(status, headers, text[(end + 4)..]);
+        var body = text[(end + 4)..];
+        return new RawResponse(status, headers, headers.GetValueOrDefault("transfer-encoding") == "chunked" ? Unchunk(body) : body);
+    }
+
+    /// <summary>The data of a chunked body (WireMock's answers have no Content-Length); what follows its last chunk is kept.</summary>
+    private static string Unchunk(string body)
+    {
+        var data = new System.Text.StringBuilder();
+        var at = 0;
+        while (true)
+        {
+            var line = body.IndexOf("\r\n", at, StringComparison.Ordinal);
+            var size = int.Parse(body[at..line].Split(';')[0], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            at = line + 2;
+            if (size == 0)
+            {
+                return data.Append(body[Math.Min(body.Length, at + 2)..]).ToString();
+            }
+
+            // Sizes count bytes; the bodies read here are ASCII JSON.
+            data.Append(body, at, size);
+            at += size + 2;
+        }
     }
 
     public System.Text.Json.Nodes.JsonObject Json => System.Text.Json.Nodes.JsonNode.Parse(Body)!.AsObject();

@@ -83,13 +83,27 @@ public sealed class UserWireTests : FakeWireTest
     {
         var created = await LoginOrCreateAsync("ada@example.com");
         var id = created["user_id"]!;
-        // Kestrel, System.Uri and WireMock between them already decode "%2525" down to "%"; the route must
-        // take WireMock's path as it is, so this names "...%3X" (not a user id) rather than the user itself.
+        // The server decodes "%2525" once, to "%25"; the route takes that as it is, so this names "...%25XX"
+        // (not a user id) rather than the user that two more decodings would reach.
         var encoded = $"{id[..^1]}%2525{(int)id[^1]:X2}";
 
         var user = await Client.GetAsync($"/v1/users/{encoded}");
 
         Assert.That(user.Status, Is.EqualTo(400));
+        Assert.That(user.ErrorType, Is.EqualTo("invalid_user_id"));
+    }
+
+    [Test]
+    public async Task GetUser_DoublyEncodedId_IsNotTheUser()
+    {
+        var created = await LoginOrCreateAsync("ada@example.com");
+        var id = created["user_id"]!;
+        // Decoded once, "%25XX" is "%XX": only a second decoding would make it the user's id.
+        var encoded = $"{id[..^1]}%25{(int)id[^1]:X2}";
+
+        var user = await Client.GetAsync($"/v1/users/{encoded}");
+
+        Assert.That(user.Status, Is.EqualTo(400), user.Text);
         Assert.That(user.ErrorType, Is.EqualTo("invalid_user_id"));
     }
 

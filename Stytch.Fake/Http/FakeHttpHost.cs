@@ -49,32 +49,45 @@ internal sealed class FakeHttpHost
     /// Adds the fake's one mapping to <paramref name="server"/>: every <c>/v1/</c> and <c>/_fake/</c> path,
     /// routed by <see cref="Router"/>; with <paramref name="everyPath"/> (a server the fake owns) every other
     /// path too, so that it also gets Stytch's <c>route_not_found</c> rather than WireMock's own 404. Returns its id.
+    /// <paramref name="hosts"/> are the names the server answers to, which a back-door call's <c>Origin</c> must name.
     /// </summary>
-    public IReadOnlyList<Guid> MapTo(WireMockServer server, bool everyPath = false)
+    public IReadOnlyList<Guid> MapTo(WireMockServer server, HostAllowList hosts, bool everyPath = false)
     {
-        var router = _router;
+        var site = new Site(hosts, port => server.Ports.Contains(port));
         var id = Guid.NewGuid();
         server.Given(Request.Create().WithPath(everyPath ? _ => true : IsStytchPath).UsingAnyMethod())
             .WithGuid(id)
             .AtPriority(BasePriority)
-            .RespondWith(Response.Create().WithCallback(request => DispatchAsync(request, router)));
+            .RespondWith(Response.Create().WithCallback(request => DispatchAsync(request, site)));
         return [id];
     }
+
+    /// <summary>The fake's endpoint for a method and path, or null (an unknown path, or a Stytch operation it lacks).</summary>
+    public Endpoint? Match(string method, string path) => _router.Match(method, path);
 
     private static bool IsStytchPath(string path) =>
         path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) ||
         path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
 
-    private async Task<IResponseMessage> DispatchAsync(IRequestMessage request, Router router)
+    private async Task<IResponseMessage> DispatchAsync(IRequestMessage request, Site site)
     {
         StytchFakeProject? project = null;
         string? requestId = null;
         JsonBody? parsed = null;
         ApiResponse response;
+        var path = RequestPath.Of(request);
         try
         {
             var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
-            var endpoint = router.Find(request.Method, request.Path, pathValues);
+            var endpoint = _router.Find(request.Method, path, pathValues);
+            // The guard refused these by path before WireMock read the body; this refuses them by the endpoint
+            // reached, whatever spelling of its path got past that first check.
+            if (endpoint.Access == Access.Admin && RequestGuard.IsMutation(request.Method)
+                && RequestGuard.CrossSiteRefusal(site.Hosts, RequestGuard.Header(request, "Origin"), RequestGuard.Header(request, "Content-Type"), site.IsServerPort) is { } refusal)
+            {
+                throw new StytchException(refusal);
+            }
+
             project = Authorise(request, endpoint, pathValues);
             var id = requestId = (project?.State.Ids ?? OrphanIds).New("request-id");
 
@@ -92,10 +105,10 @@ internal sealed class FakeHttpHost
                     case FaultAction.Error:
                         throw new StytchException(fault.Error!);
                     case FaultAction.Raw:
-                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, fault.StatusCode, "fault", id));
+                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, path, fault.StatusCode, "fault", id));
                         return ToMessage(new ApiResponse(fault.StatusCode, Encoding.UTF8.GetBytes(fault.Body ?? "")));
                     case FaultAction.DropConnection:
-                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, 0, "dropped_connection", id));
+                        project.Requests.Add(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, path, 0, "dropped_connection", id));
                         return DropConnection();
                 }
             }
@@ -127,8 +140,8 @@ internal sealed class FakeHttpHost
             response = ApiResponse.Error(StytchError.InternalServerError, requestId ??= OrphanIds.New("request-id"));
         }
 
-        (project ?? RecordsOf(request))?.Requests.Add(
-            new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path, response.StatusCode, response.ErrorType, requestId!)
+        (project ?? RecordsOf(Header(request, "Authorization")))?.Requests.Add(
+            new RecordedRequest(DateTimeOffset.UtcNow, request.Method, path, response.StatusCode, response.ErrorType, requestId!)
             {
                 IgnoredFields = parsed?.Ignored ?? [],
                 ErrorMessage = response.ErrorMessage,
@@ -150,8 +163,8 @@ internal sealed class FakeHttpHost
     /// back door about no project): the project its Basic credentials name, even with a wrong secret, so a test
     /// sees its own mistakes; otherwise the fake's default project.
     /// </summary>
-    private StytchFakeProject? RecordsOf(IRequestMessage request) =>
-        _projects.NamedBy(Header(request, "Authorization")) ?? _projects.Default;
+    private StytchFakeProject? RecordsOf(string? authorization) =>
+        _projects.NamedBy(authorization) ?? _projects.Default;
 
     /// <summary>Finds the project a call is for, or throws the Stytch error that refuses it.</summary>
     private StytchFakeProject? Authorise(IRequestMessage request, Endpoint endpoint, Dictionary<string, string> pathValues)
@@ -233,6 +246,9 @@ internal sealed class FakeHttpHost
 
         return new ResponseMessage { StatusCode = 200, FaultType = FaultType.MALFORMED_RESPONSE_CHUNK };
     }
+
+    /// <summary>What a back-door call's <c>Origin</c> is judged against on one server: its names and its ports.</summary>
+    private sealed record Site(HostAllowList Hosts, Func<int, bool> IsServerPort);
 
     private static ResponseMessage ToMessage(ApiResponse response)
     {

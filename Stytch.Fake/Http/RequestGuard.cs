@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Stytch.Fake.Engine;
+using System.Net;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.Matchers.Request;
@@ -23,19 +24,26 @@ namespace Stytch.Fake.Http;
 /// On the fake's own server it runs as middleware before WireMock, which also bounds request bodies before they
 /// are buffered; on a server the fake is attached to, it is a mapping just above the fake's own.
 /// </summary>
+/// <remarks>
+/// It judges the path before the fake routes it, so it is the first check only: the pipeline refuses a cross-site
+/// back-door call again by the endpoint it reached (<see cref="CrossSiteRefusal"/>), whatever spelling got it there.
+/// </remarks>
 internal sealed class RequestGuard
 {
+    private const string SnapshotImport = "admin.snapshot.import";
     private static readonly IdFactory Ids = new(live: false, seed: null);
     private readonly string _configuredHost;
     private readonly IReadOnlyList<string> _allowedHosts;
     private readonly HostAllowList _hosts;
+    private readonly FakeHttpHost _host;
     private readonly KestrelRejections _rejections = new();
 
-    public RequestGuard(string configuredHost, IReadOnlyList<string> allowedHosts)
+    public RequestGuard(string configuredHost, IReadOnlyList<string> allowedHosts, FakeHttpHost host)
     {
         _configuredHost = configuredHost;
         _allowedHosts = allowedHosts;
         _hosts = new HostAllowList([configuredHost], allowedHosts);
+        _host = host;
     }
 
     /// <summary>
@@ -56,20 +64,43 @@ internal sealed class RequestGuard
             return StytchError.HostNotAllowed;
         }
 
-        if (IsBackDoor(path) && IsMutation(method))
-        {
-            if (origin is not null && !hosts.AllowsOrigin(origin, isServerPort))
-            {
-                return StytchError.OriginNotAllowed;
-            }
+        return IsMutation(method) && IsBackDoorPath(path) ? CrossSiteRefusal(hosts, origin, contentType, isServerPort) : null;
+    }
 
-            if (!IsJson(contentType))
+    /// <summary>
+    /// The error that refuses a back-door call that changes state as a page on another site could send it (a
+    /// foreign <c>Origin</c>, or not the JSON content type), or null when it may go on.
+    /// </summary>
+    public static StytchError? CrossSiteRefusal(HostAllowList hosts, string? origin, string? contentType, Func<int, bool> isServerPort)
+    {
+        if (origin is not null && !hosts.AllowsOrigin(origin, isServerPort))
+        {
+            return StytchError.OriginNotAllowed;
+        }
+
+        return IsJson(contentType) ? null : StytchError.JsonContentTypeRequired;
+    }
+
+    /// <summary>True for the methods that change state.</summary>
+    public static bool IsMutation(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method) || HttpMethods.IsPatch(method);
+
+    /// <summary>
+    /// The names a server answers to: the configured host, the names in its URLs, loopback, and the allowed hosts.
+    /// A back-door call's <c>Origin</c> must name one of them.
+    /// </summary>
+    public HostAllowList HostsFor(WireMockServer server)
+    {
+        var own = new List<string> { _configuredHost };
+        foreach (var url in server.Urls)
+        {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri))
             {
-                return StytchError.JsonContentTypeRequired;
+                own.Add(uri.Host);
             }
         }
 
-        return null;
+        return new HostAllowList(own, _allowedHosts);
     }
 
     /// <summary>Runs the guard on the fake's own server: before WireMock's middleware, with Kestrel's body limits.</summary>
@@ -99,16 +130,7 @@ internal sealed class RequestGuard
     /// <summary>Adds the guard to a server the fake is attached to, for the fake's paths only; returns the mapping's id.</summary>
     public IReadOnlyList<Guid> MapTo(WireMockServer server)
     {
-        var own = new List<string> { _configuredHost };
-        foreach (var url in server.Urls)
-        {
-            if (Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            {
-                own.Add(uri.Host);
-            }
-        }
-
-        var hosts = new HostAllowList(own, _allowedHosts);
+        var hosts = HostsFor(server);
         StytchError? Refuse(IRequestMessage m) => Refusal(
             hosts, m.Method, m.Path, Header(m, "Host"), Header(m, "Origin"), Header(m, "Content-Type"), port => server.Ports.Contains(port));
 
@@ -182,29 +204,34 @@ internal sealed class RequestGuard
     }
 
     private static bool IsServedPath(string path) =>
-        path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) || IsBackDoor(path);
+        path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) || IsBackDoorPath(path);
+
+    /// <summary>
+    /// True for a back-door path, also when it is one only once decoded again (<c>/_fake%2Fv1/</c>, <c>/%5Ffake/</c>
+    /// as Kestrel leaves <c>%255F</c>): WireMock's path is decoded so, and on a server without the request's HttpContext
+    /// that is the path the fake routes (<see cref="RequestPath"/>).
+    /// </summary>
+    private static bool IsBackDoorPath(string path) =>
+        IsBackDoor(path) || (IsEncoded(path) && IsBackDoor(WebUtility.UrlDecode(path)));
 
     private static bool IsBackDoor(string path) => path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
 
-    private static bool IsMutation(string method) =>
-        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method) || HttpMethods.IsPatch(method);
+    /// <summary>True when decoding <paramref name="path"/> again would change it.</summary>
+    private static bool IsEncoded(string path) => path.AsSpan().IndexOfAny('%', '+') >= 0;
 
-    private static bool IsSnapshotImport(string method, string path)
-    {
-        const string Prefix = "/_fake/v1/projects/";
-        const string Suffix = "/snapshot";
-        return HttpMethods.IsPut(method)
-            && path.Length > Prefix.Length + Suffix.Length
-            && path.StartsWith(Prefix, StringComparison.Ordinal)
-            && path.EndsWith(Suffix, StringComparison.Ordinal)
-            && !path.AsSpan(Prefix.Length, path.Length - Prefix.Length - Suffix.Length).Contains('/');
-    }
+    /// <summary>
+    /// The snapshot import's bigger limit is for the one path that reaches it, spelled plainly: asked of the router,
+    /// so no other path gets it, and refused to an encoded path, which could route elsewhere once decoded again.
+    /// </summary>
+    private bool IsSnapshotImport(string method, string path) =>
+        HttpMethods.IsPut(method) && !IsEncoded(path) && _host.Match(method, path) is { Name: SnapshotImport };
 
     private static bool IsJson(string? contentType) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
         && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
-    private static string? Header(IRequestMessage request, string name)
+    /// <summary>A request header; two or more of it read as <c>null</c>, as good as a foreign value.</summary>
+    public static string? Header(IRequestMessage request, string name)
     {
         if (request.Headers is null)
         {

@@ -65,8 +65,8 @@ internal sealed class Route
         {
             for (var i = 0; i < parts.Length; i++)
             {
-                // WireMock hands over the path already percent-decoded; decoding again would let
-                // "%2541" name "A" and reach a record the caller did not ask for.
+                // The path comes decoded once (RequestPath); decoding again would let "%2541" name "A"
+                // and reach a record the caller did not ask for.
                 if (_segments[i].StartsWith('{'))
                 {
                     values.Add(_segments[i][1..^1], parts[i]);

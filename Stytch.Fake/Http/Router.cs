@@ -45,9 +45,17 @@ internal sealed class Router
     /// naming the Stytch operation the fake does not implement, <c>method_not_allowed</c> when the path exists with
     /// other methods only, or plain <c>route_not_found</c>.
     /// </summary>
-    public Endpoint Find(string method, string path, Dictionary<string, string> pathValues)
+    public Endpoint Find(string method, string path, Dictionary<string, string> pathValues) =>
+        Lookup(method, path, pathValues, out var pathExists) is { } target
+            ? target.Resolve()
+            : throw new StytchException(pathExists ? StytchError.MethodNotAllowed : StytchError.RouteNotFound);
+
+    /// <summary>The fake's endpoint for <paramref name="method"/> and <paramref name="path"/>, or null: what the request guard asks before a body is read.</summary>
+    public Endpoint? Match(string method, string path) => Lookup(method, path, null, out _)?.Endpoint;
+
+    private Target? Lookup(string method, string path, Dictionary<string, string>? pathValues, out bool pathExists)
     {
-        var pathExists = false;
+        pathExists = false;
         if (_literal.TryGetValue(path, out var here))
         {
             pathExists = true;
@@ -55,7 +63,7 @@ internal sealed class Router
             {
                 if (string.Equals(target.Method, method, StringComparison.OrdinalIgnoreCase))
                 {
-                    return target.Resolve();
+                    return target;
                 }
             }
         }
@@ -73,14 +81,17 @@ internal sealed class Router
                 pathExists = true;
                 if (string.Equals(target.Method, method, StringComparison.OrdinalIgnoreCase))
                 {
-                    var endpoint = target.Resolve();
-                    target.Route.TryMatch(parts, pathValues);
-                    return endpoint;
+                    if (pathValues is not null && target.Endpoint is not null)
+                    {
+                        target.Route.TryMatch(parts, pathValues);
+                    }
+
+                    return target;
                 }
             }
         }
 
-        throw new StytchException(pathExists ? StytchError.MethodNotAllowed : StytchError.RouteNotFound);
+        return null;
     }
 
     /// <summary>

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using WireMock;
+
+namespace Stytch.Fake.Http;
+
+/// <summary>
+/// The path the fake routes, records and judges: the request target percent-decoded once, by the HTTP server.
+/// </summary>
+/// <remarks>
+/// WireMock's <see cref="IRequestMessage.Path"/> is decoded twice: Kestrel decodes the target (keeping <c>%2F</c>,
+/// so an encoded slash stays inside its segment), then WireMock url-decodes the URL it rebuilt from that. Routed on
+/// that, <c>/%255Ffake/</c> would reach a back door the request guard took for another path, and an id holding an
+/// encoded slash would split into segments and name another endpoint. So the fake takes Kestrel's path, which is the
+/// one the guard judged, from the request's HttpContext; the fake's own server always has one. A server the fake is
+/// attached to may not expose it: there the fake routes WireMock's path, and judges that same path in its guard mapping.
+/// </remarks>
+internal static class RequestPath
+{
+    public static string Of(IRequestMessage request) =>
+        new HttpContextAccessor().HttpContext?.Request.Path.Value is { Length: > 0 } path ? path : request.Path;
+}
