@@ -213,8 +213,8 @@ public sealed record MintedMemberSession(MemberSession Session, string SessionTo
 
 /// <summary>One request the project answered.</summary>
 /// <param name="At">When it was answered (wall clock).</param>
-/// <param name="Method">The HTTP method.</param>
-/// <param name="Path">The path.</param>
+/// <param name="Method">The HTTP method; empty for a request the HTTP server could not parse.</param>
+/// <param name="Path">The path, percent-decoded once; empty for a request the HTTP server could not parse.</param>
 /// <param name="StatusCode">The status answered.</param>
 /// <param name="ErrorType">The Stytch error type answered, if any.</param>
 /// <param name="RequestId">The <c>request_id</c> answered.</param>
@@ -235,8 +235,10 @@ public sealed record RecordedRequest(DateTimeOffset At, string Method, string Pa
 
 /// <summary>
 /// The latest requests of a project, bounded so memory stays flat. Every request the fake answers is recorded, routed
-/// or not: in the project it reached; failing that (an unknown or unimplemented path, refused credentials) in the
-/// project its Basic credentials name, even with a wrong secret; failing that in the fake's default project.
+/// or not: in the project it reached; failing that (an unknown or unimplemented path, refused credentials, a request
+/// the guard refused for its Host, Origin, Content-Type or body) in the project its Basic credentials name, even with
+/// a wrong secret; failing that in the fake's default project, where also go the requests the HTTP server could not
+/// parse at all (a NUL in the path, headers too large), without method or path.
 /// </summary>
 public sealed class RequestLog
 {

@@ -65,6 +65,14 @@ internal sealed class FakeHttpHost
     /// <summary>The fake's endpoint for a method and path, or null (an unknown path, or a Stytch operation it lacks).</summary>
     public Endpoint? Match(string method, string path) => _router.Match(method, path);
 
+    /// <summary>
+    /// Records a request refused before it reached the pipeline (by the request guard, or by Kestrel itself), where an
+    /// unrouted call is recorded: see <see cref="RecordsOf"/>. Only the log holds it; nothing of it goes back to the caller.
+    /// </summary>
+    public void RecordRefused(string method, string path, string? authorization, ApiResponse response, string requestId) =>
+        RecordsOf(authorization)?.Requests.Add(
+            new RecordedRequest(DateTimeOffset.UtcNow, method, path, response.StatusCode, response.ErrorType, requestId) { ErrorMessage = response.ErrorMessage });
+
     private static bool IsStytchPath(string path) =>
         path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) ||
         path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);

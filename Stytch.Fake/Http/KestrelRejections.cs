@@ -17,7 +17,11 @@ namespace Stytch.Fake.Http;
 /// such refusal with its connection id just before it writes the answer, and a wrapper around that connection's
 /// output swaps what Kestrel writes next for the envelope, with the same status.
 /// </summary>
-internal sealed class KestrelRejections
+/// <remarks>
+/// Each envelope sent is handed to <c>refused</c> for the request log; Kestrel has parsed no request by then (or
+/// keeps it to itself), so it goes without method, path or credentials.
+/// </remarks>
+internal sealed class KestrelRejections(Action<ApiResponse, string> refused)
 {
     private const string Category = "Microsoft.AspNetCore.Server.Kestrel.BadRequests";
     private static readonly IdFactory Ids = new(live: false, seed: null);
@@ -55,7 +59,7 @@ internal sealed class KestrelRejections
     private async Task RunAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         var transport = connection.Transport;
-        connection.Transport = new Pipe(transport.Input, new Writer(transport.Output, () => Take(connection.ConnectionId)));
+        connection.Transport = new Pipe(transport.Input, new Writer(transport.Output, () => Take(connection.ConnectionId), Envelope));
         try
         {
             await next(connection).ConfigureAwait(false);
@@ -67,8 +71,8 @@ internal sealed class KestrelRejections
         }
     }
 
-    /// <summary>The envelope that replaces Kestrel's answer: status line, headers and body.</summary>
-    private static byte[] Envelope(int status)
+    /// <summary>The envelope that replaces Kestrel's answer: status line, headers and body; recorded as it goes.</summary>
+    private byte[] Envelope(int status)
     {
         var message = status switch
         {
@@ -77,7 +81,10 @@ internal sealed class KestrelRejections
             408 => "The request headers arrived too slowly.",
             _ => "The request could not be parsed as HTTP: a malformed request line, path or header.",
         };
-        var body = ApiResponse.Error(StytchError.BadRequest with { StatusCode = status, Message = message }, Ids.New("request-id")).Body;
+        var requestId = Ids.New("request-id");
+        var response = ApiResponse.Error(StytchError.BadRequest with { StatusCode = status, Message = message }, requestId);
+        refused(response, requestId);
+        var body = response.Body;
         var head = $"HTTP/1.1 {status} {ReasonPhrases.GetReasonPhrase(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(head), .. body];
     }
@@ -119,7 +126,7 @@ internal sealed class KestrelRejections
     /// Passes every write through until Kestrel has logged a refusal for the connection; from then on, what Kestrel
     /// writes (its bodiless answer, the connection's last) goes to a scratch buffer and the envelope goes out instead.
     /// </summary>
-    private sealed class Writer(PipeWriter inner, Func<int?> take) : PipeWriter
+    private sealed class Writer(PipeWriter inner, Func<int?> take, Func<int, byte[]> envelope) : PipeWriter
     {
         private byte[]? _scratch;
         private int _status;
@@ -182,7 +189,7 @@ internal sealed class KestrelRejections
             if (_scratch is not null && !_sent)
             {
                 _sent = true;
-                inner.Write(Envelope(_status));
+                inner.Write(envelope(_status));
             }
         }
     }

@@ -22,7 +22,8 @@ namespace Stytch.Fake.Http;
 /// back-door call that changes state a JSON content type and no foreign <c>Origin</c> (cross-site requests: a
 /// page can send a form or <c>text/plain</c> POST anywhere without asking, but not <c>application/json</c>).
 /// On the fake's own server it runs as middleware before WireMock, which also bounds request bodies before they
-/// are buffered; on a server the fake is attached to, it is a mapping just above the fake's own.
+/// are buffered; on a server the fake is attached to, it is a mapping just above the fake's own. What it refuses
+/// is recorded in the request log as an unrouted call is (<see cref="FakeHttpHost.RecordRefused"/>).
 /// </summary>
 /// <remarks>
 /// It judges the path before the fake routes it, so it is the first check only: the pipeline refuses a cross-site
@@ -36,7 +37,7 @@ internal sealed class RequestGuard
     private readonly IReadOnlyList<string> _allowedHosts;
     private readonly HostAllowList _hosts;
     private readonly FakeHttpHost _host;
-    private readonly KestrelRejections _rejections = new();
+    private readonly KestrelRejections _rejections;
 
     public RequestGuard(string configuredHost, IReadOnlyList<string> allowedHosts, FakeHttpHost host)
     {
@@ -44,6 +45,8 @@ internal sealed class RequestGuard
         _allowedHosts = allowedHosts;
         _hosts = new HostAllowList([configuredHost], allowedHosts);
         _host = host;
+        // Kestrel refuses these before it has a request: no method, path or credentials to record them under.
+        _rejections = new KestrelRejections((response, requestId) => host.RecordRefused("", "", null, response, requestId));
     }
 
     /// <summary>
@@ -140,7 +143,13 @@ internal sealed class RequestGuard
         server.Given(request)
             .WithGuid(id)
             .AtPriority(FakeHttpHost.BasePriority - 1)
-            .RespondWith(Response.Create().WithCallback(m => ToMessage(ApiResponse.Error(Refuse(m) ?? StytchError.InternalServerError, Ids.New("request-id")))));
+            .RespondWith(Response.Create().WithCallback(m =>
+            {
+                var requestId = Ids.New("request-id");
+                var response = ApiResponse.Error(Refuse(m) ?? StytchError.InternalServerError, requestId);
+                _host.RecordRefused(m.Method, RequestPath.Of(m), Header(m, "Authorization"), response, requestId);
+                return ToMessage(response);
+            }));
         return [id];
     }
 
@@ -165,7 +174,7 @@ internal sealed class RequestGuard
 
         if (refusal is not null)
         {
-            await WriteAsync(context, refusal).ConfigureAwait(false);
+            await RefuseAsync(context, refusal).ConfigureAwait(false);
             return;
         }
 
@@ -183,7 +192,7 @@ internal sealed class RequestGuard
         {
             // Kestrel logged this as a refusal of its own; the fake answers it, so the envelope must not be swapped.
             _rejections.Handled(context.Connection.Id);
-            await WriteAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? tooLarge : BodyUnreadable).ConfigureAwait(false);
+            await RefuseAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? tooLarge : BodyUnreadable).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
@@ -191,9 +200,13 @@ internal sealed class RequestGuard
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, StytchError error)
+    /// <summary>Answers <paramref name="error"/> (the envelope only, whoever asked) and records it.</summary>
+    private async Task RefuseAsync(HttpContext context, StytchError error)
     {
-        var rendered = ApiResponse.Error(error, Ids.New("request-id"));
+        var requestId = Ids.New("request-id");
+        var rendered = ApiResponse.Error(error, requestId);
+        var request = context.Request;
+        _host.RecordRefused(request.Method, request.Path.Value ?? "", request.Headers.Authorization.Count > 0 ? request.Headers.Authorization[0] : null, rendered, requestId);
         var response = context.Response;
         response.StatusCode = rendered.StatusCode;
         response.ContentType = rendered.ContentType;
