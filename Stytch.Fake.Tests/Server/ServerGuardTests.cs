@@ -45,6 +45,27 @@ public sealed partial class ServerGuardTests
         });
     }
 
+    [Test]
+    public async Task Server_HostFlag_ServesThatHostAndRefusesAForeignOne()
+    {
+        // All of 127.0.0.0/8 is loopback on Linux: a listen address other than 127.0.0.1 that needs no admin token.
+        await using var server = await ServerProcess.StartAsync("--port", "0", "--host", "127.0.0.2");
+        var port = server.Url.Port;
+
+        var configured = await RawHttp.SendAsync(server.Url, Head(server, "GET", "/_fake/v1/health", $"127.0.0.2:{port}", ""));
+        var foreign = await RawHttp.SendAsync(server.Url, Head(server, "GET", "/_fake/v1/health", $"127.0.0.3:{port}", ""));
+        var rebound = await RawHttp.SendAsync(server.Url, Head(server, "GET", "/_fake/v1/projects", $"evil.example:{port}", ""));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.Url.Host, Is.EqualTo("127.0.0.2"));
+            Assert.That(configured.Status, Is.EqualTo(200), configured.Body);
+            Assert.That(foreign.ErrorType, Is.EqualTo("host_not_allowed"), foreign.Body);
+            Assert.That(rebound.ErrorType, Is.EqualTo("host_not_allowed"), rebound.Body);
+            Assert.That(rebound.Body, Does.Not.Contain(server.Secret));
+        });
+    }
+
     [TestCase("ContentLength", "/v1/otps/email/login_or_create")]
     [TestCase("Chunked", "/v1/otps/email/login_or_create")]
     [TestCase("ContentLength", "/no/such/path")]

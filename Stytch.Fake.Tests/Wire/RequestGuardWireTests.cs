@@ -121,6 +121,34 @@ public sealed class RequestGuardWireTests : FakeWireTest
         });
     }
 
+    [Test]
+    public async Task Get_ConfiguredHostOption_IsServedOnItsPortAndAForeignNameIsNot()
+    {
+        // All of 127.0.0.0/8 is loopback on Linux, so the fake can listen on an address other than 127.0.0.1.
+        await using var fake = await StytchFake.StartAsync(new StytchFakeOptions { Host = "127.0.0.2" });
+        using var client = new WireClient(fake);
+        var port = fake.Url.Port;
+
+        var configured = await SendAsync(client, HttpMethod.Get, "/_fake/v1/health", host: $"127.0.0.2:{port}");
+        var otherPort = await SendAsync(client, HttpMethod.Get, "/_fake/v1/health", host: $"127.0.0.2:{(port % 65535) + 1}");
+        var foreign = await SendAsync(client, HttpMethod.Get, "/_fake/v1/health", host: $"127.0.0.3:{port}");
+        var fromItsOrigin = await SendAsync(client, HttpMethod.Post, $"/_fake/v1/projects/{fake.ProjectId}/clock/advance", """{"seconds":1}""",
+            host: $"127.0.0.2:{port}", origin: $"http://127.0.0.2:{port}");
+        var fromAnotherOrigin = await SendAsync(client, HttpMethod.Post, $"/_fake/v1/projects/{fake.ProjectId}/clock/advance", """{"seconds":1}""",
+            host: $"127.0.0.2:{port}", origin: $"http://127.0.0.3:{port}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fake.Url.Host, Is.EqualTo("127.0.0.2"));
+            Assert.That(configured.Status, Is.EqualTo(200), configured.Text);
+            Assert.That(otherPort.ErrorType, Is.EqualTo("host_not_allowed"), otherPort.Text);
+            Assert.That(foreign.ErrorType, Is.EqualTo("host_not_allowed"), foreign.Text);
+            Assert.That(fromItsOrigin.Status, Is.EqualTo(200), fromItsOrigin.Text);
+            Assert.That(fromAnotherOrigin.ErrorType, Is.EqualTo("origin_not_allowed"), fromAnotherOrigin.Text);
+            Assert.That(fake.Clock.Offset, Is.EqualTo(TimeSpan.FromSeconds(1)));
+        });
+    }
+
     [TestCase("evil example")]
     [TestCase("host:99999")]
     [TestCase("")]
