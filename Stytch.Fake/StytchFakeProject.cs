@@ -236,9 +236,10 @@ public sealed record RecordedRequest(DateTimeOffset At, string Method, string Pa
 /// <summary>
 /// The latest requests of a project, bounded so memory stays flat. Every request the fake answers is recorded, routed
 /// or not: in the project it reached; failing that (an unknown or unimplemented path, refused credentials, a request
-/// the guard refused for its Host, Origin, Content-Type or body) in the project its Basic credentials name, even with
-/// a wrong secret; failing that in the fake's default project, where also go the requests the HTTP server could not
-/// parse at all (a NUL in the path, headers too large), without method or path.
+/// the guard refused for its Host, Origin, Content-Type or body) in the project its <c>/_fake/v1/projects/{id}/</c>
+/// path names, else the one its Basic credentials name, even with a wrong secret; failing that in the fake's default
+/// project, where also go the requests the HTTP server could not parse at all (a NUL in the path, headers too large),
+/// without method or path.
 /// </summary>
 public sealed class RequestLog
 {

@@ -7,8 +7,9 @@ namespace Stytch.Fake.Tests.Wire;
 
 /// <summary>
 /// What the request guard refuses before the pipeline (a foreign Host or Origin, a back-door call without the JSON
-/// type, a body too large or unreadable) is recorded as an unrouted call is: in the project the Basic credentials
-/// name, else the default project; a request Kestrel could not parse goes to the default project without a path.
+/// type, a body too large or unreadable) is recorded as an unrouted call is: in the project a back-door path names,
+/// else the one the Basic credentials name, else the default project; a request Kestrel could not parse goes to the
+/// default project without a path.
 /// </summary>
 public sealed class GuardRecordingWireTests : FakeWireTest
 {
@@ -46,6 +47,24 @@ public sealed class GuardRecordingWireTests : FakeWireTest
         {
             Assert.That(response.ErrorType, Is.EqualTo("origin_not_allowed"));
             Assert.That(Find(other, path)?.ErrorType, Is.EqualTo("origin_not_allowed"));
+            Assert.That(Find(Stytch.DefaultProject, path), Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Requests_BackDoorRefusalWithoutCredentials_IsRecordedInTheProjectItsPathNames()
+    {
+        // Back-door calls need no Basic credentials, so the project in the path is the one whose report shows it.
+        var other = Stytch.CreateProject();
+        using var anonymous = new WireClient(Stytch);
+        anonymous.Http.DefaultRequestHeaders.Authorization = null;
+        var path = $"/_fake/v1/projects/{other.ProjectId}/reset";
+
+        await anonymous.PostRawAsync(path, "", "text/plain");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Find(other, path)?.ErrorType, Is.EqualTo("json_content_type_required"));
             Assert.That(Find(Stytch.DefaultProject, path), Is.Null);
         });
     }

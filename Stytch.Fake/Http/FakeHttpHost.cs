@@ -70,7 +70,7 @@ internal sealed class FakeHttpHost
     /// unrouted call is recorded: see <see cref="RecordsOf"/>. Only the log holds it; nothing of it goes back to the caller.
     /// </summary>
     public void RecordRefused(string method, string path, string? authorization, ApiResponse response, string requestId) =>
-        RecordsOf(authorization)?.Requests.Add(
+        RecordsOf(method, path, authorization)?.Requests.Add(
             new RecordedRequest(DateTimeOffset.UtcNow, method, path, response.StatusCode, response.ErrorType, requestId) { ErrorMessage = response.ErrorMessage });
 
     private static bool IsStytchPath(string path) =>
@@ -148,7 +148,7 @@ internal sealed class FakeHttpHost
             response = ApiResponse.Error(StytchError.InternalServerError, requestId ??= OrphanIds.New("request-id"));
         }
 
-        (project ?? RecordsOf(Header(request, "Authorization")))?.Requests.Add(
+        (project ?? RecordsOf(request.Method, path, Header(request, "Authorization")))?.Requests.Add(
             new RecordedRequest(DateTimeOffset.UtcNow, request.Method, path, response.StatusCode, response.ErrorType, requestId!)
             {
                 IgnoredFields = parsed?.Ignored ?? [],
@@ -167,12 +167,24 @@ internal sealed class FakeHttpHost
             : JsonBody.Parse(RawBody(request), endpoint.BodyFields!, project?.StrictFields == false ? FieldPolicy.Ignore : FieldPolicy.StrictProject, pathValues);
 
     /// <summary>
-    /// Where a call that reached no project is recorded (an unknown or unimplemented route, refused credentials, a
-    /// back door about no project): the project its Basic credentials name, even with a wrong secret, so a test
-    /// sees its own mistakes; otherwise the fake's default project.
+    /// Where a call that reached no project is recorded (an unknown or unimplemented route, refused credentials or
+    /// admin token, a back door about no project, a request the guard refused): the project its back-door path names,
+    /// else the project its Basic credentials name, even with a wrong secret, so a test sees its own mistakes in its
+    /// own project's report; otherwise the fake's default project.
     /// </summary>
-    private StytchFakeProject? RecordsOf(string? authorization) =>
-        _projects.NamedBy(authorization) ?? _projects.Default;
+    private StytchFakeProject? RecordsOf(string method, string path, string? authorization) =>
+        NamedInPath(method, path) ?? _projects.NamedBy(authorization) ?? _projects.Default;
+
+    private StytchFakeProject? NamedInPath(string method, string path)
+    {
+        if (!path.StartsWith("/_fake/v1/projects/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        return _router.Match(method, path, values) is { Access: Access.Admin } && values.TryGetValue("project_id", out var id) ? _projects.Find(id) : null;
+    }
 
     /// <summary>Finds the project a call is for, or throws the Stytch error that refuses it.</summary>
     private StytchFakeProject? Authorise(IRequestMessage request, Endpoint endpoint, Dictionary<string, string> pathValues)

@@ -50,8 +50,11 @@ internal sealed class Router
             ? target.Resolve()
             : throw new StytchException(pathExists ? StytchError.MethodNotAllowed : StytchError.RouteNotFound);
 
-    /// <summary>The fake's endpoint for <paramref name="method"/> and <paramref name="path"/>, or null: what the request guard asks before a body is read.</summary>
-    public Endpoint? Match(string method, string path) => Lookup(method, path, null, out _)?.Endpoint;
+    /// <summary>
+    /// The fake's endpoint for <paramref name="method"/> and <paramref name="path"/>, or null, filling
+    /// <paramref name="pathValues"/> when given: for deciding before a call is dispatched (a body limit, a request log).
+    /// </summary>
+    public Endpoint? Match(string method, string path, Dictionary<string, string>? pathValues = null) => Lookup(method, path, pathValues, out _)?.Endpoint;
 
     private Target? Lookup(string method, string path, Dictionary<string, string>? pathValues, out bool pathExists)
     {
