@@ -171,7 +171,14 @@ public sealed class StytchFakeProject
     /// and sets the clock to its time. Credentials stay this project's.
     /// </summary>
     /// <exception cref="StytchException">The document is malformed (<c>bad_request</c>); nothing changed.</exception>
-    public void ImportSnapshot(string json) => Http.SnapshotJson.Read(this, json);
+    /// <exception cref="Exception">
+    /// A timer callback threw when the clock moved (see <see cref="StytchClock"/>); the whole snapshot is loaded.
+    /// </exception>
+    public void ImportSnapshot(string json) => StytchClock.ThrowTimerErrors(ImportSnapshotCollectingErrors(json));
+
+    /// <summary><see cref="ImportSnapshot"/>, returning what timer callbacks threw instead of throwing it.</summary>
+    internal IReadOnlyList<Exception> ImportSnapshotCollectingErrors(string json) =>
+        Clock.SetCollectingErrors(Http.SnapshotJson.Read(this, json));
 
     /// <summary>
     /// Writes <see cref="ExportSnapshot"/> to <paramref name="path"/> so that a crash never leaves it half-written: the
@@ -185,14 +192,22 @@ public sealed class StytchFakeProject
     /// Forgets every user, organization, member, code, session, message and fault rule, and puts the clock back; credentials
     /// and signing keys stay.
     /// </summary>
-    public void Reset()
+    /// <exception cref="Exception">
+    /// A timer callback threw when the clock moved back onto the underlying time (see <see cref="StytchClock"/>); the
+    /// project is reset all the same.
+    /// </exception>
+    public void Reset() => StytchClock.ThrowTimerErrors(ResetCollectingErrors());
+
+    /// <summary><see cref="Reset"/>, returning what timer callbacks threw instead of throwing it.</summary>
+    internal IReadOnlyList<Exception> ResetCollectingErrors()
     {
         State.Reset();
         B2B.Reset();
         Faults.Clear();
         RateLimits.Clear();
-        Clock.Restore();
         Requests.Clear();
+        // Last, with every part reset: putting the clock back may move it forward and fire timers.
+        return Clock.RestoreCollectingErrors();
     }
 
     /// <summary>True when <paramref name="id"/> is shaped like a Stytch project id.</summary>

@@ -398,6 +398,74 @@ public sealed class StytchClockTests
     }
 
     [Test]
+    public void Advance_TwoCallbacksThrow_BothReachTheCallerTogetherAndTheClockHasMoved()
+    {
+        using var first = _clock.CreateTimer(_ => throw new InvalidOperationException("first"), null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        using var second = _clock.CreateTimer(_ => throw new ArgumentException("second"), null, TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+
+        var error = Assert.Throws<AggregateException>(() => _clock.Advance(TimeSpan.FromSeconds(5)));
+
+        Assert.That(error!.InnerExceptions.Select(e => e.Message), Is.EqualTo(new[] { "first", "second" }));
+        Assert.That(_clock.Now, Is.EqualTo(Start.AddSeconds(5)));
+    }
+
+    [Test]
+    public void Set_CallbackThrows_TheErrorReachesTheCallerAndTheClockIsSet()
+    {
+        using var failing = _clock.CreateTimer(_ => throw new InvalidOperationException("boom"), null, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+
+        var error = Assert.Throws<InvalidOperationException>(() => _clock.Set(Start.AddDays(1)));
+
+        Assert.That(error!.Message, Is.EqualTo("boom"));
+        Assert.That(_clock.Now, Is.EqualTo(Start.AddDays(1)));
+    }
+
+    [Test]
+    public void AdvanceCollectingErrors_CallbackThrows_ReturnsTheErrorInsteadOfThrowingIt()
+    {
+        using var failing = _clock.CreateTimer(_ => throw new InvalidOperationException("boom"), null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+
+        var errors = _clock.AdvanceCollectingErrors(TimeSpan.FromSeconds(5));
+
+        Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[] { "boom" }));
+        Assert.That(_clock.Now, Is.EqualTo(Start.AddSeconds(5)));
+    }
+
+    [Test]
+    public void Advance_CallbackChangesATimerFromAnotherThread_IsNotKeptWaitingForTheClocksLock()
+    {
+        var log = new List<string>();
+        using var other = Timer(log, "other", TimeSpan.FromHours(1));
+        var changed = false;
+        // Generous: a lock held while the callback runs would keep the other thread waiting until the callback gave up.
+        using var changer = _clock.CreateTimer(
+            _ => changed = Task.Run(() => other.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan)).Wait(TimeSpan.FromMinutes(2)),
+            null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.That(changed, Is.True, "the other thread waited for the clock's lock");
+        Assert.That(log, Is.EqualTo(new[] { "other" }), "the thread that was firing timers fires the one made due meanwhile");
+    }
+
+    [Test]
+    public void CreateTimer_DueNow_FiresOnTheCallersThreadWithNoLockHeld()
+    {
+        var thread = -1;
+        var read = false;
+        using var probe = Timer([], "probe", TimeSpan.FromHours(1));
+
+        using var now = _clock.CreateTimer(_ =>
+        {
+            thread = Environment.CurrentManagedThreadId;
+            read = Task.Run(() => probe.Change(TimeSpan.FromHours(2), Timeout.InfiniteTimeSpan)).Wait(TimeSpan.FromMinutes(2));
+        }, null, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+
+        Assert.That(thread, Is.EqualTo(Environment.CurrentManagedThreadId));
+        Assert.That(read, Is.True, "the other thread waited for the clock's lock");
+    }
+
+    [Test]
     public void Advance_InsideACallback_FiresTheTimersItPassesToo()
     {
         var log = new List<string>();

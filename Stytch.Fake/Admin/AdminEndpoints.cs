@@ -12,16 +12,8 @@ namespace Stytch.Fake.Admin;
 /// </summary>
 internal static class AdminEndpoints
 {
-    private const string Project = "/_fake/v1/projects/{project_id}";
-
-    /// <summary>
-    /// The times a project clock can be set or advanced to over the wire. Sessions run up to a year past the
-    /// clock and signing certificates ten years, so a clock near year 9999 would overflow later on every call.
-    /// </summary>
-    internal static readonly DateTimeOffset EarliestClock = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <inheritdoc cref="EarliestClock"/>
-    internal static readonly DateTimeOffset LatestClock = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The path of one project's back doors.</summary>
+    internal const string Project = "/_fake/v1/projects/{project_id}";
 
     public static IEnumerable<Endpoint> All() =>
     [
@@ -33,9 +25,7 @@ internal static class AdminEndpoints
         Endpoint.Post("admin.projects.reset", Project + "/reset", [], Reset, Access.Admin),
         Endpoint.Get("admin.outbox.list", Project + "/outbox", ListOutbox, Access.Admin),
         Endpoint.Delete("admin.outbox.clear", Project + "/outbox", ClearOutbox, Access.Admin),
-        Endpoint.Get("admin.clock.get", Project + "/clock", GetClock, Access.Admin),
-        Endpoint.Post("admin.clock.advance", Project + "/clock/advance", ["seconds"], AdvanceClock, Access.Admin),
-        Endpoint.Post("admin.clock.set", Project + "/clock/set", ["now"], SetClock, Access.Admin),
+        .. ClockEndpoints.All(),
         Endpoint.PostAsync("admin.keys.rotate", Project + "/keys/rotate", [], RotateKeys, Access.Admin),
         Endpoint.PostAsync("admin.keys.remove_old", Project + "/keys/remove_old", [], RemoveOldKeys, Access.Admin),
         Endpoint.Get("admin.requests.list", Project + "/requests", ListRequests, Access.Admin),
@@ -100,10 +90,15 @@ internal static class AdminEndpoints
 
     private static ApiResponse GetProject(ApiCall call) => ApiResponse.Plain(200, w => WriteProjectFields(w, call.Project));
 
+    // The project is reset even when a timer the clock fired on the way back threw: 200, with the errors listed.
     private static ApiResponse Reset(ApiCall call)
     {
-        call.Project.Reset();
-        return ApiResponse.Plain(200, w => WriteProjectFields(w, call.Project));
+        var errors = call.Project.ResetCollectingErrors();
+        return ApiResponse.Plain(200, w =>
+        {
+            WriteProjectFields(w, call.Project);
+            ClockEndpoints.WriteTimerErrors(w, errors);
+        });
     }
 
     private static ApiResponse ListOutbox(ApiCall call)
@@ -127,44 +122,6 @@ internal static class AdminEndpoints
     {
         call.Project.Outbox.Clear();
         return ApiResponse.Plain(200, w => w.WriteNumber("messages", 0));
-    }
-
-    private static ApiResponse GetClock(ApiCall call) => ClockResponse(call.Project.Clock);
-
-    private static ApiResponse AdvanceClock(ApiCall call)
-    {
-        var seconds = call.Json.Number("seconds") ?? throw Invalid("seconds is required: how far to move the clock forward.");
-        if (seconds < 0)
-        {
-            throw Invalid($"seconds must be ≥ 0 (got {seconds.ToString(CultureInfo.InvariantCulture)}): the clock only moves forward; use clock/set to go back.");
-        }
-
-        var room = (LatestClock - call.Project.Clock.Now).TotalSeconds;
-        if (seconds > room)
-        {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture,
-                $"seconds must be at most {Math.Floor(room)}: the clock cannot pass {LatestClock:yyyy-MM-dd}."));
-        }
-
-        call.Project.Clock.Advance(TimeSpan.FromSeconds(seconds));
-        return ClockResponse(call.Project.Clock);
-    }
-
-    private static ApiResponse SetClock(ApiCall call)
-    {
-        var text = call.Json.String("now") ?? throw Invalid("now is required: an ISO 8601 time such as 2030-01-01T00:00:00Z.");
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now))
-        {
-            throw Invalid($"now '{text}' is not a time: send ISO 8601, such as 2030-01-01T00:00:00Z.");
-        }
-
-        if (now < EarliestClock || now >= LatestClock)
-        {
-            throw Invalid($"now must be from {EarliestClock:yyyy-MM-dd} up to (not including) {LatestClock:yyyy-MM-dd}.");
-        }
-
-        call.Project.Clock.Set(now);
-        return ClockResponse(call.Project.Clock);
     }
 
     private static async ValueTask<ApiResponse> RotateKeys(ApiCall call)
@@ -217,11 +174,12 @@ internal static class AdminEndpoints
 
     private static ApiResponse ImportSnapshot(ApiCall call)
     {
-        call.Project.ImportSnapshot(call.BodyText);
+        var errors = call.Project.ImportSnapshotCollectingErrors(call.BodyText);
         return ApiResponse.Plain(200, w =>
         {
             WriteProjectFields(w, call.Project);
             w.WriteNumber("users", call.Project.State.UserCount);
+            ClockEndpoints.WriteTimerErrors(w, errors);
         });
     }
 
@@ -407,17 +365,12 @@ internal static class AdminEndpoints
         }
     }
 
-    private static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
+    /// <summary>A back door's 400 <c>bad_request</c> saying what was wrong.</summary>
+    internal static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
 
     // An ArgumentException's Message ends in " (Parameter 'name')", which names a C# parameter the caller never saw.
     private static StytchException Invalid(ArgumentException e) =>
         Invalid(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message);
-
-    private static ApiResponse ClockResponse(StytchClock clock) => ApiResponse.Plain(200, w =>
-    {
-        w.WriteString("now", clock.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        w.WriteNumber("offset_seconds", clock.Offset.TotalSeconds);
-    });
 
     private static void WriteProject(Utf8JsonWriter w, StytchFakeProject project)
     {

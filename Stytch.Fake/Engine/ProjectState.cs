@@ -332,8 +332,9 @@ internal sealed class ProjectState
     }
 
     /// <summary>
-    /// Replaces the whole state with <paramref name="snapshot"/> and sets the clock to its time. The snapshot
-    /// is checked first (unique ids and emails, codes and sessions of known users), so a bad one changes nothing.
+    /// Replaces the whole state with <paramref name="snapshot"/>. The snapshot is checked first (unique ids and
+    /// emails, codes and sessions of known users), so a bad one changes nothing. The clock is the caller's to set
+    /// (to <see cref="EngineSnapshot.Clock"/>), after the lock is released: moving it fires the application's timers.
     /// </summary>
     public void Import(EngineSnapshot snapshot)
     {
@@ -374,8 +375,6 @@ internal sealed class ProjectState
             {
                 Outbox.Add(message);
             }
-
-            Clock.Set(snapshot.Clock);
         }
     }
 

@@ -17,8 +17,16 @@ namespace Stytch.Fake.Engine;
 /// set back.</item>
 /// <item>Timers from <see cref="CreateTimer"/> fire as the underlying time passes (on its timers: the thread pool
 /// for the system clock) and when this clock is moved past them (synchronously, on the thread that moved it, in
-/// the order they are due, a periodic timer once for each period passed, as <c>FakeTimeProvider</c> does).
-/// Callbacks run in the execution context of the code that created the timer.</item>
+/// the order they are due, a periodic timer once for each period passed, as <c>FakeTimeProvider</c> does; a timer
+/// created or changed to be due at once fires on the thread that created or changed it). Callbacks run in the
+/// execution context of the code that created the timer, and never under a lock of the clock or of the project,
+/// so a callback may call the fake, move the clock or change timers. While one thread fires timers, another that
+/// makes more of them due leaves them to it.</item>
+/// <item>A callback's exception does not stop the other due timers: once they have fired, it is thrown to the
+/// code that moved the clock (several as an <see cref="AggregateException"/>), as <c>FakeTimeProvider</c> lets it
+/// out of <c>Advance</c>; the clock has moved all the same. On the underlying provider's timer thread it is
+/// thrown there, as from a <see cref="Timer"/>'s callback. The back doors that move the clock answer 200 and list
+/// such errors in <c>timer_errors</c> instead.</item>
 /// <item><see cref="LocalTimeZone"/> is the underlying provider's.</item>
 /// </list>
 /// </remarks>
@@ -65,7 +73,22 @@ public sealed class StytchClock : TimeProvider
     /// Moves the clock forward by <paramref name="delta"/>, firing the timers it passes; negative values, and
     /// values past <see cref="DateTimeOffset.MaxValue"/>, are refused.
     /// </summary>
-    public void Advance(TimeSpan delta)
+    /// <exception cref="Exception">A timer callback threw (see the remarks of <see cref="StytchClock"/>); the clock has moved.</exception>
+    public void Advance(TimeSpan delta) => ThrowTimerErrors(AdvanceCollectingErrors(delta));
+
+    /// <summary>
+    /// Sets the clock to <paramref name="now"/>; it keeps running from there at the underlying pace. Setting it later
+    /// fires the timers it passes; setting it earlier moves no timer.
+    /// </summary>
+    /// <exception cref="Exception">A timer callback threw (see the remarks of <see cref="StytchClock"/>); the clock has moved.</exception>
+    public void Set(DateTimeOffset now) => ThrowTimerErrors(SetCollectingErrors(now));
+
+    /// <summary>Puts the clock back on the underlying time provider (firing the timers it passes when that is later).</summary>
+    /// <exception cref="Exception">A timer callback threw (see the remarks of <see cref="StytchClock"/>); the clock has moved.</exception>
+    public void Restore() => ThrowTimerErrors(RestoreCollectingErrors());
+
+    /// <summary><see cref="Advance"/>, returning the exceptions of the timer callbacks it fired instead of throwing them.</summary>
+    internal IReadOnlyList<Exception> AdvanceCollectingErrors(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
         lock (_gate)
@@ -74,32 +97,42 @@ public sealed class StytchClock : TimeProvider
             MoveTo(_offsetTicks + delta.Ticks);
         }
 
-        WakeWaiters();
+        return WakeWaiters();
     }
 
-    /// <summary>
-    /// Sets the clock to <paramref name="now"/>; it keeps running from there at the underlying pace. Setting it later
-    /// fires the timers it passes; setting it earlier moves no timer.
-    /// </summary>
-    public void Set(DateTimeOffset now)
+    /// <summary><see cref="Set"/>, returning the exceptions of the timer callbacks it fired instead of throwing them.</summary>
+    internal IReadOnlyList<Exception> SetCollectingErrors(DateTimeOffset now)
     {
         lock (_gate)
         {
             MoveTo((now - _inner.GetUtcNow()).Ticks);
         }
 
-        WakeWaiters();
+        return WakeWaiters();
     }
 
-    /// <summary>Puts the clock back on the underlying time provider.</summary>
-    public void Restore()
+    /// <summary><see cref="Restore"/>, returning the exceptions of the timer callbacks it fired instead of throwing them.</summary>
+    internal IReadOnlyList<Exception> RestoreCollectingErrors()
     {
         lock (_gate)
         {
             MoveTo(0);
         }
 
-        WakeWaiters();
+        return WakeWaiters();
+    }
+
+    /// <summary>Throws what timer callbacks threw: one as itself (its stack trace kept), several together.</summary>
+    internal static void ThrowTimerErrors(IReadOnlyList<Exception> errors)
+    {
+        if (errors.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(errors[0]).Throw();
+        }
+        else if (errors.Count > 1)
+        {
+            throw new AggregateException(errors);
+        }
     }
 
     /// <inheritdoc />
@@ -140,7 +173,8 @@ public sealed class StytchClock : TimeProvider
             }
         }
 
-        WakeWaiters();
+        // A timer due at once fires here, on the caller's thread, as FakeTimeProvider's does.
+        ThrowTimerErrors(WakeWaiters());
         return true;
     }
 
@@ -177,11 +211,11 @@ public sealed class StytchClock : TimeProvider
     }
 
     /// <summary>
-    /// Fires every due timer. One thread at a time does it; a call while another runs (a timer's callback that
-    /// changes a timer, an underlying tick during a jump) leaves the work to that thread, which looks again before
-    /// it stops, so no wake-up is lost.
+    /// Fires every due timer and returns what their callbacks threw. One thread at a time does it; a call while
+    /// another runs (a timer's callback that changes a timer, an underlying tick during a jump) leaves the work to
+    /// that thread, which looks again before it stops, so no wake-up is lost. No lock is held while a callback runs.
     /// </summary>
-    private void WakeWaiters()
+    private List<Exception> WakeWaiters()
     {
         Volatile.Write(ref _wakeRequested, 1);
         List<Exception>? errors = null;
@@ -199,14 +233,7 @@ public sealed class StytchClock : TimeProvider
             }
         }
 
-        if (errors is { Count: 1 })
-        {
-            ExceptionDispatchInfo.Capture(errors[0]).Throw();
-        }
-        else if (errors is not null)
-        {
-            throw new AggregateException(errors);
-        }
+        return errors ?? [];
     }
 
     /// <summary>
@@ -246,7 +273,7 @@ public sealed class StytchClock : TimeProvider
             {
                 next.Invoke();
             }
-#pragma warning disable CA1031 // Collected and rethrown to whoever moved the clock, after every due timer has fired.
+#pragma warning disable CA1031 // Collected for whoever moved the clock, after every due timer has fired.
             catch (Exception e)
 #pragma warning restore CA1031
             {
@@ -292,7 +319,8 @@ public sealed class StytchClock : TimeProvider
 
             try
             {
-                _wake = _inner.CreateTimer(static clock => ((StytchClock)clock!).WakeWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                // A callback's exception is thrown on the underlying timer's thread, as from a Timer's own callback.
+                _wake = _inner.CreateTimer(static clock => ThrowTimerErrors(((StytchClock)clock!).WakeWaiters()), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             }
             finally
             {

@@ -94,8 +94,12 @@ internal static class SnapshotJson
         _ => false,
     };
 
-    /// <summary>Loads <paramref name="json"/> into <paramref name="project"/>; anything malformed is a 400 and changes nothing.</summary>
-    public static void Read(StytchFakeProject project, string json)
+    /// <summary>
+    /// Loads <paramref name="json"/> into <paramref name="project"/>; anything malformed is a 400 and changes nothing.
+    /// Returns the snapshot's time, for the caller to set the clock to once everything else is loaded: that fires
+    /// timers, whose callbacks must find the whole snapshot in place and no lock held.
+    /// </summary>
+    public static DateTimeOffset Read(StytchFakeProject project, string json)
     {
         // Characters never outnumber UTF-8 bytes, so the cheap check settles most sizes before the exact one.
         if (json.Length > MaxBytes || System.Text.Encoding.UTF8.GetByteCount(json) > MaxBytes)
@@ -125,7 +129,7 @@ internal static class SnapshotJson
             throw new StytchException(StytchError.BadRequest with { Message = $"The snapshot must be an object with version {Version} and a state." });
         }
 
-        if (snapshot.State.Clock < Admin.AdminEndpoints.EarliestClock || snapshot.State.Clock >= Admin.AdminEndpoints.LatestClock)
+        if (snapshot.State.Clock < Admin.ClockEndpoints.Earliest || snapshot.State.Clock >= Admin.ClockEndpoints.Latest)
         {
             throw new StytchException(StytchError.BadRequest with { Message = "The snapshot's clock must be between 1970 and 9000." });
         }
@@ -150,5 +154,7 @@ internal static class SnapshotJson
         {
             throw new StytchException(StytchError.BadRequest with { Message = "The snapshot could not be loaded: " + e.Message });
         }
+
+        return snapshot.State.Clock;
     }
 }
