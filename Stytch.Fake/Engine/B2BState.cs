@@ -22,9 +22,6 @@ internal sealed partial class B2BState
     public const string MemberRole = "stytch_member";
     public const string AdminRole = "stytch_admin";
 
-    private const int MaxSearchLimit = 1000;
-    private const int DefaultSearchLimit = 100;
-
     private static readonly string[] SsoJitValues = ["ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED"];
     private static readonly string[] EmailJitValues = ["RESTRICTED", "NOT_ALLOWED"];
     private static readonly string[] InviteValues = ["ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED"];
@@ -186,23 +183,6 @@ internal sealed partial class B2BState
         }
     }
 
-    /// <summary><c>POST /v1/b2b/organizations/search</c>.</summary>
-    public OrganizationSearchPage SearchOrganizations(SearchRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var (limit, offset) = CheckPaging(request, "organizations");
-        var filters = request.Operands.Select(OrganizationFilter).ToArray();
-        var or = CheckOperator(request.Operator);
-        lock (_gate)
-        {
-            var matches = _orgOrder.Select(id => _orgs[id])
-                .Where(o => filters.Length == 0 || (or ? filters.Any(f => f(o)) : filters.All(f => f(o))))
-                .ToArray();
-            var page = matches.Skip(offset).Take(limit).ToArray();
-            return new OrganizationSearchPage(page, matches.Length, NextCursor("organizations", offset, page.Length, matches.Length));
-        }
-    }
-
     // ---- members ----------------------------------------------------------------------------------
 
     /// <summary><c>POST /v1/b2b/organizations/{organization_id}/members</c>, and seeding (which may also create invited members).</summary>
@@ -335,35 +315,6 @@ internal sealed partial class B2BState
             RemoveMemberSessions(member.MemberId);
             _members[member.MemberId] = member with { Status = "deleted", UpdatedAt = Clock.Now };
             return member.MemberId;
-        }
-    }
-
-    /// <summary><c>POST /v1/b2b/organizations/members/search</c>.</summary>
-    public MemberSearchPage SearchMembers(IReadOnlyList<string>? organizationIds, SearchRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (organizationIds is null || organizationIds.Count == 0)
-        {
-            throw new StytchException(StytchError.MemberSearchOrganizationIdsEmpty);
-        }
-
-        var (limit, offset) = CheckPaging(request, "members");
-        var or = CheckOperator(request.Operator);
-        lock (_gate)
-        {
-            var organizations = organizationIds.Select(ResolveOrganization).ToArray();
-            var orgIds = organizations.Select(o => o.OrganizationId).ToHashSet(StringComparer.Ordinal);
-            var filters = request.Operands.Select(MemberFilter).ToArray();
-            // An empty query returns the members that are not deleted; deleted ones only through a statuses filter.
-            var wantsDeleted = request.Operands.Any(o => o.FilterName == "statuses" && o.FilterValue.List?.Contains("deleted") == true);
-            var matches = _memberOrder.Select(id => _members[id])
-                .Where(m => orgIds.Contains(m.OrganizationId) && (wantsDeleted || m.Status != "deleted"))
-                .Where(m => filters.Length == 0 || (or ? filters.Any(f => f(m)) : filters.All(f => f(m))))
-                .ToArray();
-            var page = matches.Skip(offset).Take(limit).ToArray();
-            var byId = page.Select(m => m.OrganizationId).Distinct(StringComparer.Ordinal)
-                .ToDictionary(id => id, id => _orgs[id], StringComparer.Ordinal);
-            return new MemberSearchPage(page, byId, matches.Length, NextCursor("members", offset, page.Length, matches.Length));
         }
     }
 
@@ -926,12 +877,12 @@ internal sealed partial class B2BState
 
         if (fields.ExternalId is { Length: > 0 } externalId && !ExternalIdPattern().IsMatch(externalId))
         {
-            throw new StytchException(StytchError.BadRequest);
+            throw Validate.BadRequest($"external_id must be 1 to 128 letters, digits, '.', '_', '|' or '-', not '{Validate.Clip(externalId)}'.");
         }
 
         if (fields.Roles?.Any(string.IsNullOrWhiteSpace) == true)
         {
-            throw new StytchException(StytchError.BadRequest);
+            throw Validate.BadRequest("roles must be role ids: an empty or blank one is not.");
         }
     }
 
@@ -1079,141 +1030,6 @@ internal sealed partial class B2BState
         return granting.Length > 0
             ? new AuthorizationVerdict(true, granting)
             : throw new StytchException(StytchError.SessionAuthorizationError);
-    }
-
-    // ---- search -----------------------------------------------------------------------------------
-
-    private static bool CheckOperator(string op) => op switch
-    {
-        "AND" => false,
-        "OR" => true,
-        _ => throw new StytchException(StytchError.BadRequest),
-    };
-
-    private static (int Limit, int Offset) CheckPaging(SearchRequest request, string kind)
-    {
-        var limit = request.Limit is null or 0 ? DefaultSearchLimit : request.Limit.Value;
-        if (limit is < 1 or > MaxSearchLimit)
-        {
-            throw new StytchException(StytchError.BadRequest);
-        }
-
-        var offset = 0;
-        if (!string.IsNullOrEmpty(request.Cursor))
-        {
-            string decoded;
-            try
-            {
-                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(request.Cursor));
-            }
-            catch (FormatException)
-            {
-                throw new StytchException(StytchError.BadRequest);
-            }
-
-            var prefix = kind + ":";
-            if (!decoded.StartsWith(prefix, StringComparison.Ordinal)
-                || !int.TryParse(decoded.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out offset))
-            {
-                throw new StytchException(StytchError.BadRequest);
-            }
-        }
-
-        return (limit, offset);
-    }
-
-    private static string? NextCursor(string kind, int offset, int count, int total) =>
-        offset + count < total
-            ? Convert.ToBase64String(Encoding.UTF8.GetBytes(kind + ":" + (offset + count).ToString(CultureInfo.InvariantCulture)))
-            : null;
-
-    private static IReadOnlyList<string> ListOf(SearchOperand operand) =>
-        operand.FilterValue.List is { Count: > 0 } list ? list : throw new StytchException(StytchError.BadRequest);
-
-    private static string FuzzyOf(SearchOperand operand) =>
-        operand.FilterValue.Text is { Length: >= 3 } text ? text : throw new StytchException(StytchError.BadRequest);
-
-    private static bool FlagOf(SearchOperand operand) =>
-        operand.FilterValue.Flag ?? throw new StytchException(StytchError.BadRequest);
-
-    private static bool Fuzzy(string value, string part) => value.Contains(part, StringComparison.OrdinalIgnoreCase);
-
-    private Func<StytchOrganization, bool> OrganizationFilter(SearchOperand operand)
-    {
-        switch (operand.FilterName)
-        {
-            case "organization_ids":
-                var ids = ListOf(operand);
-                return o => ids.Contains(o.OrganizationId);
-            case "organization_slugs":
-                var slugs = ListOf(operand);
-                return o => slugs.Contains(o.OrganizationSlug);
-            case "organization_name_fuzzy":
-                var name = FuzzyOf(operand);
-                return o => Fuzzy(o.OrganizationName, name);
-            case "organization_slug_fuzzy":
-                var slug = FuzzyOf(operand);
-                return o => Fuzzy(o.OrganizationSlug, slug);
-            case "member_emails":
-                var emails = ListOf(operand).Select(e => e.ToLowerInvariant()).ToArray();
-                return o => emails.Any(e => _memberIdByEmail.ContainsKey(Key(o.OrganizationId, e)));
-            case "member_email_fuzzy":
-                var email = FuzzyOf(operand);
-                return o => _members.Values.Any(m => m.OrganizationId == o.OrganizationId && m.Status != "deleted" && Fuzzy(m.EmailAddress, email));
-            case "allowed_domains":
-                var domains = ListOf(operand).Select(d => d.ToLowerInvariant()).ToArray();
-                return o => o.EmailAllowedDomains.Intersect(domains, StringComparer.Ordinal).Any();
-            case "allowed_domain_fuzzy":
-                var domain = FuzzyOf(operand);
-                return o => o.EmailAllowedDomains.Any(d => Fuzzy(d, domain));
-            case "claimed_email_domains":
-                var claimed = ListOf(operand).Select(d => d.ToLowerInvariant()).ToArray();
-                return o => o.ClaimedEmailDomains.Intersect(claimed, StringComparer.Ordinal).Any();
-            default:
-                throw new StytchException(StytchError.BadRequest);
-        }
-    }
-
-    private Func<StytchMember, bool> MemberFilter(SearchOperand operand)
-    {
-        switch (operand.FilterName)
-        {
-            case "member_ids":
-                var ids = ListOf(operand);
-                return m => ids.Contains(m.MemberId);
-            case "member_emails":
-                var emails = ListOf(operand).Select(e => e.ToLowerInvariant()).ToArray();
-                return m => emails.Contains(m.EmailAddress);
-            case "member_email_fuzzy":
-                var email = FuzzyOf(operand);
-                return m => Fuzzy(m.EmailAddress, email);
-            case "member_is_breakglass":
-                var breakglass = FlagOf(operand);
-                return m => m.IsBreakglass == breakglass;
-            case "statuses":
-                var statuses = ListOf(operand);
-                if (statuses.Any(s => Array.IndexOf(MemberStatuses, s) < 0))
-                {
-                    throw new StytchException(StytchError.BadRequest);
-                }
-
-                return m => statuses.Contains(m.Status);
-            case "member_roles":
-                var roles = ListOf(operand);
-                return m => RolesOf(m, _orgs[m.OrganizationId]).Any(r => roles.Contains(r.RoleId));
-            case "member_mfa_phone_numbers":
-                var phones = ListOf(operand);
-                return m => phones.Contains(m.MfaPhoneNumber);
-            case "member_mfa_phone_number_fuzzy":
-                var phone = FuzzyOf(operand);
-                return m => m.MfaPhoneNumber.Length > 0 && Fuzzy(m.MfaPhoneNumber, phone);
-            case "member_password_exists":
-                // The fake has no passwords.
-                var exists = FlagOf(operand);
-                return _ => !exists;
-            default:
-                throw new StytchException(StytchError.BadRequest);
-        }
     }
 
     private sealed record OtpRecord(string Code, DateTimeOffset ExpiresAt, bool Used);

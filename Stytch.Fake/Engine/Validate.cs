@@ -74,4 +74,10 @@ internal static partial class Validate
         id is not null && id.StartsWith(kind + "-", StringComparison.Ordinal) && IdPattern().IsMatch(id);
 
     public static bool IsSessionToken(string? token) => token is not null && TokenPattern().IsMatch(token);
+
+    /// <summary>A 400 <c>bad_request</c> whose message says which field was wrong and what it must be.</summary>
+    public static StytchException BadRequest(string message) => new(StytchError.BadRequest with { Message = message });
+
+    /// <summary>A value sent, quoted back in a message: cut at 64 characters so a huge one does not fill the answer.</summary>
+    public static string Clip(string value) => value.Length <= 64 ? value : string.Concat(value.AsSpan(0, 64), "…");
 }

@@ -339,14 +339,6 @@ public sealed class MemberWireTests : B2BWireTest
     }
 
     [Test]
-    public async Task Search_UnknownFilter_Returns400BadRequest()
-    {
-        var response = await SearchAsync(new { organization_ids = new[] { _orgId }, query = new { @operator = "AND", operands = new object[] { new { filter_name = "shoe_size", filter_value = "9" } } } });
-
-        AssertError(response, 400, "bad_request");
-    }
-
-    [Test]
     public async Task Search_Paging_LimitAndCursor()
     {
         foreach (var name in new[] { "a1", "a2", "a3" })

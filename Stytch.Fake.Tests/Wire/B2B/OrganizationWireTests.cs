@@ -436,18 +436,6 @@ public sealed class OrganizationWireTests : B2BWireTest
         Assert.That(Slugs(response), Is.EqualTo(new[] { "globex" }));
     }
 
-    [TestCase("""{"query":{"operator":"AND","operands":[{"filter_name":"organization_colour","filter_value":"red"}]}}""")]
-    [TestCase("""{"query":{"operator":"AND","operands":[{"filter_name":"organization_name_fuzzy","filter_value":"ac"}]}}""")]
-    [TestCase("""{"query":{"operator":"AND","operands":[{"filter_name":"organization_ids","filter_value":"not-a-list"}]}}""")]
-    [TestCase("""{"query":{"operator":"XOR","operands":[]}}""")]
-    [TestCase("""{"limit":1001}""")]
-    [TestCase("""{"cursor":"bm90LWEtY3Vyc29y"}""")]
-    [TestCase("""{"query":{"operands":[]}}""")]
-    public async Task Search_MalformedQuery_Returns400BadRequest(string body)
-    {
-        AssertError(await Client.PostRawAsync(OrganizationsPath + "/search", body), 400, "bad_request");
-    }
-
     [Test]
     public async Task Search_OrganizationOnTheWire_HasTheSameShapeAsGet()
     {
