@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Stytch.Fake;
+using Stytch.Fake.Http;
 
 var port = new Option<int>("--port", "-p")
 {
@@ -114,6 +115,15 @@ root.SetAction(async (parsed, cancellation) =>
     var snapshotFile = parsed.GetValue(snapshot);
     if (snapshotFile is { Exists: true })
     {
+        // The size first, from the file system: reading an oversized (or sparse, or endless) file to find out would
+        // take its whole size in memory.
+        if (snapshotFile.Length > SnapshotJson.MaxBytes)
+        {
+            await parsed.InvocationConfiguration.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"--snapshot {snapshotFile.FullName}: {SnapshotJson.TooLarge.Message} The file is {snapshotFile.Length:N0} bytes."));
+            return 1;
+        }
+
         try
         {
             stytch.DefaultProject.ImportSnapshot(await File.ReadAllTextAsync(snapshotFile.FullName, CancellationToken.None));

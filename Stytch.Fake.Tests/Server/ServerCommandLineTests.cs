@@ -135,6 +135,36 @@ public sealed class ServerSnapshotTests
     }
 
     [Test]
+    public async Task Server_SnapshotFileOfFourGigabytes_IsRefusedByItsSizeBeforeItIsRead()
+    {
+        // Sparse: it takes no disk space, and reading it would need more memory than a string can hold.
+        var file = Path.Combine(Path.GetTempPath(), $"stytch-fake-{Guid.NewGuid():N}.json");
+        await using (var stream = File.Create(file))
+        {
+            stream.SetLength(4L * 1024 * 1024 * 1024);
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(ServerProcess.StartInfo("--port", "0", "--snapshot", file))!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.Multiple(async () =>
+            {
+                Assert.That(process.ExitCode, Is.EqualTo(1));
+                Assert.That(await stderr, Is.EqualTo($"--snapshot {file}: The snapshot is larger than 64 MB. The file is 4,294,967,296 bytes.\n"));
+                Assert.That(await stdout, Does.Not.Contain("listening on"));
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public async Task Server_MalformedSnapshot_ExitsNonZeroWithClearError()
     {
         var file = Path.Combine(Path.GetTempPath(), $"stytch-fake-{Guid.NewGuid():N}.json");
