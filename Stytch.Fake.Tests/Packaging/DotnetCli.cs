@@ -25,16 +25,16 @@ internal static class DotnetCli
     public static string DotnetRoot =>
         Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 
-    /// <summary>Runs <c>dotnet <paramref name="args"/></c> and fails the test, with its output, when it exits non-zero.</summary>
+    /// <summary>
+    /// How long one <c>dotnet</c> command may run before it is taken for a hang. A pack, restore, build or test run
+    /// here takes well under a minute alone and a few on a machine busy with other builds; twenty is far past that.
+    /// </summary>
+    public static readonly TimeSpan HangAfter = TimeSpan.FromMinutes(20);
+
+    /// <summary>Runs <c>dotnet <paramref name="args"/></c> and fails the test, with its output, when it exits non-zero or hangs.</summary>
     public static async Task<string> RunAsync(string? workingDirectory, CancellationToken cancellation, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory };
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
@@ -52,25 +52,12 @@ internal static class DotnetCli
         info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
-        var stderr = process.StandardError.ReadToEndAsync(cancellation);
-        try
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(info, HangAfter, cancellation);
+        if (exitCode != 0)
         {
-            await process.WaitForExitAsync(cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
+            Assert.Fail($"dotnet {string.Join(' ', args)} exited {exitCode}:\n{output}{errors}");
         }
 
-        var output = await stdout + await stderr;
-        if (process.ExitCode != 0)
-        {
-            Assert.Fail($"dotnet {string.Join(' ', args)} exited {process.ExitCode}:\n{output}");
-        }
-
-        return output;
+        return output + errors;
     }
 }

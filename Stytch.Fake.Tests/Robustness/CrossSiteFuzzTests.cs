@@ -59,7 +59,9 @@ public sealed class CrossSiteFuzzTests
         await TestContext.Out.WriteLineAsync($"cross-site fuzz seed {seed} (replay with STYTCH_FAKE_FUZZ_SEED={seed})");
         var random = new Random(seed);
         await using var stytch = await StytchFake.StartAsync();
-        using var http = new HttpClient { BaseAddress = stytch.Url, Timeout = TimeSpan.FromSeconds(10) };
+        // Each call is answered in milliseconds; two minutes without an answer, however loaded the machine, is a hang.
+        var hangAfter = TimeSpan.FromMinutes(2);
+        using var http = new HttpClient { BaseAddress = stytch.Url, Timeout = hangAfter };
         var port = stytch.Url.Port;
         var hosts = new (string? Value, bool Allowed)[]
         {
@@ -108,10 +110,20 @@ public sealed class CrossSiteFuzzTests
             }
 
             var before = Fingerprint(stytch);
-            using var response = await http.SendAsync(request);
+            var describe = $"#{i} {method} {prefix}…/{path} host={host} origin={origin ?? "-"} content-type={contentType ?? "-"}";
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request);
+            }
+            catch (TaskCanceledException e)
+            {
+                throw new AssertionException($"cross-site fuzz seed {seed}: {describe} had no answer within {hangAfter.TotalMinutes} minutes: taken for a hang.", e);
+            }
+
+            using var answered = response;
             var status = (int)response.StatusCode;
             var text = await response.Content.ReadAsStringAsync();
-            var describe = $"#{i} {method} {prefix}…/{path} host={host} origin={origin ?? "-"} content-type={contentType ?? "-"}";
             if (expected is var (code, type))
             {
                 var errorType = JsonNode.Parse(text)?["error_type"]?.GetValue<string>();

@@ -6,6 +6,12 @@ namespace Stytch.Fake.Tests.Server;
 /// <summary>The standalone server started as its own process, as a user runs it.</summary>
 internal sealed partial class ServerProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// How long a start, a stop or an awaited line may take before the server is taken for hung: seconds alone,
+    /// far less than this on a machine loaded with other builds.
+    /// </summary>
+    private static readonly TimeSpan HangAfter = TimeSpan.FromMinutes(2);
+
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,11 +61,12 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         var exited = server._process.WaitForExitAsync();
-        var first = await Task.WhenAny(server._ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(30)));
+        var first = await Task.WhenAny(server._ready.Task, exited, Task.Delay(HangAfter));
         if (first != server._ready.Task)
         {
+            var why = first == exited ? "exited before it was ready" : $"printed no banner within {HangAfter.TotalMinutes} minutes";
             await server.DisposeAsync();
-            throw new InvalidOperationException("The server did not start:\n" + server.Output);
+            throw new InvalidOperationException($"The server {why}:\n" + server.Output);
         }
 
         return server;
@@ -69,8 +76,15 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public async Task TerminateAsync()
     {
         await SendSigtermAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await _process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(HangAfter);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new InvalidOperationException($"The server did not exit within {HangAfter.TotalMinutes} minutes of SIGTERM:\n{Output}");
+        }
     }
 
     /// <summary>Sends SIGTERM and returns at once: the server starts shutting down.</summary>
@@ -87,10 +101,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>Waits until the server prints a line containing <paramref name="text"/>; fails after 30 s or when it exits first.</summary>
+    /// <summary>Waits until the server prints a line containing <paramref name="text"/>; fails when it hangs or exits first.</summary>
     public async Task WaitForLineAsync(string text)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var deadline = Stopwatch.GetTimestamp() + (long)(HangAfter.TotalSeconds * Stopwatch.Frequency);
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
             if (_process.HasExited)
@@ -98,7 +112,12 @@ internal sealed partial class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The server exited before printing '{text}':\n{Output}");
             }
 
-            await Task.Delay(20, timeout.Token);
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new InvalidOperationException($"The server printed no '{text}' within {HangAfter.TotalMinutes} minutes:\n{Output}");
+            }
+
+            await Task.Delay(20);
         }
     }
 
