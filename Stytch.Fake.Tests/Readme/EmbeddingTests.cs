@@ -3,11 +3,15 @@
 // README:embedding:begin
 using System.Net.Http.Json;
 // README:shared-wiremock:begin
+// README:reset-mappings:begin
 using Stytch.Fake;
+// README:reset-mappings:end
 // README:embedding:end
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+// README:reset-mappings:begin
 using WireMock.Server;
+// README:reset-mappings:end
 // README:shared-wiremock:end
 using Stytch.Fake.Tests.Wire;
 
@@ -74,6 +78,8 @@ public sealed class EmbeddingTests
         var before = await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
 
         // README:reset-mappings:begin
+
+        // server is your WireMockServer, stytch the fake attached to it (as above)
         server.ResetMappings();    // deletes every mapping, the fake's too: Stytch paths now get WireMock's 404
         // README:reset-mappings:end
         var gone = await client.GetAsync($"/v1/users/{before["user_id"]}");
