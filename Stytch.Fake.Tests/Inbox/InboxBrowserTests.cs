@@ -240,6 +240,19 @@ public sealed partial class InboxBrowserTests
         Assert.That(Stytch.Clock.Now, Is.EqualTo(Start.AddSeconds(90)));
     }
 
+    [Test]
+    public async Task AdvanceClock_ApplicationTimerThrows_SaysSoAndTheClockHasMoved()
+    {
+        await OpenAsync();
+        using var failing = Stytch.Clock.CreateTimer(_ => throw new InvalidOperationException("boom"), null, TimeSpan.FromSeconds(30), Timeout.InfiniteTimeSpan);
+        await ExpectLiveAsync();
+
+        await Button("+1 min").ClickAsync();
+
+        await Expect(_page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The clock moved, but a timer callback of the application threw: System.InvalidOperationException: boom");
+        await Expect(_page.GetByTestId("clock")).ToHaveTextAsync("2030-01-02 03:05:05 UTC");
+    }
+
     // ---- faults -----------------------------------------------------------------------------------
 
     [Test]

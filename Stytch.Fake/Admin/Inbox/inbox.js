@@ -172,6 +172,14 @@
     flashTimer = setTimeout(() => { box.hidden = true; }, 6000);
   }
 
+  /** A clock move (advance, reset) whose timer callbacks threw: the clock moved all the same, so say what failed. */
+  function reportTimerErrors(answer) {
+    const errors = (answer && answer.timer_errors) || [];
+    if (errors.length === 0) return;
+    const what = errors.length === 1 ? 'a timer callback' : errors.length + ' timer callbacks';
+    flash(`The clock moved, but ${what} of the application threw: ` + errors.map((e) => `${e.type}: ${e.message}`).join('; '));
+  }
+
   /** Runs a control's call, then shows the new state at once rather than at the next poll. */
   async function act(button, work) {
     if (button) button.disabled = true;
@@ -433,7 +441,8 @@
   });
 
   for (const button of document.querySelectorAll('#advance-form button[data-seconds]')) {
-    button.addEventListener('click', () => act(button, () => api('POST', projectPath('clock/advance'), { seconds: Number(button.dataset.seconds) })));
+    button.addEventListener('click', () => act(button, async () =>
+      reportTimerErrors(await api('POST', projectPath('clock/advance'), { seconds: Number(button.dataset.seconds) }))));
   }
 
   $('advance-form').addEventListener('submit', (event) => {
@@ -446,14 +455,15 @@
     }
 
     act(event.submitter, async () => {
-      await api('POST', projectPath('clock/advance'), { seconds });
+      reportTimerErrors(await api('POST', projectPath('clock/advance'), { seconds }));
       input.value = '';
     });
   });
 
   $('clear-outbox').addEventListener('click', (event) => act(event.currentTarget, () => api('DELETE', projectPath('outbox'))));
   $('clear-faults').addEventListener('click', (event) => act(event.currentTarget, () => api('DELETE', projectPath('faults'))));
-  $('reset-project').addEventListener('click', (event) => act(event.currentTarget, () => api('POST', projectPath('reset'), {})));
+  $('reset-project').addEventListener('click', (event) => act(event.currentTarget, async () =>
+    reportTimerErrors(await api('POST', projectPath('reset'), {}))));
 
   $('fault-endpoint').replaceChildren(
     el('option', { value: '*' }, 'any endpoint (*)'),
