@@ -89,15 +89,12 @@ public sealed class ServerCommandLineTests
     [TestCase("--allowed-host", "evil example", "is not a host name")]
     public async Task Server_BadArgument_ExitsNonZeroWithClearError(string option, string value, string message)
     {
-        using var process = Process.Start(ServerProcess.StartInfo(option, value))!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var (exitCode, stdout, stderr) = await ServerProcess.RunToExitAsync(option, value);
 
-        Assert.Multiple(async () =>
+        Assert.Multiple(() =>
         {
-            Assert.That(process.ExitCode, Is.Not.EqualTo(0));
-            Assert.That(await stderr + await stdout, Does.Contain(message));
+            Assert.That(exitCode, Is.Not.EqualTo(0));
+            Assert.That(stderr + stdout, Does.Contain(message));
         });
     }
 }
@@ -146,16 +143,13 @@ public sealed class ServerSnapshotTests
 
         try
         {
-            using var process = System.Diagnostics.Process.Start(ServerProcess.StartInfo("--port", "0", "--snapshot", file))!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var (exitCode, stdout, stderr) = await ServerProcess.RunToExitAsync("--port", "0", "--snapshot", file);
 
-            Assert.Multiple(async () =>
+            Assert.Multiple(() =>
             {
-                Assert.That(process.ExitCode, Is.EqualTo(1));
-                Assert.That(await stderr, Is.EqualTo($"--snapshot {file}: The snapshot is larger than 64 MB. The file is 4,294,967,296 bytes.\n"));
-                Assert.That(await stdout, Does.Not.Contain("listening on"));
+                Assert.That(exitCode, Is.EqualTo(1));
+                Assert.That(stderr, Is.EqualTo($"--snapshot {file}: The snapshot is larger than 64 MB. The file is 4,294,967,296 bytes.\n"));
+                Assert.That(stdout, Does.Not.Contain("listening on"));
             });
         }
         finally
@@ -171,15 +165,12 @@ public sealed class ServerSnapshotTests
         await File.WriteAllTextAsync(file, "{ nope");
         try
         {
-            using var process = System.Diagnostics.Process.Start(ServerProcess.StartInfo("--port", "0", "--snapshot", file))!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var (exitCode, stdout, stderr) = await ServerProcess.RunToExitAsync("--port", "0", "--snapshot", file);
 
-            Assert.Multiple(async () =>
+            Assert.Multiple(() =>
             {
-                Assert.That(process.ExitCode, Is.EqualTo(1));
-                Assert.That(await stderr + await stdout, Does.Contain("--snapshot").And.Contain("not valid JSON"));
+                Assert.That(exitCode, Is.EqualTo(1));
+                Assert.That(stderr + stdout, Does.Contain("--snapshot").And.Contain("not valid JSON"));
             });
         }
         finally

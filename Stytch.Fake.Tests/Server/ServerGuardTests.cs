@@ -124,15 +124,12 @@ public sealed partial class ServerGuardTests
 
         try
         {
-            using var process = System.Diagnostics.Process.Start(ServerProcess.StartInfo("--port", "0", "--snapshot", file))!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var (exitCode, stdout, stderr) = await ServerProcess.RunToExitAsync("--port", "0", "--snapshot", file);
 
-            Assert.Multiple(async () =>
+            Assert.Multiple(() =>
             {
-                Assert.That(process.ExitCode, Is.EqualTo(1));
-                Assert.That(await stderr + await stdout, Does.Contain("snapshot is larger than 64 MB"));
+                Assert.That(exitCode, Is.EqualTo(1));
+                Assert.That(stderr + stdout, Does.Contain("snapshot is larger than 64 MB"));
             });
         }
         finally

@@ -54,6 +54,26 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public static Task<ServerProcess> StartAsync(params string[] args) => StartAsync(StartInfo(args));
 
+    /// <summary>Runs the server until it exits by itself (a start it refuses), with what it printed on each stream.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var hang = new CancellationTokenSource(HangAfter);
+        try
+        {
+            await process.WaitForExitAsync(hang.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"stytch-fake {string.Join(' ', args)} did not exit within {HangAfter.TotalMinutes} minutes.");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>Starts any build of the server (e.g. the installed .NET tool) and waits for its banner.</summary>
     public static async Task<ServerProcess> StartAsync(ProcessStartInfo info)
     {

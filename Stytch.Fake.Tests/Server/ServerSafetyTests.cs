@@ -27,11 +27,8 @@ public sealed class ServerSafetyTests
 
     private static async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args)
     {
-        using var process = Process.Start(ServerProcess.StartInfo(args))!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stderr + await stdout);
+        var (exitCode, stdout, stderr) = await ServerProcess.RunToExitAsync(args);
+        return (exitCode, stderr + stdout);
     }
 
     /// <summary>A server run that creates a user with <paramref name="email"/> and saves on SIGTERM.</summary>
