@@ -82,7 +82,7 @@ internal static class AdminEndpoints
         catch (ArgumentException e)
         {
             // The project's own checks: a malformed project_id or secret, or an id already taken.
-            throw Invalid(e);
+            throw InvalidArgument(e);
         }
 
         return ApiResponse.Plain(201, w => WriteProjectFields(w, project));
@@ -190,8 +190,8 @@ internal static class AdminEndpoints
         var body = call.Json;
         var limits = call.Project.RateLimits;
         static RateLimit Merge(RateLimit current, string prefix, int? limit, double? seconds) =>
-            limit is < 1 ? throw Invalid($"{prefix}_limit must be at least 1 (got {limit}).")
-            : seconds is <= 0 or > 86_400 ? throw Invalid(string.Create(CultureInfo.InvariantCulture,
+            limit is < 1 ? throw Validate.BadRequest($"{prefix}_limit must be at least 1 (got {limit}).")
+            : seconds is <= 0 or > 86_400 ? throw Validate.BadRequest(string.Create(CultureInfo.InvariantCulture,
                 $"{prefix}_window_seconds must be more than 0 and at most 86400 (got {seconds})."))
             : new RateLimit(limit ?? current.Limit, seconds is { } s ? TimeSpan.FromSeconds(s) : current.Window);
 
@@ -231,7 +231,7 @@ internal static class AdminEndpoints
     private static ApiResponse AddFault(ApiCall call)
     {
         var body = call.Json;
-        var endpoint = body.String("endpoint") ?? throw Invalid("endpoint is required: an endpoint name such as otps.email.login_or_create, or *.");
+        var endpoint = body.String("endpoint") ?? throw Validate.BadRequest("endpoint is required: an endpoint name such as otps.email.login_or_create, or *.");
         var errorType = body.String("error_type");
         var status = body.Int("status_code");
         var drop = body.Bool("drop_connection") ?? false;
@@ -241,32 +241,32 @@ internal static class AdminEndpoints
         var rawBody = body.String("body");
         if ((errorType is not null ? 1 : 0) + (status is not null ? 1 : 0) + (drop ? 1 : 0) > 1)
         {
-            throw Invalid("Give at most one of error_type, status_code and drop_connection.");
+            throw Validate.BadRequest("Give at most one of error_type, status_code and drop_connection.");
         }
 
         if (times is not null && probability is not null)
         {
-            throw Invalid("Give times or probability, not both.");
+            throw Validate.BadRequest("Give times or probability, not both.");
         }
 
         if (latency is < 0 or > 60_000)
         {
-            throw Invalid($"latency_ms must be 0..60000 (got {latency}).");
+            throw Validate.BadRequest($"latency_ms must be 0..60000 (got {latency}).");
         }
 
         if (times is < 1)
         {
-            throw Invalid($"times must be at least 1 (got {times}).");
+            throw Validate.BadRequest($"times must be at least 1 (got {times}).");
         }
 
         if (probability is < 0 or > 1)
         {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"probability must be 0..1 (got {probability})."));
+            throw Validate.BadRequest(string.Create(CultureInfo.InvariantCulture, $"probability must be 0..1 (got {probability})."));
         }
 
         if (status is < 100 or > 599)
         {
-            throw Invalid($"status_code must be 100..599 (got {status}).");
+            throw Validate.BadRequest($"status_code must be 100..599 (got {status}).");
         }
 
         FaultRuleBuilder builder;
@@ -278,7 +278,7 @@ internal static class AdminEndpoints
         }
         catch (ArgumentException e)
         {
-            throw Invalid(e);
+            throw InvalidArgument(e);
         }
 
         if (body.String("email_address") is { } email)
@@ -290,7 +290,7 @@ internal static class AdminEndpoints
         FaultRule rule;
         if (errorType is not null)
         {
-            rule = builder.Fail(StytchError.Find(errorType) ?? throw Invalid($"Unknown error_type '{errorType}'."));
+            rule = builder.Fail(StytchError.Find(errorType) ?? throw Validate.BadRequest($"Unknown error_type '{errorType}'."));
         }
         else if (status is { } code)
         {
@@ -306,7 +306,7 @@ internal static class AdminEndpoints
         }
         else
         {
-            throw Invalid("Say what happens: error_type, status_code (with body), drop_connection or latency_ms.");
+            throw Validate.BadRequest("Say what happens: error_type, status_code (with body), drop_connection or latency_ms.");
         }
 
         return ApiResponse.Plain(201, w => WriteFaultFields(w, rule));
@@ -365,12 +365,10 @@ internal static class AdminEndpoints
         }
     }
 
-    /// <summary>A back door's 400 <c>bad_request</c> saying what was wrong.</summary>
-    internal static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
 
     // An ArgumentException's Message ends in " (Parameter 'name')", which names a C# parameter the caller never saw.
-    private static StytchException Invalid(ArgumentException e) =>
-        Invalid(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message);
+    private static StytchException InvalidArgument(ArgumentException e) =>
+        Validate.BadRequest(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message);
 
     private static void WriteProject(Utf8JsonWriter w, StytchFakeProject project)
     {

@@ -53,16 +53,16 @@ internal static class ClockEndpoints
 
     private static ApiResponse Advance(ApiCall call)
     {
-        var seconds = call.Json.Number("seconds") ?? throw AdminEndpoints.Invalid("seconds is required: how far to move the clock forward.");
+        var seconds = call.Json.Number("seconds") ?? throw Validate.BadRequest("seconds is required: how far to move the clock forward.");
         if (seconds < 0)
         {
-            throw AdminEndpoints.Invalid($"seconds must be ≥ 0 (got {seconds.ToString(CultureInfo.InvariantCulture)}): the clock only moves forward; use clock/set to go back.");
+            throw Validate.BadRequest($"seconds must be ≥ 0 (got {seconds.ToString(CultureInfo.InvariantCulture)}): the clock only moves forward; use clock/set to go back.");
         }
 
         var room = (Latest - call.Project.Clock.Now).TotalSeconds;
         if (seconds > room)
         {
-            throw AdminEndpoints.Invalid(string.Create(CultureInfo.InvariantCulture,
+            throw Validate.BadRequest(string.Create(CultureInfo.InvariantCulture,
                 $"seconds must be at most {Math.Floor(room)}: the clock cannot pass {Latest:yyyy-MM-dd}."));
         }
 
@@ -72,15 +72,15 @@ internal static class ClockEndpoints
 
     private static ApiResponse Set(ApiCall call)
     {
-        var text = call.Json.String("now") ?? throw AdminEndpoints.Invalid("now is required: an ISO 8601 time such as 2030-01-01T00:00:00Z.");
+        var text = call.Json.String("now") ?? throw Validate.BadRequest("now is required: an ISO 8601 time such as 2030-01-01T00:00:00Z.");
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now))
         {
-            throw AdminEndpoints.Invalid($"now '{text}' is not a time: send ISO 8601, such as 2030-01-01T00:00:00Z.");
+            throw Validate.BadRequest($"now '{text}' is not a time: send ISO 8601, such as 2030-01-01T00:00:00Z.");
         }
 
         if (now < Earliest || now >= Latest)
         {
-            throw AdminEndpoints.Invalid($"now must be from {Earliest:yyyy-MM-dd} up to (not including) {Latest:yyyy-MM-dd}.");
+            throw Validate.BadRequest($"now must be from {Earliest:yyyy-MM-dd} up to (not including) {Latest:yyyy-MM-dd}.");
         }
 
         var errors = call.Project.Clock.SetCollectingErrors(now);

@@ -65,7 +65,7 @@ internal static class SeedEndpoint
         EmailAllowedDomains = o.TryGetProperty("email_allowed_domains", out var domains) && domains.ValueKind != JsonValueKind.Null
             ? domains.ValueKind == JsonValueKind.Array && domains.EnumerateArray().All(d => d.ValueKind == JsonValueKind.String)
                 ? domains.EnumerateArray().Select(d => d.GetString()!).ToArray()
-                : throw Invalid("organizations[].email_allowed_domains must be an array of strings.")
+                : throw Validate.BadRequest("organizations[].email_allowed_domains must be an array of strings.")
             : null,
         Members = Items(o.TryGetProperty("members", out var members) ? members : null, "organizations[].members", MemberKeys,
             m => new MemberSpec(
@@ -84,20 +84,20 @@ internal static class SeedEndpoint
 
         if (a.ValueKind != JsonValueKind.Array)
         {
-            throw Invalid($"{label} must be an array of objects.");
+            throw Validate.BadRequest($"{label} must be an array of objects.");
         }
 
         return a.EnumerateArray().Select(item =>
         {
             if (item.ValueKind != JsonValueKind.Object)
             {
-                throw Invalid($"Each of {label} must be an object.");
+                throw Validate.BadRequest($"Each of {label} must be an object.");
             }
 
             var unknown = item.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !keys.Contains(n));
             return unknown is null
                 ? read(item)
-                : throw Invalid($"Unknown field '{unknown}' in {label}: each takes only {string.Join(", ", keys)}.");
+                : throw Validate.BadRequest($"Unknown field '{unknown}' in {label}: each takes only {string.Join(", ", keys)}.");
         }).ToArray();
     }
 
@@ -105,13 +105,12 @@ internal static class SeedEndpoint
     {
         if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return required ? throw Invalid($"{label}[].{name} is required.") : null;
+            return required ? throw Validate.BadRequest($"{label}[].{name} is required.") : null;
         }
 
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : throw Invalid($"{label}[].{name} must be a string.");
+            : throw Validate.BadRequest($"{label}[].{name} must be a string.");
     }
 
-    private static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
 }

@@ -86,7 +86,7 @@ internal static class B2BBodyReaders
                 var name = RequiredString(item, "filter_name", at);
                 if (!item.TryGetProperty("filter_value", out var value))
                 {
-                    throw JsonBody.Invalid($"{at}.filter_value is required.");
+                    throw Validate.BadRequest($"{at}.filter_value is required.");
                 }
 
                 operands.Add(new SearchOperand(name, ReadSearchValue(value, at + ".filter_value")));
@@ -131,5 +131,5 @@ internal static class B2BBodyReaders
     private static string RequiredString(JsonElement item, string name, string at) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
-            : throw JsonBody.Invalid($"{at}.{name} must be a string.");
+            : throw Validate.BadRequest($"{at}.{name} must be a string.");
 }

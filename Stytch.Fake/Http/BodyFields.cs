@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Http;
 
@@ -65,7 +66,7 @@ internal sealed class BodyFields(FieldPolicy policy)
     {
         if (policy != FieldPolicy.Ignore)
         {
-            throw JsonBody.Invalid(strictMessage);
+            throw Validate.BadRequest(strictMessage);
         }
 
         if (_ignored.Count < MaxListed)

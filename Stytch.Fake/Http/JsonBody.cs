@@ -52,12 +52,12 @@ internal sealed class JsonBody : IDisposable
 
         if (body.IsEmpty)
         {
-            throw Invalid("The request body is empty: send a JSON object.");
+            throw Validate.BadRequest("The request body is empty: send a JSON object.");
         }
 
         if (body.Length > MaxBytes)
         {
-            throw Invalid($"The request body is larger than {MaxBytes / 1024 / 1024} MB.");
+            throw Validate.BadRequest($"The request body is larger than {MaxBytes / 1024 / 1024} MB.");
         }
 
         JsonDocument document;
@@ -68,12 +68,12 @@ internal sealed class JsonBody : IDisposable
         }
         catch (JsonException e)
         {
-            throw Invalid(NotJson(e));
+            throw Validate.BadRequest(NotJson(e));
         }
         catch (InvalidOperationException)
         {
             // A key that is not valid UTF-8 or UTF-16, met by the duplicate-key check.
-            throw Invalid(NotText);
+            throw Validate.BadRequest(NotText);
         }
 
         var parsed = new JsonBody(document, new BodyFields(policy));
@@ -81,12 +81,12 @@ internal sealed class JsonBody : IDisposable
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw Invalid($"The request body must be a JSON object, not {Describe(document.RootElement.ValueKind)}.");
+                throw Validate.BadRequest($"The request body must be a JSON object, not {Describe(document.RootElement.ValueKind)}.");
             }
 
             if (!IsText(document.RootElement))
             {
-                throw Invalid(NotText);
+                throw Validate.BadRequest(NotText);
             }
 
             foreach (var property in document.RootElement.EnumerateObject())
@@ -124,7 +124,7 @@ internal sealed class JsonBody : IDisposable
         }
 
         return e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var d) && double.IsFinite(d) && d == Math.Floor(d)
-            ? throw Invalid($"{name} must be an integer between {int.MinValue} and {int.MaxValue}.")
+            ? throw Validate.BadRequest($"{name} must be an integer between {int.MinValue} and {int.MaxValue}.")
             : throw Expected(name, "an integer", e);
     }
 
@@ -254,12 +254,10 @@ internal sealed class JsonBody : IDisposable
     private JsonElement? Get(string name) =>
         Root.TryGetProperty(name, out var e) && e.ValueKind != JsonValueKind.Null ? e : null;
 
-    /// <summary>Stytch's 400 <c>bad_request</c> with <paramref name="message"/> saying what was wrong.</summary>
-    public static StytchException Invalid(string message) => new(StytchError.BadRequest with { Message = message });
 
     /// <summary>"<paramref name="field"/> must be <paramref name="what"/>, not …": the one wording of every type error.</summary>
     public static StytchException Expected(string field, string what, JsonElement got) =>
-        Invalid($"{field} must be {what}, not {Describe(got)}.");
+        Validate.BadRequest($"{field} must be {what}, not {Describe(got)}.");
 
     private static string Describe(JsonElement got) =>
         got.ValueKind == JsonValueKind.Number && got.GetRawText() is { Length: <= 32 } number ? "the number " + number : Describe(got.ValueKind);

@@ -121,22 +121,22 @@ internal static class SnapshotJson
         }
         catch (JsonException e)
         {
-            throw new StytchException(StytchError.BadRequest with { Message = "The snapshot is not valid JSON of a Stytch.Fake snapshot: " + e.Message });
+            throw Validate.BadRequest("The snapshot is not valid JSON of a Stytch.Fake snapshot: " + e.Message);
         }
 
         if (snapshot is null || snapshot.Version != Version || snapshot.State is null)
         {
-            throw new StytchException(StytchError.BadRequest with { Message = $"The snapshot must be an object with version {Version} and a state." });
+            throw Validate.BadRequest($"The snapshot must be an object with version {Version} and a state.");
         }
 
         if (snapshot.State.Clock < Admin.ClockEndpoints.Earliest || snapshot.State.Clock >= Admin.ClockEndpoints.Latest)
         {
-            throw new StytchException(StytchError.BadRequest with { Message = "The snapshot's clock must be between 1970 and 9000." });
+            throw Validate.BadRequest("The snapshot's clock must be between 1970 and 9000.");
         }
 
         if (!IsWellFormed(snapshot.State))
         {
-            throw new StytchException(StytchError.BadRequest with { Message = "The snapshot holds a malformed or unnormalised email, id, code or session token." });
+            throw Validate.BadRequest("The snapshot holds a malformed or unnormalised email, id, code or session token.");
         }
 
         try
@@ -152,7 +152,7 @@ internal static class SnapshotJson
         }
         catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)
         {
-            throw new StytchException(StytchError.BadRequest with { Message = "The snapshot could not be loaded: " + e.Message });
+            throw Validate.BadRequest("The snapshot could not be loaded: " + e.Message);
         }
 
         return snapshot.State.Clock;
