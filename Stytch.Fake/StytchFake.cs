@@ -213,7 +213,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     {
         var settings = new WireMockServerSettings
         {
-            Urls = [$"http://{FormatHost(options.Host)}:{options.Port}"],
+            Urls = [$"http://{HostAllowList.Bracket(options.Host)}:{options.Port}"],
             StartAdminInterface = false,
             // The fake keeps its own bounded request log; WireMock's would grow with every call.
             MaxRequestLogCount = 0,
@@ -226,7 +226,4 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
         guard.Install(settings);
         return WireMockServer.Start(settings);
     }
-
-    private static string FormatHost(string host) =>
-        host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 }

@@ -259,7 +259,7 @@ internal sealed class FakeHttpHost
     /// </summary>
     private static ResponseMessage DropConnection()
     {
-        if (new HttpContextAccessor().HttpContext is { } context)
+        if (RequestPath.Context is { } context)
         {
             context.Abort();
         }
@@ -270,7 +270,8 @@ internal sealed class FakeHttpHost
     /// <summary>What a back-door call's <c>Origin</c> is judged against on one server: its names and its ports.</summary>
     private sealed record Site(HostAllowList Hosts, Func<int, bool> IsServerPort);
 
-    private static ResponseMessage ToMessage(ApiResponse response)
+    /// <summary>An answer as WireMock sends it: status, body, content type and any extra headers.</summary>
+    internal static ResponseMessage ToMessage(ApiResponse response)
     {
         var message = new ResponseMessage
         {

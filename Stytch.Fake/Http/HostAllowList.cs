@@ -128,6 +128,7 @@ internal sealed class HostAllowList
         return (name.ToLowerInvariant(), port);
     }
 
-    private static string Bracket(string host) =>
+    /// <summary>An IPv6 address in brackets, as it stands in a URL or a Host header; any other host as it is.</summary>
+    internal static string Bracket(string host) =>
         host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 }

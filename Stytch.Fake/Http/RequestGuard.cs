@@ -148,7 +148,7 @@ internal sealed class RequestGuard
                 var requestId = Ids.New("request-id");
                 var response = ApiResponse.Error(Refuse(m) ?? StytchError.InternalServerError, requestId);
                 _host.RecordRefused(m.Method, RequestPath.Of(m), Header(m, "Authorization"), response, requestId);
-                return ToMessage(response);
+                return FakeHttpHost.ToMessage(response);
             }));
         return [id];
     }
@@ -261,17 +261,6 @@ internal sealed class RequestGuard
         }
 
         return null;
-    }
-
-    private static ResponseMessage ToMessage(ApiResponse response)
-    {
-        var message = new ResponseMessage
-        {
-            StatusCode = response.StatusCode,
-            BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = response.Body },
-        };
-        message.AddHeader("Content-Type", response.ContentType);
-        return message;
     }
 
     /// <summary>Matches the requests the guard refuses.</summary>

@@ -16,6 +16,12 @@ namespace Stytch.Fake.Http;
 /// </remarks>
 internal static class RequestPath
 {
+    // One accessor serves every request: it reads the current request's context from an AsyncLocal.
+    private static readonly HttpContextAccessor Accessor = new();
+
+    /// <summary>The current request's HttpContext, where the server exposes one.</summary>
+    public static HttpContext? Context => Accessor.HttpContext;
+
     public static string Of(IRequestMessage request) =>
-        new HttpContextAccessor().HttpContext?.Request.Path.Value is { Length: > 0 } path ? path : request.Path;
+        Context?.Request.Path.Value is { Length: > 0 } path ? path : request.Path;
 }

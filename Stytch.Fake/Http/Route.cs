@@ -39,11 +39,6 @@ internal sealed class Route
         return 0;
     }
 
-    public bool Matches(string path) => TryMatch(path.Split('/'), null);
-
-    /// <summary>Matches <paramref name="path"/> and fills <paramref name="values"/> with its <c>{name}</c> parts.</summary>
-    public bool TryMatch(string path, Dictionary<string, string>? values) => TryMatch(path.Split('/'), values);
-
     /// <summary>Matches a path already split on <c>/</c>; fills <paramref name="values"/> only on a match.</summary>
     public bool TryMatch(string[] parts, Dictionary<string, string>? values)
     {

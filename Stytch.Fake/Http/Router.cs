@@ -76,19 +76,16 @@ internal sealed class Router
         {
             foreach (var target in candidates)
             {
-                if (!target.Route.TryMatch(parts, null))
+                // One match per candidate: the path's values are filled only for the route that is returned.
+                var sameMethod = string.Equals(target.Method, method, StringComparison.OrdinalIgnoreCase);
+                if (!target.Route.TryMatch(parts, sameMethod && target.Endpoint is not null ? pathValues : null))
                 {
                     continue;
                 }
 
                 pathExists = true;
-                if (string.Equals(target.Method, method, StringComparison.OrdinalIgnoreCase))
+                if (sameMethod)
                 {
-                    if (pathValues is not null && target.Endpoint is not null)
-                    {
-                        target.Route.TryMatch(parts, pathValues);
-                    }
-
                     return target;
                 }
             }
