@@ -73,9 +73,7 @@ internal sealed class FakeHttpHost
         RecordsOf(method, path, authorization)?.Requests.Add(
             new RecordedRequest(DateTimeOffset.UtcNow, method, path, response.StatusCode, response.ErrorType, requestId) { ErrorMessage = response.ErrorMessage });
 
-    private static bool IsStytchPath(string path) =>
-        path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) ||
-        path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
+    private static bool IsStytchPath(string path) => RequestPath.IsApi(path) || RequestPath.IsBackDoor(path);
 
     private async Task<IResponseMessage> DispatchAsync(IRequestMessage request, Site site)
     {

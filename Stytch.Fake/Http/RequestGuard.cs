@@ -216,8 +216,7 @@ internal sealed class RequestGuard
         await response.Body.WriteAsync(rendered.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static bool IsServedPath(string path) =>
-        path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal) || IsBackDoorPath(path);
+    private static bool IsServedPath(string path) => RequestPath.IsApi(path) || IsBackDoorPath(path);
 
     /// <summary>
     /// True for a back-door path, also when it is one only once decoded again (<c>/_fake%2Fv1/</c>, <c>/%5Ffake/</c>
@@ -225,9 +224,7 @@ internal sealed class RequestGuard
     /// that is the path the fake routes (<see cref="RequestPath"/>).
     /// </summary>
     private static bool IsBackDoorPath(string path) =>
-        IsBackDoor(path) || (IsEncoded(path) && IsBackDoor(WebUtility.UrlDecode(path)));
-
-    private static bool IsBackDoor(string path) => path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
+        RequestPath.IsBackDoor(path) || (IsEncoded(path) && RequestPath.IsBackDoor(WebUtility.UrlDecode(path)));
 
     /// <summary>True when decoding <paramref name="path"/> again would change it.</summary>
     private static bool IsEncoded(string path) => path.AsSpan().IndexOfAny('%', '+') >= 0;

@@ -22,6 +22,12 @@ internal static class RequestPath
     /// <summary>The current request's HttpContext, where the server exposes one.</summary>
     public static HttpContext? Context => Accessor.HttpContext;
 
+    /// <summary>A path of the Stytch API (<c>/v1/…</c>).</summary>
+    public static bool IsApi(string path) => path == "/v1" || path.StartsWith("/v1/", StringComparison.Ordinal);
+
+    /// <summary>A path of the back doors (<c>/_fake/…</c>).</summary>
+    public static bool IsBackDoor(string path) => path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
+
     public static string Of(IRequestMessage request) =>
         Context?.Request.Path.Value is { Length: > 0 } path ? path : request.Path;
 }
