@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Stytch.Fake.Engine;
 using Stytch.Fake.Http;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace Stytch.Fake;
 
@@ -41,11 +39,8 @@ public sealed record StytchFakeOptions
 public sealed class StytchFake : IAsyncDisposable, IDisposable
 {
     private readonly ProjectRegistry _projects;
-    private readonly FakeHttpHost _host;
-    private readonly RequestGuard _guard;
+    private readonly WireMockAdapter _adapter;
     private readonly WireMockServer _server;
-    private readonly bool _ownsServer;
-    private readonly List<(WireMockServer Server, IReadOnlyList<Guid> Ids)> _mounts = [];
     private int _disposed;
 
     private StytchFake(StytchFakeOptions options, WireMockServer? server)
@@ -65,12 +60,17 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
         options.Limits.Check();
         _projects = new ProjectRegistry(options.Limits, options.KeyGenerator);
         DefaultProject = _projects.Add(options.Project);
-        _host = new FakeHttpHost(_projects, options.AdminToken);
-        _guard = new RequestGuard(options.Host, options.AllowedHosts, _host);
-        _ownsServer = server is null;
-        _server = server ?? StartServer(options, _guard);
-        var hosts = _guard.HostsFor(_server);
-        _mounts.Add((_server, _ownsServer ? _host.MapTo(_server, hosts, everyPath: true) : [.. _guard.MapTo(_server), .. _host.MapTo(_server, hosts)]));
+        _adapter = new WireMockAdapter(new RequestPipeline(_projects, options.AdminToken), new RequestGuard(options.Host, options.AllowedHosts));
+        if (server is null)
+        {
+            _server = _adapter.Start(options.Host, options.Port);
+        }
+        else
+        {
+            _server = server;
+            _adapter.Attach(server);
+        }
+
         Url = new Uri(_server.Url ?? _server.Urls[0]);
     }
 
@@ -157,10 +157,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     public void MapTo(WireMockServer server)
     {
         ArgumentNullException.ThrowIfNull(server);
-        lock (_mounts)
-        {
-            _mounts.Add((server, [.. _guard.MapTo(server), .. _host.MapTo(server, _guard.HostsFor(server))]));
-        }
+        _adapter.Attach(server);
     }
 
     /// <inheritdoc />
@@ -171,27 +168,7 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
             return;
         }
 
-        lock (_mounts)
-        {
-            foreach (var (server, ids) in _mounts)
-            {
-                if (server == _server && _ownsServer)
-                {
-                    continue;
-                }
-
-                foreach (var id in ids)
-                {
-                    server.DeleteMapping(id);
-                }
-            }
-        }
-
-        if (_ownsServer)
-        {
-            _server.Stop();
-            _server.Dispose();
-        }
+        _adapter.Dispose();
     }
 
     /// <inheritdoc />
@@ -208,22 +185,4 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
 
     /// <summary>True when <paramref name="entry"/> can go in <see cref="StytchFakeOptions.AllowedHosts"/>: a host name or address, with an optional port.</summary>
     public static bool IsValidAllowedHost(string entry) => HostAllowList.IsValidEntry(entry);
-
-    private static WireMockServer StartServer(StytchFakeOptions options, RequestGuard guard)
-    {
-        var settings = new WireMockServerSettings
-        {
-            Urls = [$"http://{HostAllowList.Bracket(options.Host)}:{options.Port}"],
-            StartAdminInterface = false,
-            // The fake keeps its own bounded request log; WireMock's would grow with every call.
-            MaxRequestLogCount = 0,
-            DisableJsonBodyParsing = true,
-            DisableRequestBodyDecompressing = true,
-            DisableDeserializeFormUrlEncoded = true,
-            // Lets a dropped-connection fault reach the request's HttpContext to abort it.
-            AdditionalServiceRegistration = services => ((IServiceCollection)services).AddHttpContextAccessor(),
-        };
-        guard.Install(settings);
-        return WireMockServer.Start(settings);
-    }
 }

@@ -58,7 +58,7 @@ public sealed class StytchFakeProject
         State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox, ids);
         B2B = new B2BState(Clock, Outbox, ids);
         Seed = new Seeding.StytchSeeder(this, ids.NewSeed());
-        Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.FakeHttpHost.StytchEndpointNames, limits.MaxFaultRulesPerProject);
+        Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.ProductCatalog.StytchEndpointNames, limits.MaxFaultRulesPerProject);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock, keys, limits.MaxSigningKeysPerProject));
         Requests = new RequestLog();
         RateLimits = new RateLimiter(Clock, options.RateLimits);

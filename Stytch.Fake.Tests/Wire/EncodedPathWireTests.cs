@@ -133,7 +133,7 @@ public sealed class EncodedPathWireTests : FakeWireTest
         using var server = WireMockServer.Start();
         var projects = new ProjectRegistry();
         var project = projects.Add(new StytchProjectOptions());
-        new FakeHttpHost(projects, adminToken: null).MapTo(server, new HostAllowList([], []));
+        WireMockAdapter.MapPipeline(new RequestPipeline(projects, adminToken: null), server, new HostAllowList([], []));
         using var http = new HttpClient { BaseAddress = new Uri(server.Url!) };
         var path = $"_fake/v1/projects/{project.ProjectId}/clock/advance";
 

@@ -88,7 +88,7 @@ public sealed class NotImplementedWireTests : FakeWireTest
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         var implemented = response.Json["implemented"]!.AsArray().Select(e => e!.AsObject()).ToList();
         Assert.That(implemented, Has.Count.EqualTo(24));
-        Assert.That(implemented.Select(e => e["endpoint"]!.GetValue<string>()), Is.EquivalentTo(FakeHttpHost.StytchEndpointNames));
+        Assert.That(implemented.Select(e => e["endpoint"]!.GetValue<string>()), Is.EquivalentTo(ProductCatalog.StytchEndpointNames));
         var login = implemented.Single(e => e["endpoint"]!.GetValue<string>() == "otps.email.login_or_create");
         Assert.That(WireShapes.Keys(login), Is.EqualTo(WireShapes.Sorted("method", "path", "tag", "endpoint")));
         Assert.That((login["method"]!.GetValue<string>(), login["path"]!.GetValue<string>(), login["tag"]!.GetValue<string>()),

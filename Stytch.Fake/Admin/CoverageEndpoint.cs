@@ -29,7 +29,7 @@ internal static class CoverageEndpoint
         w.WriteEndArray();
         w.WritePropertyName("back_doors");
         w.WriteStartArray();
-        foreach (var endpoint in AdminEndpoints.All().Where(e => e.Access == Access.Admin))
+        foreach (var endpoint in ProductCatalog.BackDoors)
         {
             Write(w, endpoint.Method, endpoint.Route.Template, null, null);
         }

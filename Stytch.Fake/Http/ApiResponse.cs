@@ -18,6 +18,12 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body, string? ErrorTyp
     /// <summary>Extra response headers, or null.</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
+    /// <summary>True when no answer goes back: the server drops the connection instead (a fault rule's <c>drop_connection</c>).</summary>
+    public bool DropsConnection { get; init; }
+
+    /// <summary>No answer: the connection is dropped. Logged with status 0.</summary>
+    public static ApiResponse DroppedConnection { get; } = new(0, [], "dropped_connection") { DropsConnection = true };
+
     /// <summary>
     /// A 200 body: <c>request_id</c> first, then what <paramref name="write"/> writes, then <c>status_code</c>,
     /// in the order Stytch sends them.

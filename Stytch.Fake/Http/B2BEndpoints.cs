@@ -38,9 +38,6 @@ internal static class B2BEndpoints
         "preserve_existing_sessions", "default_mfa_method", "email_address", "external_id", "unlink_email",
     ];
 
-    /// <summary>The endpoint names fault rules can target.</summary>
-    public static IReadOnlySet<string> Names { get; } = All().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-
     public static IEnumerable<Endpoint> All() =>
     [
         Endpoint.Post("b2b.otps.email.login_or_signup", "/v1/b2b/otps/email/login_or_signup",

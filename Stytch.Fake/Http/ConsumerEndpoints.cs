@@ -6,9 +6,6 @@ namespace Stytch.Fake.Http;
 /// <summary>The consumer endpoints: email OTP, users and sessions, one entry per endpoint.</summary>
 internal static class ConsumerEndpoints
 {
-    /// <summary>The endpoint names fault rules can target.</summary>
-    public static IReadOnlySet<string> Names { get; } = All().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-
     public static IEnumerable<Endpoint> All() =>
     [
         Endpoint.Post("otps.email.login_or_create", "/v1/otps/email/login_or_create",

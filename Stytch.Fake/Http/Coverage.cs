@@ -26,7 +26,7 @@ internal static class Coverage
 
     private static CoverageEntry[] Build()
     {
-        var names = ConsumerEndpoints.All().Concat(B2BEndpoints.All())
+        var names = ProductCatalog.StytchEndpoints
             .ToDictionary(e => (e.Method, e.Route.Template), e => e.Name);
         return StytchOperations.All
             .Select(o => new CoverageEntry(o.Method, o.Path, o.Tag, names.GetValueOrDefault((o.Method, o.Path))))

@@ -1,10 +1,12 @@
-using WireMock;
+using System.Text;
 
 namespace Stytch.Fake.Http;
 
 /// <summary>What a handler gets: the project the caller authenticated as, and the parsed request.</summary>
 internal sealed class ApiCall
 {
+    // Strict, as the body text always was: bytes that are not UTF-8 read as no text at all.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly StytchFakeProject? _project;
 
     /// <summary>The project the call is for (from Basic auth, or from the path for JWKS and back doors).</summary>
@@ -16,19 +18,43 @@ internal sealed class ApiCall
 
     public required ProjectRegistry Registry { get; init; }
     public required string RequestId { get; init; }
+
+    /// <summary>The values of the route's <c>{name}</c> segments, as the path spelled them (decoded once).</summary>
     public required IReadOnlyDictionary<string, string> PathValues { get; init; }
-    public required IRequestMessage Request { get; init; }
+
+    /// <summary>The request as received.</summary>
+    public required IncomingRequest Request { get; init; }
+
     public JsonBody? Body { get; init; }
 
     /// <summary>The body; only endpoints declared with body fields have one.</summary>
     public JsonBody Json => Body ?? throw new InvalidOperationException("This endpoint takes no body.");
 
-    /// <summary>The raw body text, for endpoints that take a whole document.</summary>
-    public string BodyText => Request.BodyData?.BodyAsString ?? "";
+    /// <summary>The body's bytes, as received.</summary>
+    public ReadOnlyMemory<byte> RawBody => Request.Body;
 
-    /// <summary>A single query parameter, or null.</summary>
+    /// <summary>The raw body text, for endpoints that take a whole document; empty when the body is not UTF-8.</summary>
+    public string BodyText
+    {
+        get
+        {
+            try
+            {
+                return StrictUtf8.GetString(Request.Body.Span);
+            }
+            catch (DecoderFallbackException)
+            {
+                return "";
+            }
+        }
+    }
+
+    /// <summary>The first value of a query parameter, or null.</summary>
     public string? Query(string name) =>
-        Request.Query is { } query && query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+        Request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>The first value of a request header, or null (see <see cref="RequestHeaders.First"/>).</summary>
+    public string? Header(string name) => Request.Headers.First(name);
 }
 
 /// <summary>
@@ -43,6 +69,9 @@ internal sealed record Endpoint(
     Func<ApiCall, ValueTask<ApiResponse>> Handle,
     Access Access = Access.Basic)
 {
+    /// <summary>True for an endpoint of Stytch's API, not a back door: what fault rules target and the coverage list names.</summary>
+    public bool IsStytchApi => Access is Access.Basic or Access.PathProject;
+
     public static Endpoint Get(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "GET", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
 

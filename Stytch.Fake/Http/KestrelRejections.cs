@@ -18,13 +18,12 @@ namespace Stytch.Fake.Http;
 /// output swaps what Kestrel writes next for the envelope, with the same status.
 /// </summary>
 /// <remarks>
-/// Each envelope sent is handed to <c>refused</c> for the request log; Kestrel has parsed no request by then (or
-/// keeps it to itself), so it goes without method, path or credentials.
+/// Each envelope is rendered and recorded by <c>refuse</c>; Kestrel has parsed no request by then (or keeps it to
+/// itself), so it goes without method, path or credentials.
 /// </remarks>
-internal sealed class KestrelRejections(Action<ApiResponse, string> refused)
+internal sealed class KestrelRejections(Func<StytchError, ApiResponse> refuse)
 {
     private const string Category = "Microsoft.AspNetCore.Server.Kestrel.BadRequests";
-    private static readonly IdFactory Ids = new(live: false, seed: null);
     private readonly ConcurrentDictionary<string, int> _pending = new(StringComparer.Ordinal);
     private int _count;
 
@@ -81,9 +80,7 @@ internal sealed class KestrelRejections(Action<ApiResponse, string> refused)
             408 => "The request headers arrived too slowly.",
             _ => "The request could not be parsed as HTTP: a malformed request line, path or header.",
         };
-        var requestId = Ids.New("request-id");
-        var response = ApiResponse.Error(StytchError.BadRequest with { StatusCode = status, Message = message }, requestId);
-        refused(response, requestId);
+        var response = refuse(StytchError.BadRequest with { StatusCode = status, Message = message });
         var body = response.Body;
         var head = $"HTTP/1.1 {status} {ReasonPhrases.GetReasonPhrase(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(head), .. body];

@@ -45,18 +45,25 @@ internal sealed class Router
     /// naming the Stytch operation the fake does not implement, <c>method_not_allowed</c> when the path exists with
     /// other methods only, or plain <c>route_not_found</c>.
     /// </summary>
-    public Endpoint Find(string method, string path, Dictionary<string, string> pathValues) =>
-        Lookup(method, path, pathValues, out var pathExists) is { } target
-            ? target.Resolve()
+    public RouteMatch Find(string method, string path)
+    {
+        var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
+        return Lookup(method, path, pathValues, out var pathExists) is { } target
+            ? new RouteMatch(target.Resolve(), pathValues)
             : throw new StytchException(pathExists ? StytchError.MethodNotAllowed : StytchError.RouteNotFound);
+    }
 
     /// <summary>
-    /// The fake's endpoint for <paramref name="method"/> and <paramref name="path"/>, or null, filling
-    /// <paramref name="pathValues"/> when given: for deciding before a call is dispatched (a body limit, a request log).
+    /// The fake's endpoint for <paramref name="method"/> and <paramref name="path"/>, or null: for deciding about a call
+    /// that is not dispatched (a body limit, a request log).
     /// </summary>
-    public Endpoint? Match(string method, string path, Dictionary<string, string>? pathValues = null) => Lookup(method, path, pathValues, out _)?.Endpoint;
+    public RouteMatch? Match(string method, string path)
+    {
+        var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
+        return Lookup(method, path, pathValues, out _)?.Endpoint is { } endpoint ? new RouteMatch(endpoint, pathValues) : null;
+    }
 
-    private Target? Lookup(string method, string path, Dictionary<string, string>? pathValues, out bool pathExists)
+    private Target? Lookup(string method, string path, Dictionary<string, string> pathValues, out bool pathExists)
     {
         pathExists = false;
         if (_literal.TryGetValue(path, out var here))
@@ -109,4 +116,15 @@ internal sealed class Router
     {
         public Endpoint Resolve() => Endpoint ?? throw new StytchException(NotImplemented(Operation!));
     }
+}
+
+/// <summary>The endpoint a request reached, and the values its path gave the route's <c>{name}</c> segments.</summary>
+internal sealed record RouteMatch(Endpoint Endpoint, IReadOnlyDictionary<string, string> PathValues)
+{
+    /// <summary>
+    /// The project a back door's path names (<c>/_fake/v1/projects/{project_id}/…</c>), or null: where a call that
+    /// reached no project is recorded.
+    /// </summary>
+    public string? BackDoorProjectId =>
+        Endpoint.Access == Access.Admin && PathValues.TryGetValue("project_id", out var id) ? id : null;
 }

@@ -10,7 +10,7 @@
   const POLL_MS = Math.min(10000, Math.max(100, Number(hash.get('poll')) || 1000));
   const TOKEN_KEY = 'stytch-fake-admin-token';
 
-  // The Stytch endpoints a fault rule can name (FakeHttpHost.StytchEndpointNames; a test keeps them equal).
+  // The Stytch endpoints a fault rule can name (ProductCatalog.StytchEndpointNames; a test keeps them equal).
   const ENDPOINTS = [
     'otps.email.login_or_create', 'otps.email.send', 'otps.authenticate',
     'users.get', 'users.delete',

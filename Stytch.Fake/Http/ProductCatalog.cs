@@ -1,0 +1,30 @@
+using Stytch.Fake.Admin;
+
+namespace Stytch.Fake.Http;
+
+/// <summary>
+/// Every product the fake serves, one registration line each: the router, the fault rules' endpoint names, the
+/// coverage list and the back-door list all come from here, so adding a product is its folder plus one line below.
+/// </summary>
+internal static class ProductCatalog
+{
+    /// <summary>Each product's endpoints, in registration order.</summary>
+    private static readonly Func<IEnumerable<Endpoint>>[] Products =
+    [
+        ConsumerEndpoints.All,
+        B2BEndpoints.All,
+        AdminEndpoints.All,
+    ];
+
+    /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>
+    public static IReadOnlyList<Endpoint> Endpoints { get; } = [.. Products.SelectMany(endpoints => endpoints())];
+
+    /// <summary>The endpoints of Stytch's API (consumer and B2B): what the coverage list maps Stytch's operations to.</summary>
+    public static IReadOnlyList<Endpoint> StytchEndpoints { get; } = [.. Endpoints.Where(e => e.IsStytchApi)];
+
+    /// <summary>The back doors under <c>/_fake/v1/</c> that need the admin token (not the inbox page's static files).</summary>
+    public static IReadOnlyList<Endpoint> BackDoors { get; } = [.. Endpoints.Where(e => e.Access == Access.Admin)];
+
+    /// <summary>The names of every Stytch endpoint (not the back doors): what fault rules can target.</summary>
+    public static IReadOnlySet<string> StytchEndpointNames { get; } = StytchEndpoints.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+}
