@@ -173,6 +173,27 @@ public sealed class GuardRecordingWireTests : FakeWireTest
         });
     }
 
+    [Test]
+    public async Task AttachTo_GuardRefusalWithTwoAuthorizationHeaders_IsRecordedInTheProjectTheFirstNames()
+    {
+        // Credentials are read by their first value everywhere: on the fake's own server, in the pipeline, and here.
+        using var server = WireMockServer.Start();
+        await using var fake = StytchFake.AttachTo(server);
+        var other = fake.CreateProject();
+        var first = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{other.ProjectId}:{other.Secret}"));
+        var head = $"POST /v1/otps/email/login_or_create HTTP/1.1\r\nHost: evil.example:{server.Ports[0]}\r\nAuthorization: Basic {first}\r\n" +
+                   "Authorization: Basic bm9ib2R5Om5vdGhpbmc=\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+
+        var response = await RawHttp.SendAsync(new Uri(server.Url!), head);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.ErrorType, Is.EqualTo("host_not_allowed"));
+            Assert.That(Find(other, "/v1/otps/email/login_or_create")?.RequestId, Is.EqualTo(response.Json["request_id"]!.GetValue<string>()));
+            Assert.That(Find(fake.DefaultProject, "/v1/otps/email/login_or_create"), Is.Null);
+        });
+    }
+
     /// <summary>A raw request with the default project's credentials, so its refusal is recorded there by name.</summary>
     private string Head(string method, string path, string headers)
     {
