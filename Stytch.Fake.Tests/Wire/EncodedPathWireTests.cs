@@ -153,6 +153,28 @@ public sealed class EncodedPathWireTests : FakeWireTest
         });
     }
 
+    [Test]
+    public async Task Post_CrossSiteBackDoorCallWithoutTheGuard_IsRecordedInTheProjectItsPathNames()
+    {
+        // Refused by the endpoint it reached, before any project: the route it matched names the project that logs it.
+        using var server = WireMockServer.Start();
+        var projects = new ProjectRegistry();
+        var first = projects.Add(new StytchProjectOptions());
+        var named = projects.Add(new StytchProjectOptions());
+        WireMockAdapter.MapPipeline(new RequestPipeline(projects, adminToken: null), server, new HostAllowList([], []));
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url!) };
+        var path = $"/_fake/v1/projects/{named.ProjectId}/clock/advance";
+
+        using var response = await http.PostAsync(path.TrimStart('/'), new StringContent(AdvanceBody, Encoding.UTF8, "text/plain"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(415));
+            Assert.That(named.Requests.All.SingleOrDefault(r => r.Path == path)?.ErrorType, Is.EqualTo("json_content_type_required"));
+            Assert.That(first.Requests.All.Where(r => r.Path == path), Is.Empty);
+        });
+    }
+
     private Task<RawResponse> SendAsync(string method, string path, string? body, string headers, Func<Stream, CancellationToken, Task>? stream = null)
     {
         var length = body is null ? "" : $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n";

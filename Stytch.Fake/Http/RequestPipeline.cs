@@ -50,7 +50,8 @@ internal sealed class RequestPipeline
         ApiResponse response;
         try
         {
-            routed = Route(request, site);
+            routed = _router.Find(request.Method, request.Path);
+            RefuseCrossSite(request, routed, site);
             project = Authorise(request, routed);
             var id = requestId = (project?.State.Ids ?? OrphanIds).New("request-id");
             using var body = parsed = Parse(request, routed, project);
@@ -92,19 +93,16 @@ internal sealed class RequestPipeline
     }
 
     /// <summary>
-    /// Routes the request. The guard refused a cross-site back-door call by its path before the body was read; this
-    /// refuses it by the endpoint reached, whatever spelling of its path got past that first check.
+    /// The guard refused a cross-site back-door call by its path before the body was read; this refuses it by the
+    /// endpoint reached, whatever spelling of its path got past that first check.
     /// </summary>
-    private RouteMatch Route(IncomingRequest request, Site site)
+    private static void RefuseCrossSite(IncomingRequest request, RouteMatch routed, Site site)
     {
-        var routed = _router.Find(request.Method, request.Path);
         if (routed.Endpoint.Access == Access.Admin && RequestGuard.IsMutation(request.Method)
             && RequestGuard.CrossSiteRefusal(site, request.Headers) is { } refusal)
         {
             throw new StytchException(refusal);
         }
-
-        return routed;
     }
 
     /// <summary>Finds the project a call is for, or throws the Stytch error that refuses it.</summary>
