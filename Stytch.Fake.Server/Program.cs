@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Stytch.Fake;
 using Stytch.Fake.Http;
+using Stytch.Fake.Snapshots;
 
 var port = new Option<int>("--port", "-p")
 {

@@ -164,7 +164,7 @@ public sealed class StytchFakeProject
     public void RemoveOldSigningKeys() => Jwts.Keys.RemoveOld();
 
     /// <summary>The whole state (users, codes, sessions, outbox, clock, signing keys) as a JSON document.</summary>
-    public string ExportSnapshot() => Http.SnapshotJson.Write(this);
+    public string ExportSnapshot() => Snapshots.SnapshotJson.Write(this);
 
     /// <summary>
     /// Replaces the whole state with a document from <see cref="ExportSnapshot"/> (of this or another project)
@@ -178,7 +178,7 @@ public sealed class StytchFakeProject
 
     /// <summary><see cref="ImportSnapshot"/>, returning what timer callbacks threw instead of throwing it.</summary>
     internal IReadOnlyList<Exception> ImportSnapshotCollectingErrors(string json) =>
-        Clock.SetCollectingErrors(Http.SnapshotJson.Read(this, json));
+        Clock.SetCollectingErrors(Snapshots.SnapshotJson.Read(this, json));
 
     /// <summary>
     /// Writes <see cref="ExportSnapshot"/> to <paramref name="path"/> so that a crash never leaves it half-written: the
@@ -186,7 +186,7 @@ public sealed class StytchFakeProject
     /// is flushed to disk, then renamed over <paramref name="path"/>. Load it back with <see cref="ImportSnapshot"/>.
     /// </summary>
     public Task SaveSnapshotAsync(string path, CancellationToken cancellationToken = default) =>
-        SnapshotFile.WriteAsync(path, ExportSnapshot(), cancellationToken: cancellationToken);
+        Snapshots.SnapshotFile.WriteAsync(path, ExportSnapshot(), cancellationToken: cancellationToken);
 
     /// <summary>
     /// Forgets every user, organization, member, code, session, message and fault rule, and puts the clock back; credentials

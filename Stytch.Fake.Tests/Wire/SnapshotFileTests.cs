@@ -1,3 +1,4 @@
+using Stytch.Fake.Snapshots;
 namespace Stytch.Fake.Tests.Wire;
 
 /// <summary>Snapshot files written in process: atomic, owner-only, and loadable again.</summary>

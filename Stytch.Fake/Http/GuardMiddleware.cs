@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Stytch.Fake.Engine;
+using Stytch.Fake.Snapshots;
 
 namespace Stytch.Fake.Http;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Stytch.Fake.Engine;
+using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Http;
+namespace Stytch.Fake.Snapshots;
 
 /// <summary>A project's saved state as a JSON file: the engine state plus its signing keys.</summary>
 internal sealed record WireSnapshot(

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Stytch.Fake;
+namespace Stytch.Fake.Snapshots;
 
 /// <summary>
 /// Writes snapshot files so that no crash leaves one half-written, and so that nobody but their owner can read them:
