@@ -730,28 +730,28 @@ internal static class HostileCases
         yield return Import("JsonArray", J("[]"));
         yield return Import("NoState", J("""{"version":1,"project_id":"x","signing_keys":[]}"""));
         yield return Import("WrongVersion", Snapshot(s => s["version"] = 99));
-        yield return Import("NullUser", Snapshot(s => s["state"]!["users"]!.AsArray().Add((JsonNode?)null)));
-        yield return Import("NullSession", Snapshot(s => s["state"]!["sessions"]!.AsArray().Add((JsonNode?)null)));
-        yield return Import("NullOutboxMessage", Snapshot(s => s["state"]!["outbox"]!.AsArray().Add((JsonNode?)null)));
-        yield return Import("NullOtp", Snapshot(s => s["state"]!["otps"]!.AsArray().Add((JsonNode?)null)));
+        yield return Import("NullUser", Snapshot(s => s["users"]!.AsArray().Add((JsonNode?)null)));
+        yield return Import("NullSession", Snapshot(s => s["sessions"]!.AsArray().Add((JsonNode?)null)));
+        yield return Import("NullOutboxMessage", Snapshot(s => s["outbox"]!.AsArray().Add((JsonNode?)null)));
+        yield return Import("NullOtp", Snapshot(s => s["codes"]!.AsArray().Add((JsonNode?)null)));
         yield return Import("NullSigningKey", Snapshot(s => s["signing_keys"]!.AsArray().Add((JsonNode?)null)));
-        yield return Import("UsersNotArray", Snapshot(s => s["state"]!["users"] = "x"));
-        yield return Import("DuplicateUser", Snapshot(s => s["state"]!["users"]!.AsArray().Add(s["state"]!["users"]![0]!.DeepClone())));
-        yield return Import("SessionOfUnknownUser", Snapshot(s => s["state"]!["sessions"]![0]!["user_id"] = "user-test-" + Uuid));
+        yield return Import("UsersNotArray", Snapshot(s => s["users"] = "x"));
+        yield return Import("DuplicateUser", Snapshot(s => s["users"]!.AsArray().Add(s["users"]![0]!.DeepClone())));
+        yield return Import("SessionOfUnknownUser", Snapshot(s => s["sessions"]![0]!["user_id"] = "user-test-" + Uuid));
         yield return Import("BadSigningKey", Snapshot(s => s["signing_keys"]![0]!["private_key_pem"] = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"));
-        yield return Import("ClockAtTheEndOfTime", Snapshot(s => s["state"]!["clock"] = "9999-12-31T23:59:59+00:00"));
-        yield return Import("ClockNotADate", Snapshot(s => s["state"]!["clock"] = "soon"));
-        yield return Import("UserEmailInvalid", Snapshot(s => s["state"]!["users"]![0]!["email"] = "not an email"));
-        yield return Import("UserIdMalformed", Snapshot(s => s["state"]!["users"]![0]!["user_id"] = "../../etc"));
-        yield return Import("UserEmailNotNormalised", Snapshot(s => s["state"]!["users"]![0]!["email"] = "Ada@Example.com"));
-        yield return Import("EmailIdMalformed", Snapshot(s => s["state"]!["users"]![0]!["email_id"] = "x"));
-        yield return Import("OtpCodeMalformed", Snapshot(s => s["state"]!["otps"]![0]!["code"] = "12345\n"));
-        yield return Import("SessionTokenMalformed", Snapshot(s => s["state"]!["sessions"]![0]!["session_token"] = "x"));
-        yield return Import("SessionIdMalformed", Snapshot(s => s["state"]!["sessions"]![0]!["session_id"] = "../x"));
-        yield return Import("UserNullEmail", Snapshot(s => s["state"]!["users"]![0]!["email"] = null));
-        yield return Import("SessionNullToken", Snapshot(s => s["state"]!["sessions"]![0]!["session_token"] = null));
-        yield return Import("SessionNullFactors", Snapshot(s => s["state"]!["sessions"]![0]!["authentication_factors"] = null));
-        yield return Import("OtpNullCode", Snapshot(s => s["state"]!["otps"]![0]!["code"] = null));
+        yield return Import("ClockAtTheEndOfTime", Snapshot(s => s["clock"] = "9999-12-31T23:59:59+00:00"));
+        yield return Import("ClockNotADate", Snapshot(s => s["clock"] = "soon"));
+        yield return Import("UserEmailInvalid", Snapshot(s => s["users"]![0]!["email"] = "not an email"));
+        yield return Import("UserIdMalformed", Snapshot(s => s["users"]![0]!["user_id"] = "../../etc"));
+        yield return Import("UserEmailNotNormalised", Snapshot(s => s["users"]![0]!["email"] = "Ada@Example.com"));
+        yield return Import("EmailIdMalformed", Snapshot(s => s["users"]![0]!["email_id"] = "x"));
+        yield return Import("OtpCodeMalformed", Snapshot(s => s["codes"]![0]!["code"] = "12345\n"));
+        yield return Import("SessionTokenMalformed", Snapshot(s => s["sessions"]![0]!["session_token"] = "x"));
+        yield return Import("SessionIdMalformed", Snapshot(s => s["sessions"]![0]!["session_id"] = "../x"));
+        yield return Import("UserNullEmail", Snapshot(s => s["users"]![0]!["email"] = null));
+        yield return Import("SessionNullToken", Snapshot(s => s["sessions"]![0]!["session_token"] = null));
+        yield return Import("SessionNullFactors", Snapshot(s => s["sessions"]![0]!["authentication_factors"] = null));
+        yield return Import("OtpNullCode", Snapshot(s => s["codes"]![0]!["code"] = null));
     }
 
     private static Func<HostileIds, byte[]?> Snapshot(Action<JsonObject> change) => ids =>

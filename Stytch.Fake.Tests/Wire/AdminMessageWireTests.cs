@@ -77,8 +77,8 @@ public sealed class AdminMessageWireTests : FakeWireTest
 
     [Test]
     public async Task ImportSnapshot_FieldOfWrongType_Is400NamingWhereInTheSnapshot() =>
-        await AssertRefusedAsync(HttpMethod.Put, Project + "/snapshot", """{"version":1,"state":{"clock":42}}""",
-            "The snapshot is not valid JSON of a Stytch.Fake snapshot: ", "$.state.clock");
+        await AssertRefusedAsync(HttpMethod.Put, Project + "/snapshot", """{"version":2,"clock":42}""",
+            "The snapshot is not valid JSON of a Stytch.Fake snapshot: ", "$.clock");
 
     private async Task AssertRefusedAsync(HttpMethod method, string path, string body, params string[] fragments)
     {

@@ -68,7 +68,7 @@ public sealed class SnapshotWireTests : FakeWireTest
     {
         await LoginOrCreateAsync("ada@example.com");
         var snapshot = System.Text.Json.Nodes.JsonNode.Parse(Stytch.DefaultProject.ExportSnapshot())!;
-        var users = snapshot["state"]!["users"]!.AsArray();
+        var users = snapshot["users"]!.AsArray();
         users.Add(users[0]!.DeepClone());
 
         var response = await Client.SendAsync(HttpMethod.Put, SnapshotPath(Stytch.ProjectId), snapshot.ToJsonString());

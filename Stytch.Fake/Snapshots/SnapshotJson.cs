@@ -1,34 +1,25 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Stytch.Fake.Engine;
 using Stytch.Fake.Http;
 
 namespace Stytch.Fake.Snapshots;
 
-/// <summary>A project's saved state as a JSON file: the engine state plus its signing keys.</summary>
-internal sealed record WireSnapshot(
-    int Version,
-    string ProjectId,
-    EngineSnapshot State,
-    WireSigningKey[] SigningKeys,
-    [property: JsonPropertyName("b2b")] B2BSnapshot? B2B = null);
-
-internal sealed record WireSigningKey(string Kid, string PrivateKeyPem);
-
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    UseStringEnumConverter = true,
     WriteIndented = true,
     RespectRequiredConstructorParameters = true,
     RespectNullableAnnotations = true,
     Converters = [typeof(ClaimsJson.SnapshotConverter)])]
-[JsonSerializable(typeof(WireSnapshot))]
+[JsonSerializable(typeof(SnapshotDocument))]
 internal sealed partial class SnapshotJsonContext : JsonSerializerContext;
 
-/// <summary>Reads and writes snapshot files.</summary>
+/// <summary>Reads and writes snapshot files (<see cref="SnapshotDocument"/>, which also states the version rules).</summary>
 internal static class SnapshotJson
 {
-    public const int Version = 1;
+    /// <summary>The version written; every version from 1 up to it is read.</summary>
+    public const int Version = 2;
 
     /// <summary>
     /// The largest snapshot the fake loads, in UTF-8 bytes: the same at start (<c>--snapshot</c>,
@@ -40,22 +31,98 @@ internal static class SnapshotJson
     /// <summary>The error for a snapshot over <see cref="MaxBytes"/>.</summary>
     public static StytchError TooLarge { get; } = StytchError.BadRequest with { Message = $"The snapshot is larger than {MaxBytes / 1024 / 1024} MB." };
 
-    public static string Write(StytchFakeProject project)
+    // Free JSON, where a null list item is a value like any other.
+    private static readonly HashSet<string> FreeJson = new(StringComparer.Ordinal) { "custom_claims", "trusted_metadata", "untrusted_metadata", "allowed_oauth_tenants" };
+
+    public static string Write(StytchFakeProject project) =>
+        JsonSerializer.Serialize(SnapshotMapping.Export(project), SnapshotJsonContext.Default.SnapshotDocument);
+
+    /// <summary>
+    /// Loads <paramref name="json"/> into <paramref name="project"/>; anything malformed is a 400 and changes nothing.
+    /// Returns the snapshot's time, for the caller to set the clock to once everything else is loaded: that fires
+    /// timers, whose callbacks must find the whole snapshot in place and no lock held.
+    /// </summary>
+    public static DateTimeOffset Read(StytchFakeProject project, string json)
     {
-        var snapshot = new WireSnapshot(
-            Version,
-            project.ProjectId,
-            project.State.Export(),
-            project.Jwts.Keys.Export().Select(k => new WireSigningKey(k.Kid, k.PrivateKeyPem)).ToArray(),
-            project.B2B.Export());
-        return JsonSerializer.Serialize(snapshot, SnapshotJsonContext.Default.WireSnapshot);
+        // Characters never outnumber UTF-8 bytes, so the cheap check settles most sizes before the exact one.
+        if (json.Length > MaxBytes || System.Text.Encoding.UTF8.GetByteCount(json) > MaxBytes)
+        {
+            throw new StytchException(TooLarge);
+        }
+
+        var snapshot = Parse(json);
+        if (snapshot.Clock < Admin.ClockEndpoints.Earliest || snapshot.Clock >= Admin.ClockEndpoints.Latest)
+        {
+            throw Validate.BadRequest("The snapshot's clock must be between 1970 and 9000.");
+        }
+
+        if (!IsWellFormed(snapshot))
+        {
+            throw Validate.BadRequest("The snapshot holds a malformed or unnormalised email, id, code or session token.");
+        }
+
+        try
+        {
+            SnapshotMapping.Import(project, snapshot);
+        }
+        catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            throw Validate.BadRequest("The snapshot could not be loaded: " + e.Message);
+        }
+
+        return snapshot.Clock;
     }
+
+    /// <summary>The document <paramref name="json"/> holds, in the current version's layout whatever its version.</summary>
+    private static SnapshotDocument Parse(string json)
+    {
+        var version = 0;
+        try
+        {
+            // The serializer refuses null for a non-nullable property, but not a null item in a list, which
+            // would be imported and break every later call that reads it.
+            // A key twice is refused by the parser; the object it would make throws a plain ArgumentException later.
+            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            if (HasNullItem(node))
+            {
+                throw new JsonException("A list in the snapshot holds null.");
+            }
+
+            if (node is not JsonObject root || root["version"] is not JsonValue value || !value.TryGetValue(out version))
+            {
+                throw Validate.BadRequest($"The snapshot must be an object with a version: {SnapshotV1.Version} to {Version}.");
+            }
+
+            root = version switch
+            {
+                SnapshotV1.Version => SnapshotV1.Upgrade(root),
+                Version => root,
+                _ => throw Validate.BadRequest(
+                    $"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions {SnapshotV1.Version} to {Version}."),
+            };
+            return root.Deserialize(SnapshotJsonContext.Default.SnapshotDocument)
+                ?? throw new JsonException("The snapshot is null.");
+        }
+        catch (JsonException e)
+        {
+            // A version-1 file is read in the version-2 layout, which is what a path in the message names.
+            var read = version == SnapshotV1.Version ? $" (version {version}, read in the layout of version {Version})" : "";
+            throw Validate.BadRequest("The snapshot is not valid JSON of a Stytch.Fake snapshot" + read + ": " + e.Message);
+        }
+    }
+
+    private static bool HasNullItem(JsonNode? node) => node switch
+    {
+        JsonArray array => array.Any(item => item is null || HasNullItem(item)),
+        JsonObject obj => obj.Any(p => !FreeJson.Contains(p.Key) && HasNullItem(p.Value)),
+        _ => false,
+    };
 
     /// <summary>
     /// What the engine relies on for its own records: ids and tokens shaped as it makes them, emails valid and
     /// lower-cased, six-digit codes. A hand-edited snapshot that breaks these is refused rather than loaded.
     /// </summary>
-    private static bool IsWellFormed(EngineSnapshot state)
+    private static bool IsWellFormed(SnapshotDocument snapshot)
     {
         static bool IsNormalisedEmail(string email)
         {
@@ -82,80 +149,8 @@ internal static class SnapshotJson
             }
         }
 
-        return (state.Users ?? []).All(u => Validate.IsId(u.UserId, "user") && Validate.IsId(u.EmailId, "email") && IsNormalisedEmail(u.Email))
-            && (state.Otps ?? []).All(o => Validate.IsId(o.EmailId, "email") && IsCode(o.Code))
-            && (state.Sessions ?? []).All(x => Validate.IsId(x.SessionId, "session") && Validate.IsId(x.UserId, "user") && Validate.IsSessionToken(x.SessionToken));
-    }
-
-    // Custom claims are free JSON, where a null list item is a value like any other.
-    private static bool HasNullItem(System.Text.Json.Nodes.JsonNode? node) => node switch
-    {
-        System.Text.Json.Nodes.JsonArray array => array.Any(item => item is null || HasNullItem(item)),
-        System.Text.Json.Nodes.JsonObject obj => obj.Any(p => p.Key != "custom_claims" && HasNullItem(p.Value)),
-        _ => false,
-    };
-
-    /// <summary>
-    /// Loads <paramref name="json"/> into <paramref name="project"/>; anything malformed is a 400 and changes nothing.
-    /// Returns the snapshot's time, for the caller to set the clock to once everything else is loaded: that fires
-    /// timers, whose callbacks must find the whole snapshot in place and no lock held.
-    /// </summary>
-    public static DateTimeOffset Read(StytchFakeProject project, string json)
-    {
-        // Characters never outnumber UTF-8 bytes, so the cheap check settles most sizes before the exact one.
-        if (json.Length > MaxBytes || System.Text.Encoding.UTF8.GetByteCount(json) > MaxBytes)
-        {
-            throw new StytchException(TooLarge);
-        }
-
-        WireSnapshot? snapshot;
-        try
-        {
-            // The serializer refuses null for a non-nullable property, but not a null item in a list, which
-            // would be imported and break every later call that reads it.
-            if (HasNullItem(System.Text.Json.Nodes.JsonNode.Parse(json)))
-            {
-                throw new JsonException("A list in the snapshot holds null.");
-            }
-
-            snapshot = JsonSerializer.Deserialize(json, SnapshotJsonContext.Default.WireSnapshot);
-        }
-        catch (JsonException e)
-        {
-            throw Validate.BadRequest("The snapshot is not valid JSON of a Stytch.Fake snapshot: " + e.Message);
-        }
-
-        if (snapshot is null || snapshot.Version != Version || snapshot.State is null)
-        {
-            throw Validate.BadRequest($"The snapshot must be an object with version {Version} and a state.");
-        }
-
-        if (snapshot.State.Clock < Admin.ClockEndpoints.Earliest || snapshot.State.Clock >= Admin.ClockEndpoints.Latest)
-        {
-            throw Validate.BadRequest("The snapshot's clock must be between 1970 and 9000.");
-        }
-
-        if (!IsWellFormed(snapshot.State))
-        {
-            throw Validate.BadRequest("The snapshot holds a malformed or unnormalised email, id, code or session token.");
-        }
-
-        try
-        {
-            // Keys are parsed before the state is replaced, so a bad key leaves the project as it was.
-            var keys = project.Jwts.Keys.Parse((snapshot.SigningKeys ?? []).Select(k => (k.Kid, k.PrivateKeyPem)).ToArray());
-            // The B2B part is checked before anything is replaced too; a snapshot without one empties the B2B state.
-            var b2b = snapshot.B2B ?? new B2BSnapshot([], [], [], []);
-            B2BState.Check(b2b);
-            project.State.Import(snapshot.State);
-            project.B2B.Import(b2b);
-            project.Jwts.Keys.Replace(keys);
-        }
-        catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)
-        {
-            throw Validate.BadRequest("The snapshot could not be loaded: " + e.Message);
-        }
-
-        return snapshot.State.Clock;
+        return snapshot.Users.All(u => Validate.IsId(u.UserId, "user") && Validate.IsId(u.EmailId, "email") && IsNormalisedEmail(u.Email))
+            && snapshot.Codes.All(c => Validate.IsId(c.EmailId, "email") && IsCode(c.Code))
+            && snapshot.Sessions.All(s => Validate.IsId(s.SessionId, "session") && Validate.IsId(s.UserId, "user") && Validate.IsSessionToken(s.SessionToken));
     }
 }

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Stytch.Fake.Snapshots;
+
+// The snapshot file format, version 2: its own records, so that renaming an engine type or property leaves files as
+// they are (SnapshotMapping is the one place that knows both). JSON names are these records' names in snake_case.
+//
+// Version rules:
+// - `version` names the exact set of fields and their meaning. Any change to it (a field added, removed, renamed,
+//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v2-golden.json) fails until
+//   it is bumped or the change is undone.
+// - The fake writes only the newest version and reads every version it ever wrote: an older one is rewritten into
+//   the newest layout before it is read (SnapshotV1), so the mapping only ever sees the newest records.
+// - A version it does not know (a later fake's, or one never written) is refused with 400 bad_request naming it.
+// - Fields not in the records are ignored, as in version 1; every field in them must be present.
+
+/// <summary>A whole project at one instant: what <c>GET …/snapshot</c> answers and <c>PUT …/snapshot</c> loads.</summary>
+/// <param name="Version">The format version, <see cref="SnapshotJson.Version"/> when written.</param>
+/// <param name="ProjectId">The project that wrote it (informative: a snapshot loads into any project).</param>
+/// <param name="Clock">The project clock when it was taken; loading sets the clock to it.</param>
+/// <param name="Users">Every consumer user, oldest first.</param>
+/// <param name="Codes">The newest email OTP code of each consumer email id.</param>
+/// <param name="Sessions">Every consumer session, oldest first.</param>
+/// <param name="Outbox">Every message sent, consumer and B2B, oldest first.</param>
+/// <param name="B2B">The B2B state.</param>
+/// <param name="SigningKeys">The JWT signing keys, oldest first: the last one signs.</param>
+internal sealed record SnapshotDocument(
+    int Version,
+    string ProjectId,
+    DateTimeOffset Clock,
+    IReadOnlyList<SnapshotUser> Users,
+    IReadOnlyList<SnapshotCode> Codes,
+    IReadOnlyList<SnapshotSession> Sessions,
+    IReadOnlyList<SnapshotMessage> Outbox,
+    [property: JsonPropertyName("b2b")] SnapshotB2B B2B,
+    IReadOnlyList<SnapshotSigningKey> SigningKeys);
+
+internal sealed record SnapshotSigningKey(string Kid, string PrivateKeyPem);
+
+/// <summary>A consumer user; <paramref name="Status"/> is <c>active</c> or <c>pending</c>.</summary>
+internal sealed record SnapshotUser(string UserId, string Email, string EmailId, bool EmailVerified, string Status, DateTimeOffset CreatedAt);
+
+/// <summary>The <c>attributes</c> a request carried; empty strings when it carried none.</summary>
+internal sealed record SnapshotAttributes(string IpAddress, string UserAgent);
+
+/// <summary>A consumer email OTP code, with the attributes of the send that issued it.</summary>
+internal sealed record SnapshotCode(string EmailId, string Code, DateTimeOffset ExpiresAt, bool Used, SnapshotAttributes Attributes);
+
+/// <summary>One entry of a session's <c>authentication_factors</c>.</summary>
+internal sealed record SnapshotFactor(
+    string Type,
+    string DeliveryMethod,
+    string EmailId,
+    string EmailAddress,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastAuthenticatedAt);
+
+/// <summary>A consumer session; <paramref name="CustomClaims"/> is a JSON object.</summary>
+internal sealed record SnapshotSession(
+    string SessionId,
+    string UserId,
+    string SessionToken,
+    DateTimeOffset StartedAt,
+    DateTimeOffset LastAccessedAt,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<SnapshotFactor> AuthenticationFactors,
+    IReadOnlyList<string> Roles,
+    SnapshotAttributes Attributes,
+    IReadOnlyDictionary<string, object?> CustomClaims);
+
+/// <summary>
+/// One message in the outbox. <paramref name="Kind"/> is <c>login</c> or <c>signup</c>; a consumer message has a
+/// <paramref name="UserId"/>, a B2B one an <paramref name="OrganizationId"/> and <paramref name="MemberId"/>.
+/// </summary>
+internal sealed record SnapshotMessage(
+    string MessageId,
+    string EmailAddress,
+    string Code,
+    string MethodId,
+    string Kind,
+    string? UserId,
+    string? OrganizationId,
+    string? MemberId,
+    string Locale,
+    string? LoginTemplateId,
+    string? SignupTemplateId,
+    DateTimeOffset SentAt,
+    DateTimeOffset ExpiresAt);
+
+/// <summary>The B2B state: organizations and members oldest first (deleted members included).</summary>
+internal sealed record SnapshotB2B(
+    IReadOnlyList<SnapshotOrganization> Organizations,
+    IReadOnlyList<SnapshotMember> Members,
+    IReadOnlyList<SnapshotB2BCode> Codes,
+    IReadOnlyList<SnapshotMemberSession> MemberSessions);
+
+/// <summary>An organization with every field of Stytch's Organization object; metadata and OAuth tenants are JSON objects.</summary>
+internal sealed record SnapshotOrganization(
+    string OrganizationId,
+    string OrganizationName,
+    string OrganizationSlug,
+    string OrganizationLogoUrl,
+    string OrganizationExternalId,
+    JsonElement TrustedMetadata,
+    string SsoJitProvisioning,
+    IReadOnlyList<string> SsoJitProvisioningAllowedConnections,
+    string SsoDefaultConnectionId,
+    IReadOnlyList<string> EmailAllowedDomains,
+    string EmailJitProvisioning,
+    string EmailInvites,
+    string AuthMethods,
+    IReadOnlyList<string> AllowedAuthMethods,
+    string MfaPolicy,
+    string MfaMethods,
+    IReadOnlyList<string> AllowedMfaMethods,
+    IReadOnlyList<SnapshotRoleAssignment> RbacEmailImplicitRoleAssignments,
+    string OauthTenantJitProvisioning,
+    JsonElement AllowedOauthTenants,
+    IReadOnlyList<string> ClaimedEmailDomains,
+    string FirstPartyConnectedAppsAllowedType,
+    IReadOnlyList<string> AllowedFirstPartyConnectedApps,
+    string ThirdPartyConnectedAppsAllowedType,
+    IReadOnlyList<string> AllowedThirdPartyConnectedApps,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+internal sealed record SnapshotRoleAssignment(string Domain, string RoleId);
+
+/// <summary>
+/// A member of one organization; <paramref name="Status"/> is <c>pending</c>, <c>invited</c>, <c>active</c> or
+/// <c>deleted</c>, <paramref name="Roles"/> the explicitly assigned ones.
+/// </summary>
+internal sealed record SnapshotMember(
+    string OrganizationId,
+    string MemberId,
+    string EmailAddress,
+    string EmailId,
+    string Status,
+    string Name,
+    bool IsBreakglass,
+    bool EmailAddressVerified,
+    string MfaPhoneNumber,
+    bool MfaEnrolled,
+    string DefaultMfaMethod,
+    IReadOnlyList<string> Roles,
+    JsonElement TrustedMetadata,
+    JsonElement UntrustedMetadata,
+    string ExternalId,
+    IReadOnlyList<SnapshotRetiredEmail> RetiredEmailAddresses,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>An address a member had before an update replaced it.</summary>
+internal sealed record SnapshotRetiredEmail(string EmailId, string EmailAddress);
+
+/// <summary>The newest B2B email OTP code of one (organization, email address).</summary>
+internal sealed record SnapshotB2BCode(string OrganizationId, string EmailAddress, string Code, DateTimeOffset ExpiresAt, bool Used);
+
+/// <summary>A member session; <paramref name="Roles"/> are the member's when it was last authenticated.</summary>
+internal sealed record SnapshotMemberSession(
+    string MemberSessionId,
+    string MemberId,
+    string OrganizationId,
+    string OrganizationSlug,
+    string SessionToken,
+    DateTimeOffset StartedAt,
+    DateTimeOffset LastAccessedAt,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<SnapshotFactor> AuthenticationFactors,
+    IReadOnlyList<string> Roles,
+    IReadOnlyDictionary<string, object?> CustomClaims);

@@ -1,0 +1,190 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Stytch.Fake.Engine;
+
+namespace Stytch.Fake.Snapshots;
+
+/// <summary>
+/// The one place the snapshot format meets the engine: from the engine's snapshot records to the file's and back.
+/// When the engine's records change, this file follows and the format stays as it is.
+/// </summary>
+internal static class SnapshotMapping
+{
+    /// <summary>The project's whole state (engine and signing keys) as a document of the current version.</summary>
+    public static SnapshotDocument Export(StytchFakeProject project)
+    {
+        var state = project.State.Export();
+        var b2b = project.B2B.Export();
+        return new SnapshotDocument(
+            SnapshotJson.Version,
+            project.ProjectId,
+            state.Clock,
+            [.. state.Users.Select(u => new SnapshotUser(u.UserId, u.Email, u.EmailId, u.EmailVerified, u.Status, u.CreatedAt))],
+            [.. state.Otps.Select(o => new SnapshotCode(o.EmailId, o.Code, o.ExpiresAt, o.Used, From(o.Attributes)))],
+            [.. state.Sessions.Select(s => new SnapshotSession(
+                s.SessionId, s.UserId, s.SessionToken, s.StartedAt, s.LastAccessedAt, s.ExpiresAt,
+                From(s.AuthenticationFactors), s.Roles, From(s.Attributes), s.CustomClaims))],
+            [.. state.Outbox.Select(From)],
+            new SnapshotB2B(
+                [.. b2b.Organizations.Select(From)],
+                [.. b2b.Members.Select(From)],
+                [.. b2b.Otps.Select(o => new SnapshotB2BCode(o.OrganizationId, o.EmailAddress, o.Code, o.ExpiresAt, o.Used))],
+                [.. b2b.Sessions.Select(s => new SnapshotMemberSession(
+                    s.MemberSessionId, s.MemberId, s.OrganizationId, s.OrganizationSlug, s.SessionToken, s.StartedAt,
+                    s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))]),
+            [.. project.Jwts.Keys.Export().Select(k => new SnapshotSigningKey(k.Kid, k.PrivateKeyPem))]);
+    }
+
+    /// <summary>
+    /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
+    /// first change (a value the engine cannot hold, an inconsistency or a bad key throws
+    /// <see cref="ArgumentException"/> or <see cref="System.Security.Cryptography.CryptographicException"/> and
+    /// changes nothing). The clock is the caller's to set.
+    /// </summary>
+    public static void Import(StytchFakeProject project, SnapshotDocument document)
+    {
+        var keys = project.Jwts.Keys.Parse([.. document.SigningKeys.Select(k => (k.Kid, k.PrivateKeyPem))]);
+        var state = new EngineSnapshot(
+            document.Clock,
+            [.. document.Users.Select(u => new StytchUser(u.UserId, u.Email, u.EmailId, u.EmailVerified, u.Status, u.CreatedAt))],
+            [.. document.Codes.Select(c => new OtpSnapshot(c.EmailId, c.Code, c.ExpiresAt, c.Used) { Attributes = To(c.Attributes) })],
+            [.. document.Sessions.Select(s => new StytchSession(
+                s.SessionId, s.UserId, s.SessionToken, s.StartedAt, s.LastAccessedAt, s.ExpiresAt, To(s.AuthenticationFactors), s.Roles)
+            {
+                Attributes = To(s.Attributes),
+                CustomClaims = s.CustomClaims,
+            })],
+            [.. document.Outbox.Select(To)]);
+        var b2b = new B2BSnapshot(
+            [.. document.B2B.Organizations.Select(To)],
+            [.. document.B2B.Members.Select(To)],
+            [.. document.B2B.Codes.Select(c => new B2BOtpSnapshot(c.OrganizationId, c.EmailAddress, c.Code, c.ExpiresAt, c.Used))],
+            [.. document.B2B.MemberSessions.Select(s => new MemberSession(
+                s.MemberSessionId, s.MemberId, s.OrganizationId, s.OrganizationSlug, s.SessionToken, s.StartedAt,
+                s.LastAccessedAt, s.ExpiresAt, To(s.AuthenticationFactors), s.Roles)
+            {
+                CustomClaims = s.CustomClaims,
+            })]);
+
+        // The B2B part is checked before the consumer part replaces anything; the keys go last.
+        B2BState.Check(b2b);
+        project.State.Import(state);
+        project.B2B.Import(b2b);
+        project.Jwts.Keys.Replace(keys);
+    }
+
+    private static SnapshotAttributes From(RequestAttributes a) => new(a.IpAddress, a.UserAgent);
+
+    private static RequestAttributes To(SnapshotAttributes a) => new(a.IpAddress, a.UserAgent);
+
+    private static SnapshotFactor[] From(IReadOnlyList<AuthenticationFactor> factors) =>
+        [.. factors.Select(f => new SnapshotFactor(f.Type, f.DeliveryMethod, f.EmailId, f.EmailAddress, f.CreatedAt, f.LastAuthenticatedAt))];
+
+    private static AuthenticationFactor[] To(IReadOnlyList<SnapshotFactor> factors) =>
+        [.. factors.Select(f => new AuthenticationFactor(f.Type, f.DeliveryMethod, f.EmailId, f.EmailAddress, f.CreatedAt, f.LastAuthenticatedAt))];
+
+    private static SnapshotMessage From(OutboxMessage m) => new(
+        m.MessageId, m.EmailAddress, m.Code, m.MethodId, m.Kind == OtpKind.Login ? "login" : "signup", m.UserId,
+        m.OrganizationId, m.MemberId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt);
+
+    private static OutboxMessage To(SnapshotMessage m) => new(
+        m.MessageId, m.EmailAddress, m.Code, m.MethodId,
+        m.Kind switch
+        {
+            "login" => OtpKind.Login,
+            "signup" => OtpKind.Signup,
+            _ => throw new ArgumentException($"An outbox message's kind must be login or signup, not '{Validate.Clip(m.Kind)}'."),
+        },
+        m.UserId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt, m.OrganizationId, m.MemberId);
+
+    private static SnapshotOrganization From(StytchOrganization o) => new(
+        o.OrganizationId, o.OrganizationName, o.OrganizationSlug, o.OrganizationLogoUrl, o.OrganizationExternalId,
+        Element(o.TrustedMetadata), o.SsoJitProvisioning, o.SsoJitProvisioningAllowedConnections, o.SsoDefaultConnectionId,
+        o.EmailAllowedDomains, o.EmailJitProvisioning, o.EmailInvites, o.AuthMethods, o.AllowedAuthMethods, o.MfaPolicy,
+        o.MfaMethods, o.AllowedMfaMethods, [.. o.RbacEmailImplicitRoleAssignments.Select(r => new SnapshotRoleAssignment(r.Domain, r.RoleId))],
+        o.OauthTenantJitProvisioning, Element(o.AllowedOauthTenants), o.ClaimedEmailDomains, o.FirstPartyConnectedAppsAllowedType,
+        o.AllowedFirstPartyConnectedApps, o.ThirdPartyConnectedAppsAllowedType, o.AllowedThirdPartyConnectedApps, o.CreatedAt, o.UpdatedAt);
+
+    private static StytchOrganization To(SnapshotOrganization o) => new()
+    {
+        OrganizationId = o.OrganizationId,
+        OrganizationName = o.OrganizationName,
+        OrganizationSlug = o.OrganizationSlug,
+        OrganizationLogoUrl = o.OrganizationLogoUrl,
+        OrganizationExternalId = o.OrganizationExternalId,
+        TrustedMetadata = ObjectText(o.TrustedMetadata, "trusted_metadata"),
+        SsoJitProvisioning = o.SsoJitProvisioning,
+        SsoJitProvisioningAllowedConnections = o.SsoJitProvisioningAllowedConnections,
+        SsoDefaultConnectionId = o.SsoDefaultConnectionId,
+        EmailAllowedDomains = o.EmailAllowedDomains,
+        EmailJitProvisioning = o.EmailJitProvisioning,
+        EmailInvites = o.EmailInvites,
+        AuthMethods = o.AuthMethods,
+        AllowedAuthMethods = o.AllowedAuthMethods,
+        MfaPolicy = o.MfaPolicy,
+        MfaMethods = o.MfaMethods,
+        AllowedMfaMethods = o.AllowedMfaMethods,
+        RbacEmailImplicitRoleAssignments = [.. o.RbacEmailImplicitRoleAssignments.Select(r => new EmailImplicitRoleAssignment(r.Domain, r.RoleId))],
+        OauthTenantJitProvisioning = o.OauthTenantJitProvisioning,
+        AllowedOauthTenants = ObjectText(o.AllowedOauthTenants, "allowed_oauth_tenants"),
+        ClaimedEmailDomains = o.ClaimedEmailDomains,
+        FirstPartyConnectedAppsAllowedType = o.FirstPartyConnectedAppsAllowedType,
+        AllowedFirstPartyConnectedApps = o.AllowedFirstPartyConnectedApps,
+        ThirdPartyConnectedAppsAllowedType = o.ThirdPartyConnectedAppsAllowedType,
+        AllowedThirdPartyConnectedApps = o.AllowedThirdPartyConnectedApps,
+        CreatedAt = o.CreatedAt,
+        UpdatedAt = o.UpdatedAt,
+    };
+
+    private static SnapshotMember From(StytchMember m) => new(
+        m.OrganizationId, m.MemberId, m.EmailAddress, m.EmailId, m.Status, m.Name, m.IsBreakglass, m.EmailAddressVerified,
+        m.MfaPhoneNumber, m.MfaEnrolled, m.DefaultMfaMethod, m.Roles, Element(m.TrustedMetadata), Element(m.UntrustedMetadata),
+        m.ExternalId, [.. m.RetiredEmailAddresses.Select(r => new SnapshotRetiredEmail(r.EmailId, r.EmailAddress))], m.CreatedAt, m.UpdatedAt);
+
+    private static StytchMember To(SnapshotMember m) => new()
+    {
+        OrganizationId = m.OrganizationId,
+        MemberId = m.MemberId,
+        EmailAddress = m.EmailAddress,
+        EmailId = m.EmailId,
+        Status = m.Status,
+        Name = m.Name,
+        IsBreakglass = m.IsBreakglass,
+        EmailAddressVerified = m.EmailAddressVerified,
+        MfaPhoneNumber = m.MfaPhoneNumber,
+        MfaEnrolled = m.MfaEnrolled,
+        DefaultMfaMethod = m.DefaultMfaMethod,
+        Roles = m.Roles,
+        TrustedMetadata = ObjectText(m.TrustedMetadata, "trusted_metadata"),
+        UntrustedMetadata = ObjectText(m.UntrustedMetadata, "untrusted_metadata"),
+        ExternalId = m.ExternalId,
+        RetiredEmailAddresses = [.. m.RetiredEmailAddresses.Select(r => new RetiredEmail(r.EmailId, r.EmailAddress))],
+        CreatedAt = m.CreatedAt,
+        UpdatedAt = m.UpdatedAt,
+    };
+
+    // The engine keeps free-form JSON objects as their text; the file holds them as JSON objects.
+    private static JsonElement Element(string text)
+    {
+        using var document = JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text);
+        return document.RootElement.Clone();
+    }
+
+    private static string ObjectText(JsonElement element, string field)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"Every {field} must be a JSON object.");
+        }
+
+        // Compact and with characters as they are, as the text of a request that set it would be.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
