@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Stytch.Fake.Tests.Wire;
+
+/// <summary>
+/// The snapshot format's golden file: a seeded project's export, with what the seed draws (ids, codes, tokens, keys)
+/// replaced by placeholders, must be fixtures/snapshots/v2-golden.json. A change here is a format change: bump the
+/// version (Stytch.Fake/Snapshots/SnapshotDocument.cs says when) and then update the file.
+/// </summary>
+public sealed partial class SnapshotGoldenWireTests
+{
+    [GeneratedRegex("^(?<kind>[a-z]+(-[a-z]+)*)-test-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex Id();
+
+    [Test]
+    public async Task GetSnapshot_SeededProject_MatchesTheGoldenFile()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        await using var fake = await StytchFake.StartAsync(new StytchFakeOptions { Project = new StytchProjectOptions { TimeProvider = time, Seed = 2 } });
+        using var client = new WireClient(fake);
+        await ArrangeAsync(fake, client, time);
+
+        var exported = await client.GetAsync($"/_fake/v1/projects/{fake.ProjectId}/snapshot");
+        var actual = Placeholders(exported.Json);
+
+        var expected = WireShapes.Fixture("snapshots/v2-golden.json");
+        var written = Path.Combine(TestContext.CurrentContext.WorkDirectory, "v2-golden.actual.json");
+        await File.WriteAllTextAsync(written, actual.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        Assert.That(JsonNode.DeepEquals(actual, expected), Is.True, $"The snapshot format changed; the export with placeholders is in {written}.");
+    }
+
+    /// <summary>One of everything a snapshot holds.</summary>
+    private static async Task ArrangeAsync(StytchFake fake, WireClient client, FakeTimeProvider time)
+    {
+        async Task Ok(Task<WireResult> call)
+        {
+            var response = await call;
+            Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        }
+
+        var sent = await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com", attributes = new { ip_address = "203.0.113.7", user_agent = "Laptop/1.0" } });
+        time.Advance(TimeSpan.FromSeconds(5));
+        await Ok(client.PostAsync("/v1/otps/authenticate", new
+        {
+            method_id = sent["email_id"], code = fake.Outbox.LatestFor("ada@example.com").Code, session_duration_minutes = 60,
+            session_custom_claims = new { plan = "pro" }, attributes = new { ip_address = "198.51.100.9", user_agent = "Phone/2.0" },
+        }));
+        await Ok(client.PostAsync("/v1/otps/email/login_or_create", new { email = "bob@example.com", create_user_as_pending = true, locale = "es", login_template_id = "login-tpl" }));
+        time.Advance(TimeSpan.FromSeconds(5));
+        var org = fake.DefaultProject.Seed.Organization(o => o.Name("Acme").Slug("acme").JitDomains("acme.io")
+            .With(f => f with { TrustedMetadata = """{"tier":"gold"}""", RbacEmailImplicitRoleAssignments = [new("acme.io", "stytch_admin")] }));
+        await Ok(client.PostAsync($"/v1/b2b/organizations/{org.OrganizationId}/members", new
+        {
+            email_address = "grace@acme.io", name = "Grace", roles = new[] { "stytch_admin" }, untrusted_metadata = new { theme = "dark" },
+        }));
+        await Ok(client.PostAsync("/v1/b2b/otps/email/login_or_signup", new { organization_id = "acme", email_address = "ada@acme.io" }));
+        await Ok(client.PostAsync("/v1/b2b/otps/email/authenticate", new
+        {
+            organization_id = "acme", email_address = "ada@acme.io", code = fake.Outbox.LatestFor("ada@acme.io").Code, session_custom_claims = new { team = "core" },
+        }));
+        var member = fake.DefaultProject.Members.Single(m => m.EmailAddress == "grace@acme.io");
+        await Ok(client.SendAsync(HttpMethod.Put, $"/v1/b2b/organizations/{org.OrganizationId}/members/{member.MemberId}", """{"email_address":"grace.h@acme.io"}"""));
+    }
+
+    /// <summary>
+    /// <paramref name="snapshot"/> with each value the seed drew replaced by its kind and the order it first appears
+    /// in, so that the golden file holds the format and not the draws.
+    /// </summary>
+    private static JsonNode Placeholders(JsonNode snapshot)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Placeholder(string kind, string value) =>
+            seen.TryGetValue(value, out var placeholder) ? placeholder : seen[value] = $"<{kind} {seen.Count(p => p.Value.StartsWith($"<{kind} ", StringComparison.Ordinal)) + 1}>";
+
+        JsonNode? Walk(string? name, JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    return new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Walk(p.Key, p.Value))));
+                case JsonArray a:
+                    return new JsonArray([.. a.Select(item => Walk(name, item))]);
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                    var text = v.GetValue<string>();
+                    return name switch
+                    {
+                        "private_key_pem" => "<private key>",
+                        "code" => Placeholder("code", text),
+                        "session_token" => Placeholder("session token", text),
+                        _ when Id().Match(text) is { Success: true } id => Placeholder(id.Groups["kind"].Value, text),
+                        _ => v.DeepClone(),
+                    };
+                default:
+                    return node?.DeepClone();
+            }
+        }
+
+        return Walk(null, snapshot)!;
+    }
+}
