@@ -1,38 +1,62 @@
 using System.Text.Json;
 using Stytch.Fake.Engine;
+using Stytch.Fake.Http.Binding;
 
 namespace Stytch.Fake.Http;
 
-/// <summary>The <c>attributes</c> and <c>options</c> request objects, read into their engine records.</summary>
+/// <summary>
+/// The <c>attributes</c> and <c>options</c> request objects, read into their engine records. A request record declares
+/// them as <c>JsonElement?</c> members marked <c>[BodyRule&lt;AttributesJson.AttributesRule&gt;]</c> or
+/// <c>[BodyRule&lt;AttributesJson.OptionsRule&gt;]</c>, and its handler reads the bound element with these readers.
+/// </summary>
 internal static class AttributesJson
 {
-    private static readonly HashSet<string> AttributeFields = ["ip_address", "user_agent"];
+    private const string AttributesName = "attributes";
+    private const string OptionsName = "options";
 
-    /// <summary>The <c>attributes</c> object ({<c>ip_address</c>, <c>user_agent</c>}, strings or null); absent is none.</summary>
-    public static RequestAttributes ReadAttributes(JsonBody body)
+    /// <summary>
+    /// The <c>attributes</c> object ({<c>ip_address</c>, <c>user_agent</c>}, strings or null); absent or null is none.
+    /// Its members are checked in the order sent: another member is an unknown field (given to <paramref name="unknowns"/>,
+    /// if any), a known one that is not a string (or null) is 400 <c>bad_request</c>.
+    /// </summary>
+    public static RequestAttributes ReadAttributes(JsonElement? value, BodyFields? unknowns = null)
     {
-        body.StringMap("attributes", AttributeFields);
-        return body.Element("attributes") is { } e
-            ? new RequestAttributes(StringMember(e, "ip_address"), StringMember(e, "user_agent"))
-            : RequestAttributes.None;
+        if (value is not { ValueKind: not JsonValueKind.Null } e)
+        {
+            return RequestAttributes.None;
+        }
+
+        foreach (var p in JsonValues.Object(e, AttributesName).EnumerateObject())
+        {
+            if (p.Name is not ("ip_address" or "user_agent"))
+            {
+                unknowns?.Unknown($"{AttributesName}.{p.Name}");
+            }
+            else if (p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                throw JsonBody.Expected($"{AttributesName}.{p.Name}", "a string", p.Value);
+            }
+        }
+
+        return new RequestAttributes(StringMember(e, "ip_address"), StringMember(e, "user_agent"));
     }
 
     /// <summary>
     /// The <c>options</c> object of <c>otps/authenticate</c>. The spec marks both members required inside it; an
     /// absent one reads as false here, since the SDKs pass through whatever the caller gave. Other members are unknown
-    /// fields (<see cref="JsonBody.Unknown"/>); a known member that is not a boolean (or null) is 400 <c>bad_request</c>.
+    /// fields (all of them first, given to <paramref name="unknowns"/>, if any); a known member that is not a boolean
+    /// (or null) is 400 <c>bad_request</c>.
     /// </summary>
-    public static AttributeMatchOptions ReadOptions(JsonBody body)
+    public static AttributeMatchOptions ReadOptions(JsonElement? value, BodyFields? unknowns = null)
     {
-        body.Object("options");
-        if (body.Element("options") is not { } e)
+        if (value is not { ValueKind: not JsonValueKind.Null } e)
         {
             return AttributeMatchOptions.None;
         }
 
-        foreach (var p in e.EnumerateObject().Where(p => p.Name is not ("ip_match_required" or "user_agent_match_required")))
+        foreach (var p in JsonValues.Object(e, OptionsName).EnumerateObject().Where(p => p.Name is not ("ip_match_required" or "user_agent_match_required")))
         {
-            body.Unknown("options." + p.Name);
+            unknowns?.Unknown($"{OptionsName}.{p.Name}");
         }
 
         return new AttributeMatchOptions(BoolMember(e, "ip_match_required"), BoolMember(e, "user_agent_match_required"));
@@ -42,7 +66,17 @@ internal static class AttributesJson
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
 
     private static bool BoolMember(JsonElement e, string name) =>
-        !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null
-            ? false
-            : v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw JsonBody.Expected("options." + name, "true or false", v);
+        e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null && JsonValues.Bool(v, $"{OptionsName}.{name}");
+
+    /// <summary>Binds <c>attributes</c> by <see cref="ReadAttributes"/>.</summary>
+    internal sealed class AttributesRule : IBodyRule
+    {
+        public static void Check(JsonElement value, string path, BodyFields fields) => ReadAttributes(value, fields);
+    }
+
+    /// <summary>Binds <c>options</c> by <see cref="ReadOptions"/>.</summary>
+    internal sealed class OptionsRule : IBodyRule
+    {
+        public static void Check(JsonElement value, string path, BodyFields fields) => ReadOptions(value, fields);
+    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Stytch.Fake.Engine;
+using Stytch.Fake.Http.Binding;
 
 namespace Stytch.Fake.Http;
 
@@ -11,17 +12,18 @@ namespace Stytch.Fake.Http;
 /// </summary>
 internal static class ClaimsJson
 {
+    private const string Name = "session_custom_claims";
+
     /// <summary>
     /// The <c>session_custom_claims</c> field: null when absent or JSON null; 400 <c>bad_request</c> when not an object;
     /// 400 <c>unable_to_represent_custom_claims_json</c> for a number a double cannot hold (Stytch keeps claims as a
     /// protobuf Struct, whose numbers are doubles; inferred as the trigger of that error type).
     /// </summary>
-    public static IReadOnlyDictionary<string, object?>? Read(JsonBody body) =>
-        body.Element("session_custom_claims") is not { } e
-            ? null
-            : e.ValueKind == JsonValueKind.Object
-                ? (IReadOnlyDictionary<string, object?>)FromElement(e)!
-                : throw JsonBody.Expected("session_custom_claims", "an object", e);
+    public static IReadOnlyDictionary<string, object?>? Read(JsonBody body) => Read(body.Element(Name));
+
+    /// <summary>The bound <c>session_custom_claims</c> member of a request record, read as <see cref="Read(JsonBody)"/> reads it.</summary>
+    public static IReadOnlyDictionary<string, object?>? Read(JsonElement? value) =>
+        value is { ValueKind: not JsonValueKind.Null } e ? (IReadOnlyDictionary<string, object?>)FromElement(JsonValues.Object(e, Name))! : null;
 
     /// <summary>Writes <paramref name="value"/> (a claims map or any value inside one), map keys in ordinal order.</summary>
     public static void Write(Utf8JsonWriter w, object? value)
@@ -95,6 +97,12 @@ internal static class ClaimsJson
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => FromElement(p.Value), StringComparer.Ordinal),
         _ => throw new StytchException(StytchError.UnableToRepresentCustomClaimsJson),
     };
+
+    /// <summary>Binds <c>session_custom_claims</c> by <see cref="Read(JsonElement?)"/>.</summary>
+    internal sealed class Rule : IBodyRule
+    {
+        public static void Check(JsonElement value, string path, BodyFields fields) => Read(value);
+    }
 
     /// <summary>A session's claims in a snapshot file: the same JSON as on the wire; a value a claim cannot hold is refused.</summary>
     internal sealed class SnapshotConverter : JsonConverter<IReadOnlyDictionary<string, object?>>

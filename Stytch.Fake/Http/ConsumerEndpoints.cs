@@ -8,40 +8,31 @@ internal static class ConsumerEndpoints
 {
     public static IEnumerable<Endpoint> All() =>
     [
-        Endpoint.Post("otps.email.login_or_create", "/v1/otps/email/login_or_create",
-            ["email", "expiration_minutes", "attributes", "create_user_as_pending", "locale", "login_template_id", "signup_template_id"],
-            LoginOrCreate),
-        Endpoint.Post("otps.email.send", "/v1/otps/email/send",
-            ["email", "expiration_minutes", "attributes", "locale", "user_id", "session_token", "session_jwt", "login_template_id", "signup_template_id"],
-            Send),
-        Endpoint.PostAsync("otps.authenticate", "/v1/otps/authenticate",
-            ["method_id", "code", "attributes", "options", "session_token", "session_duration_minutes", "session_jwt", "session_custom_claims", "telemetry_id"],
-            AuthenticateOtp),
+        Endpoint.Post("otps.email.login_or_create", "/v1/otps/email/login_or_create", ConsumerRequestJson.Default.OtpEmailLoginOrCreateRequest, LoginOrCreate),
+        Endpoint.Post("otps.email.send", "/v1/otps/email/send", ConsumerRequestJson.Default.OtpEmailSendRequest, Send),
+        Endpoint.PostAsync("otps.authenticate", "/v1/otps/authenticate", ConsumerRequestJson.Default.OtpAuthenticateRequest, AuthenticateOtp),
         Endpoint.Get("users.get", "/v1/users/{user_id}", GetUser),
         Endpoint.Delete("users.delete", "/v1/users/{user_id}", DeleteUser),
-        Endpoint.PostAsync("sessions.authenticate", "/v1/sessions/authenticate",
-            ["session_token", "session_jwt", "session_duration_minutes", "session_custom_claims", "authorization_check"],
-            AuthenticateSession),
-        Endpoint.PostAsync("sessions.revoke", "/v1/sessions/revoke", ["session_id", "session_token", "session_jwt"], RevokeSession),
+        Endpoint.PostAsync("sessions.authenticate", "/v1/sessions/authenticate", ConsumerRequestJson.Default.SessionAuthenticateRequest, AuthenticateSession),
+        Endpoint.PostAsync("sessions.revoke", "/v1/sessions/revoke", ConsumerRequestJson.Default.SessionRevokeRequest, RevokeSession),
         Endpoint.Get("sessions.get", "/v1/sessions", ListSessions),
         Endpoint.GetAsync("sessions.jwks", "/v1/sessions/jwks/{project_id}", Jwks, Access.PathProject),
     ];
 
-    private static EmailOtpOptions ReadOtpOptions(JsonBody body, bool withPending) =>
+    private static EmailOtpOptions OtpOptions(IOtpEmailOptions request, bool createUserAsPending = false) =>
         new()
         {
-            ExpirationMinutes = body.Int("expiration_minutes"),
-            Locale = body.String("locale"),
-            LoginTemplateId = body.String("login_template_id"),
-            SignupTemplateId = body.String("signup_template_id"),
-            CreateUserAsPending = withPending && (body.Bool("create_user_as_pending") ?? false),
-            Attributes = AttributesJson.ReadAttributes(body),
+            ExpirationMinutes = request.ExpirationMinutes,
+            Locale = request.Locale,
+            LoginTemplateId = request.LoginTemplateId,
+            SignupTemplateId = request.SignupTemplateId,
+            CreateUserAsPending = createUserAsPending,
+            Attributes = AttributesJson.ReadAttributes(request.Attributes),
         };
 
-    private static ApiResponse LoginOrCreate(ApiCall call)
+    private static ApiResponse LoginOrCreate(ApiCall call, OtpEmailLoginOrCreateRequest request)
     {
-        var email = call.Json.String("email");
-        var sent = call.Project.State.LoginOrCreate(email, ReadOtpOptions(call.Json, withPending: true));
+        var sent = call.Project.State.LoginOrCreate(request.Email, OtpOptions(request, request.CreateUserAsPending ?? false));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("user_id", sent.UserId);
@@ -50,14 +41,9 @@ internal static class ConsumerEndpoints
         });
     }
 
-    private static ApiResponse Send(ApiCall call)
+    private static ApiResponse Send(ApiCall call, OtpEmailSendRequest request)
     {
-        var email = call.Json.String("email");
-        // user_id / session_token / session_jwt target an existing user; only their types are checked here.
-        _ = call.Json.String("user_id");
-        _ = call.Json.String("session_token");
-        _ = call.Json.String("session_jwt");
-        var sent = call.Project.State.Send(email, ReadOtpOptions(call.Json, withPending: false));
+        var sent = call.Project.State.Send(request.Email, OtpOptions(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("user_id", sent.UserId);
@@ -65,27 +51,22 @@ internal static class ConsumerEndpoints
         });
     }
 
-    private static async ValueTask<ApiResponse> AuthenticateOtp(ApiCall call)
+    private static async ValueTask<ApiResponse> AuthenticateOtp(ApiCall call, OtpAuthenticateRequest request)
     {
-        var body = call.Json;
-        var attributes = AttributesJson.ReadAttributes(body);
-        var options = AttributesJson.ReadOptions(body);
-        var claims = ClaimsJson.Read(body);
-        _ = body.String("telemetry_id");
-        var sessionToken = body.String("session_token");
-        var sessionJwt = body.String("session_jwt");
+        var sessionToken = request.SessionToken;
+        var sessionJwt = request.SessionJwt;
         var command = new OtpAuthenticateCommand
         {
-            MethodId = body.String("method_id") ?? throw new StytchException(StytchError.InvalidMethodId),
-            Code = body.String("code") ?? throw new StytchException(StytchError.InvalidCode),
-            SessionDurationMinutes = body.Int("session_duration_minutes"),
+            MethodId = request.MethodId!,
+            Code = request.Code!,
+            SessionDurationMinutes = request.SessionDurationMinutes,
             SessionToken = sessionToken,
             SessionId = string.IsNullOrEmpty(sessionJwt) || !string.IsNullOrEmpty(sessionToken)
                 ? null
                 : await call.Project.Jwts.ReadSessionIdAsync(sessionJwt).ConfigureAwait(false),
-            Attributes = attributes,
-            Options = options,
-            CustomClaims = claims,
+            Attributes = AttributesJson.ReadAttributes(request.Attributes),
+            Options = AttributesJson.ReadOptions(request.Options),
+            CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
         };
         var result = call.Project.State.Authenticate(command);
         var jwt = result.Session is null ? "" : await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
@@ -121,12 +102,10 @@ internal static class ConsumerEndpoints
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("user_id", userId));
     }
 
-    private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call)
+    private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call, SessionAuthenticateRequest request)
     {
-        var body = call.Json;
-        var claims = ClaimsJson.Read(body);
-        body.Object("authorization_check");
-        var (token, sessionId, duration) = await SessionArguments.ReadAsync(call).ConfigureAwait(false);
+        var claims = ClaimsJson.Read(request.SessionCustomClaims);
+        var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
         var result = call.Project.State.AuthenticateSession(token, sessionId, duration, claims);
         var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
@@ -138,12 +117,9 @@ internal static class ConsumerEndpoints
         });
     }
 
-    private static async ValueTask<ApiResponse> RevokeSession(ApiCall call)
+    private static async ValueTask<ApiResponse> RevokeSession(ApiCall call, SessionRevokeRequest request)
     {
-        var body = call.Json;
-        var id = body.String("session_id");
-        var token = body.String("session_token");
-        var jwt = body.String("session_jwt");
+        var (id, token, jwt) = (request.SessionId, request.SessionToken, request.SessionJwt);
         var given = new[] { id, token, jwt }.Count(v => !string.IsNullOrEmpty(v));
         if (given > 1)
         {

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Serialization.Metadata;
+using Stytch.Fake.Http.Binding;
 
 namespace Stytch.Fake.Http;
 
@@ -59,7 +61,7 @@ internal sealed class ApiCall
 
 /// <summary>
 /// One Stytch endpoint: its name (as used by fault rules, e.g. <c>otps.email.login_or_create</c>),
-/// method, path, the body fields it accepts (null for no body) and its handler.
+/// method, path, the body fields it accepts (null for no body; from its request record when it has one) and its handler.
 /// </summary>
 internal sealed record Endpoint(
     string Name,
@@ -92,6 +94,20 @@ internal sealed record Endpoint(
 
     public static Endpoint PostAsync(string name, string path, string[] fields, Func<ApiCall, ValueTask<ApiResponse>> handle, Access access = Access.Basic) =>
         new(name, "POST", new Route(path), fields.ToHashSet(StringComparer.Ordinal), handle, access);
+
+    /// <summary>A POST whose body binds to <typeparamref name="TRequest"/>: see <see cref="RequestBinder{TRequest}"/>.</summary>
+    public static Endpoint Post<TRequest>(string name, string path, JsonTypeInfo<TRequest> request, Func<ApiCall, TRequest, ApiResponse> handle, Access access = Access.Basic) =>
+        Bound(name, "POST", path, request, (c, r) => ValueTask.FromResult(handle(c, r)), access);
+
+    /// <summary>An asynchronous POST whose body binds to <typeparamref name="TRequest"/>: see <see cref="RequestBinder{TRequest}"/>.</summary>
+    public static Endpoint PostAsync<TRequest>(string name, string path, JsonTypeInfo<TRequest> request, Func<ApiCall, TRequest, ValueTask<ApiResponse>> handle, Access access = Access.Basic) =>
+        Bound(name, "POST", path, request, handle, access);
+
+    private static Endpoint Bound<TRequest>(string name, string method, string path, JsonTypeInfo<TRequest> request, Func<ApiCall, TRequest, ValueTask<ApiResponse>> handle, Access access)
+    {
+        var binder = new RequestBinder<TRequest>(request);
+        return new(name, method, new Route(path), binder.Fields, c => handle(c, binder.Bind(c.Json)), access);
+    }
 }
 
 /// <summary>How a call is authorised and which project it reaches.</summary>

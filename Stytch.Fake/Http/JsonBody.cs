@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Stytch.Fake.Engine;
+using Stytch.Fake.Http.Binding;
 
 namespace Stytch.Fake.Http;
 
@@ -32,7 +33,11 @@ internal sealed class JsonBody : IDisposable
     /// <summary>The fields the request sent that the fake ignored (unknown ones, a path id that differs), in order.</summary>
     public IReadOnlyList<string> Ignored => _fields.Ignored;
 
-    private JsonElement Root => _document!.RootElement;
+    /// <summary>The body's top-level object, for the <see cref="RequestBinder{TRequest}"/>.</summary>
+    public JsonElement Root => _document!.RootElement;
+
+    /// <summary>Where the fields the endpoint does not know go (see <see cref="BodyFields"/>).</summary>
+    public BodyFields Fields => _fields;
 
     /// <summary>
     /// Parses <paramref name="body"/> and checks its top-level fields against <paramref name="allowedFields"/>:
@@ -107,67 +112,20 @@ internal sealed class JsonBody : IDisposable
     }
 
     /// <summary>A string field; null when absent or JSON null.</summary>
-    public string? String(string name) =>
-        Get(name) is { } e ? e.ValueKind == JsonValueKind.String ? e.GetString() : throw Expected(name, "a string", e) : null;
+    public string? String(string name) => Get(name) is { } e ? JsonValues.String(e, name) : null;
 
     /// <summary>An int32 field; null when absent or JSON null.</summary>
-    public int? Int(string name)
-    {
-        if (Get(name) is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v))
-        {
-            return v;
-        }
-
-        return e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var d) && double.IsFinite(d) && d == Math.Floor(d)
-            ? throw Validate.BadRequest($"{name} must be an integer between {int.MinValue} and {int.MaxValue}.")
-            : throw Expected(name, "an integer", e);
-    }
+    public int? Int(string name) => Get(name) is { } e ? JsonValues.Int(e, name) : null;
 
     /// <summary>A string field if it is one, else null; never throws (for matching, not validating).</summary>
     public string? Peek(string name) =>
         Root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
 
     /// <summary>A number field; null when absent or JSON null.</summary>
-    public double? Number(string name) =>
-        Get(name) is { } e ? e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw Expected(name, "a finite number", e) : null;
+    public double? Number(string name) => Get(name) is { } e ? JsonValues.Number(e, name) : null;
 
     /// <summary>A boolean field; null when absent or JSON null.</summary>
-    public bool? Bool(string name) =>
-        Get(name) is { } e ? e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : throw Expected(name, "true or false", e) : null;
-
-    /// <summary>
-    /// An object field whose members must all be strings (such as <c>attributes</c>); members other than
-    /// <paramref name="allowed"/> are unknown fields (see <see cref="Unknown"/>).
-    /// </summary>
-    public void StringMap(string name, IReadOnlySet<string> allowed)
-    {
-        if (Get(name) is not { } e)
-        {
-            return;
-        }
-
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            throw Expected(name, "an object", e);
-        }
-
-        foreach (var p in e.EnumerateObject())
-        {
-            if (!allowed.Contains(p.Name))
-            {
-                Unknown($"{name}.{p.Name}");
-            }
-            else if (p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-            {
-                throw Expected($"{name}.{p.Name}", "a string", p.Value);
-            }
-        }
-    }
+    public bool? Bool(string name) => Get(name) is { } e ? JsonValues.Bool(e, name) : null;
 
     /// <summary>
     /// A field the endpoint does not know, met inside a structured value (<c>attributes.shoe_size</c>): ignored and
@@ -175,31 +133,11 @@ internal sealed class JsonBody : IDisposable
     /// </summary>
     public void Unknown(string path) => _fields.Unknown(path);
 
-    /// <summary>An object field of any content; only its type is checked.</summary>
-    public void Object(string name)
-    {
-        if (Get(name) is { } e && e.ValueKind != JsonValueKind.Object)
-        {
-            throw Expected(name, "an object", e);
-        }
-    }
-
     /// <summary>An array of strings; null when absent or JSON null.</summary>
-    public string[]? StringArray(string name)
-    {
-        if (Get(name) is not { } e)
-        {
-            return null;
-        }
-
-        return e.ValueKind == JsonValueKind.Array && e.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String)
-            ? e.EnumerateArray().Select(i => i.GetString()!).ToArray()
-            : throw Expected(name, "an array of strings", e);
-    }
+    public string[]? StringArray(string name) => Get(name) is { } e ? JsonValues.StringArray(e, name) : null;
 
     /// <summary>An object field as its JSON text; null when absent or JSON null.</summary>
-    public string? ObjectText(string name) =>
-        Get(name) is { } e ? e.ValueKind == JsonValueKind.Object ? e.GetRawText() : throw Expected(name, "an object", e) : null;
+    public string? ObjectText(string name) => Get(name) is { } e ? JsonValues.Object(e, name).GetRawText() : null;
 
     /// <summary>Any field as a JSON element, for callers that read structured values; null when absent or JSON null.</summary>
     public JsonElement? Element(string name) => Get(name);

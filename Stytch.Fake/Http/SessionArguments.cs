@@ -8,12 +8,13 @@ namespace Stytch.Fake.Http;
 /// </summary>
 internal sealed record SessionArguments(string? SessionToken, string? SessionId, int? DurationMinutes)
 {
-    public static async ValueTask<SessionArguments> ReadAsync(ApiCall call)
+    /// <summary>Reads the three fields from the call's <see cref="JsonBody"/>.</summary>
+    public static ValueTask<SessionArguments> ReadAsync(ApiCall call) =>
+        ResolveAsync(call, call.Json.String("session_token"), call.Json.String("session_jwt"), call.Json.Int("session_duration_minutes"));
+
+    /// <summary>Checks the fields a request record bound: exactly one of the token and the JWT, the JWT turned into its session id.</summary>
+    public static async ValueTask<SessionArguments> ResolveAsync(ApiCall call, string? token, string? jwt, int? duration)
     {
-        var body = call.Json;
-        var token = body.String("session_token");
-        var jwt = body.String("session_jwt");
-        var duration = body.Int("session_duration_minutes");
         if (!string.IsNullOrEmpty(token) && !string.IsNullOrEmpty(jwt))
         {
             throw new StytchException(StytchError.TooManySessionArguments);
