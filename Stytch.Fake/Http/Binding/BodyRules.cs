@@ -38,14 +38,12 @@ internal sealed class BodyRuleAttribute<TRule> : BodyRuleAttribute
 
 /// <summary>
 /// A member a request cannot go without: when it is absent or JSON null, binding stops at it (in its place among the
-/// members) with the error whose <c>error_type</c> is given, such as <c>invalid_method_id</c>.
+/// members) with the catalogue's error whose <c>error_type</c> is <see cref="ErrorType"/>, such as <c>invalid_method_id</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class BodyRequiredAttribute(string errorType) : Attribute
 {
-    /// <summary>The catalogue's error for <c>errorType</c>; a type it lacks is a mistake in the record, found when it is first bound.</summary>
-    public StytchError Error { get; } = StytchError.Find(errorType)
-        ?? throw new InvalidOperationException($"No error has the error_type '{errorType}'.");
+    public string ErrorType { get; } = errorType;
 }
 
 /// <summary>A member that must be a JSON object, of any content the handler does not read (<c>authorization_check</c> of a consumer session).</summary>

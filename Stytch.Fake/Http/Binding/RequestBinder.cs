@@ -94,7 +94,9 @@ internal sealed class RequestBinder<TRequest>
         }
 
         var attributes = property.AttributeProvider?.GetCustomAttributes(inherit: true) ?? [];
-        var required = attributes.OfType<BodyRequiredAttribute>().SingleOrDefault()?.Error;
+        var required = attributes.OfType<BodyRequiredAttribute>().SingleOrDefault() is { } r
+            ? StytchError.Find(r.ErrorType) ?? throw new InvalidOperationException($"{where}: no error has the error_type '{r.ErrorType}'.")
+            : null;
         var name = property.Name;
         if (attributes.OfType<BodyRuleAttribute>().SingleOrDefault() is not { } rule)
         {

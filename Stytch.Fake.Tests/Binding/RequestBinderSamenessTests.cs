@@ -1,0 +1,169 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Stytch.Fake.Engine;
+using Stytch.Fake.Http;
+using Stytch.Fake.Http.Binding;
+
+namespace Stytch.Fake.Tests.Binding;
+
+/// <summary>
+/// The typed request records of the consumer endpoints read every body of <see cref="BodyCorpus"/> exactly as the
+/// endpoints' field-by-field <see cref="JsonBody"/> reads did (kept here, in their order, as the reference): the same
+/// values, or the same error with the same message, and the same ignored fields, for lenient and strict projects.
+/// </summary>
+public sealed class RequestBinderSamenessTests
+{
+    private const string Email = "\"ada@example.com\"";
+
+    private static readonly Dictionary<string, Sameness> ByName = Readings().ToDictionary(e => e.Name);
+
+    public static IEnumerable<string> Names() => ByName.Keys;
+
+    public static IEnumerable<TestCaseData> Endpoints() =>
+        ByName.Keys.SelectMany(name => new[] { false, true }.Select(strict => new TestCaseData(name, strict)));
+
+    private static IEnumerable<Sameness> Readings()
+    {
+        yield return Case("otps.email.login_or_create",
+            ["email", "expiration_minutes", "attributes", "create_user_as_pending", "locale", "login_template_id", "signup_template_id"],
+            [("email", Email)],
+            body => Values(body.String("email"), body.Int("expiration_minutes"), body.String("locale"), body.String("login_template_id"),
+                body.String("signup_template_id"), body.Bool("create_user_as_pending") ?? false, AttributesJson.ReadAttributes(body.Element("attributes"), body.Fields)),
+            ConsumerRequestJson.Default.OtpEmailLoginOrCreateRequest,
+            r => Values(r.Email, r.ExpirationMinutes, r.Locale, r.LoginTemplateId, r.SignupTemplateId, r.CreateUserAsPending ?? false, AttributesJson.ReadAttributes(r.Attributes)));
+
+        yield return Case("otps.email.send",
+            ["email", "expiration_minutes", "attributes", "locale", "user_id", "session_token", "session_jwt", "login_template_id", "signup_template_id"],
+            [("email", Email)],
+            body => Values(body.String("email"), body.String("user_id"), body.String("session_token"), body.String("session_jwt"), body.Int("expiration_minutes"),
+                body.String("locale"), body.String("login_template_id"), body.String("signup_template_id"), AttributesJson.ReadAttributes(body.Element("attributes"), body.Fields)),
+            ConsumerRequestJson.Default.OtpEmailSendRequest,
+            r => Values(r.Email, r.UserId, r.SessionToken, r.SessionJwt, r.ExpirationMinutes, r.Locale, r.LoginTemplateId, r.SignupTemplateId, AttributesJson.ReadAttributes(r.Attributes)));
+
+        yield return Case("otps.authenticate",
+            ["method_id", "code", "attributes", "options", "session_token", "session_duration_minutes", "session_jwt", "session_custom_claims", "telemetry_id"],
+            [("method_id", "\"email-test-1\""), ("code", "\"123456\"")],
+            body => Values(AttributesJson.ReadAttributes(body.Element("attributes"), body.Fields), AttributesJson.ReadOptions(body.Element("options"), body.Fields),
+                ClaimsJson.Read(body), body.String("telemetry_id"), body.String("session_token"), body.String("session_jwt"),
+                body.String("method_id") ?? throw new StytchException(StytchError.InvalidMethodId),
+                body.String("code") ?? throw new StytchException(StytchError.InvalidCode), body.Int("session_duration_minutes")),
+            ConsumerRequestJson.Default.OtpAuthenticateRequest,
+            r => Values(AttributesJson.ReadAttributes(r.Attributes), AttributesJson.ReadOptions(r.Options), ClaimsJson.Read(r.SessionCustomClaims),
+                r.TelemetryId, r.SessionToken, r.SessionJwt, r.MethodId, r.Code, r.SessionDurationMinutes));
+
+        yield return Case("sessions.authenticate",
+            ["session_token", "session_jwt", "session_duration_minutes", "session_custom_claims", "authorization_check"],
+            [("session_token", "\"token\"")],
+            body => Values(ClaimsJson.Read(body), body.Element("authorization_check") is { } check ? JsonValues.Object(check, "authorization_check") : null,
+                body.String("session_token"), body.String("session_jwt"), body.Int("session_duration_minutes")),
+            ConsumerRequestJson.Default.SessionAuthenticateRequest,
+            r => Values(ClaimsJson.Read(r.SessionCustomClaims), r.AuthorizationCheck, r.SessionToken, r.SessionJwt, r.SessionDurationMinutes));
+
+        yield return Case("sessions.revoke",
+            ["session_id", "session_token", "session_jwt"],
+            [("session_id", "\"session-test-1\"")],
+            body => Values(body.String("session_id"), body.String("session_token"), body.String("session_jwt")),
+            ConsumerRequestJson.Default.SessionRevokeRequest,
+            r => Values(r.SessionId, r.SessionToken, r.SessionJwt));
+    }
+
+    [TestCaseSource(nameof(Endpoints))]
+    public void Bind_EveryCorpusBody_ReadsAsTheFieldReadsDid(string name, bool strict)
+    {
+        var endpoint = ByName[name];
+        var policy = strict ? FieldPolicy.StrictProject : FieldPolicy.Ignore;
+        var bodies = BodyCorpus.For(endpoint.OldFields, endpoint.Valid).ToList();
+        var differences = bodies
+            .Select(body => (Body: Show(body), Old: Outcome(body, endpoint.OldFields.ToHashSet(StringComparer.Ordinal), policy, endpoint.OldRead),
+                New: Outcome(body, endpoint.NewFields, policy, endpoint.NewRead)))
+            .Where(c => c.Old != c.New)
+            .Take(5)
+            .Select(c => $"{c.Body}\n  fields: {c.Old}\n  binder: {c.New}")
+            .ToList();
+
+        Assert.That(bodies, Has.Count.GreaterThan(1000));
+        Assert.That(differences, Is.Empty, string.Join("\n", differences));
+    }
+
+    [TestCaseSource(nameof(Names))]
+    public void Fields_RequestRecord_AreTheEndpointsAllowList(string name) =>
+        Assert.That(ByName[name].NewFields, Is.EquivalentTo(ByName[name].OldFields));
+
+    [Test]
+    public void Bind_CorpusBodies_AreTriedInEveryOutcome()
+    {
+        var endpoint = ByName["otps.authenticate"];
+        var outcomes = BodyCorpus.For(endpoint.OldFields, endpoint.Valid)
+            .Select(body => Outcome(body, endpoint.NewFields, FieldPolicy.StrictProject, endpoint.NewRead).Split(' ')[0])
+            .ToHashSet();
+
+        Assert.That(outcomes, Is.SupersetOf(new[] { "ok", "bad_request", "invalid_method_id", "invalid_code", "unable_to_represent_custom_claims_json" }));
+    }
+
+    private static Sameness Case<TRequest>(
+        string name, string[] fields, (string, string)[] valid, Func<JsonBody, string> old,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRequest> type, Func<TRequest, string> read)
+    {
+        var binder = new RequestBinder<TRequest>(type);
+        return new Sameness(name, fields, valid, old, binder.Fields, body => read(binder.Bind(body)));
+    }
+
+    private static string Outcome(byte[] bytes, IReadOnlySet<string> fields, FieldPolicy policy, Func<JsonBody, string> read)
+    {
+        JsonBody body;
+        try
+        {
+            body = JsonBody.Parse(bytes, fields, policy);
+        }
+        catch (StytchException e)
+        {
+            return "parse " + Describe(e);
+        }
+
+        using (body)
+        {
+            try
+            {
+                return $"ok {read(body)}; ignored: {string.Join(", ", body.Ignored)}";
+            }
+            catch (StytchException e)
+            {
+                return $"{Describe(e)}; ignored: {string.Join(", ", body.Ignored)}";
+            }
+        }
+    }
+
+    private static string Describe(StytchException e) => $"{e.Error.ErrorType} {e.Error.StatusCode} {e.Error.Message}";
+
+    private static string Values(params object?[] values) => string.Join(" | ", values.Select(v => v switch
+    {
+        null => "null",
+        IReadOnlyDictionary<string, object?> claims => Json(w => ClaimsJson.Write(w, claims)),
+        JsonElement e => e.GetRawText(),
+        _ => v.ToString(),
+    }));
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            write(w);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string Show(byte[] body) => Encoding.UTF8.GetString(body);
+
+    /// <summary>One endpoint's two readings of a body: the old field reads and the binder's record.</summary>
+    private sealed record Sameness(
+        string Name,
+        string[] OldFields,
+        (string Name, string Value)[] Valid,
+        Func<JsonBody, string> OldRead,
+        IReadOnlySet<string> NewFields,
+        Func<JsonBody, string> NewRead)
+;
+}

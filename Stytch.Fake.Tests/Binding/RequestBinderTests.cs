@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Stytch.Fake.Engine;
+using Stytch.Fake.Http;
+using Stytch.Fake.Http.Binding;
+
+namespace Stytch.Fake.Tests.Binding;
+
+/// <summary>
+/// What the binder makes of a request record: members of a kind it cannot check, or that cannot be absent, are refused
+/// when the endpoint is declared, not met at request time; declared ones bind in declaration order.
+/// </summary>
+public sealed class RequestBinderTests
+{
+    [Test]
+    public void New_NonNullableMember_IsRefusedNamingIt()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => _ = new RequestBinder<NotNullable>(TestRequestJson.Default.NotNullable));
+
+        Assert.That(e!.Message, Does.StartWith("NotNullable.count: a request member must accept null"));
+    }
+
+    [Test]
+    public void New_MemberOfAKindItCannotCheck_IsRefusedNamingIt()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => _ = new RequestBinder<UnknownKind>(TestRequestJson.Default.UnknownKind));
+
+        Assert.That(e!.Message, Does.StartWith("UnknownKind.big: a request member is string?"));
+    }
+
+    [Test]
+    public void New_RuleOnAStringMember_IsRefused()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => _ = new RequestBinder<RuleOnString>(TestRequestJson.Default.RuleOnString));
+
+        Assert.That(e!.Message, Is.EqualTo("RuleOnString.name: only a JsonElement? member takes a body rule."));
+    }
+
+    [Test]
+    public void New_RequiredWithAnErrorTypeNotInTheCatalogue_IsRefused()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => _ = new RequestBinder<UnknownError>(TestRequestJson.Default.UnknownError));
+
+        Assert.That(e!.Message, Is.EqualTo("UnknownError.name: no error has the error_type 'no_such_error'."));
+    }
+
+    [Test]
+    public void Fields_Record_AreItsSnakeCaseMemberNames()
+    {
+        var binder = new RequestBinder<Ordered>(TestRequestJson.Default.Ordered);
+
+        Assert.That(binder.Fields, Is.EquivalentTo(new[] { "first_name", "shoe_size", "anything" }));
+    }
+
+    [TestCase("""{"shoe_size":"9","first_name":5}""", "first_name must be a string, not the number 5.", TestName = "Bind_TwoWrongMembers_AnswersTheFirstDeclared")]
+    [TestCase("""{"first_name":"Ada","shoe_size":9.5}""", "shoe_size must be an integer, not the number 9.5.", TestName = "Bind_FractionForAnInt_NamesTheMember")]
+    [TestCase("""{"shoe_size":4294967296}""", "shoe_size must be an integer between -2147483648 and 2147483647.", TestName = "Bind_WholeNumberPastInt32_SaysTheRange")]
+    [TestCase("""{"first_name":"Ada"}""", "invalid_code", TestName = "Bind_RequiredMemberAbsent_AnswersItsError")]
+    [TestCase("""{"first_name":"Ada","shoe_size":null}""", "invalid_code", TestName = "Bind_RequiredMemberNull_AnswersItsError")]
+    public void Bind_Body_AnswersTheError(string json, string expected)
+    {
+        var binder = new RequestBinder<Ordered>(TestRequestJson.Default.Ordered);
+        using var body = JsonBody.Parse(Encoding.UTF8.GetBytes(json), binder.Fields, FieldPolicy.StrictProject);
+
+        var e = Assert.Throws<StytchException>(() => binder.Bind(body));
+
+        Assert.That(e!.Error.ErrorType == "bad_request" ? e.Error.Message : e.Error.ErrorType, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Bind_ValidBody_GivesTheRecord()
+    {
+        var binder = new RequestBinder<Ordered>(TestRequestJson.Default.Ordered);
+        using var body = JsonBody.Parse("""{"anything":[1,{"a":null}],"shoe_size":9,"first_name":null}"""u8.ToArray(), binder.Fields, FieldPolicy.StrictProject);
+
+        var request = binder.Bind(body);
+
+        Assert.That(request.FirstName, Is.Null);
+        Assert.That(request.ShoeSize, Is.EqualTo(9));
+        Assert.That(request.Anything?.GetRawText(), Is.EqualTo("""[1,{"a":null}]"""));
+    }
+}
+
+internal sealed record NotNullable(string? Name, int Count);
+
+internal sealed record UnknownKind(string? Name, long? Big);
+
+internal sealed record RuleOnString([property: BodyRule<AnyObject>] string? Name);
+
+internal sealed record UnknownError([property: BodyRequired("no_such_error")] string? Name);
+
+internal sealed record Ordered(string? FirstName, [property: BodyRequired("invalid_code")] int? ShoeSize, JsonElement? Anything);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(NotNullable))]
+[JsonSerializable(typeof(UnknownKind))]
+[JsonSerializable(typeof(RuleOnString))]
+[JsonSerializable(typeof(UnknownError))]
+[JsonSerializable(typeof(Ordered))]
+internal sealed partial class TestRequestJson : JsonSerializerContext;
