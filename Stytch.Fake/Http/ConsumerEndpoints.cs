@@ -53,10 +53,10 @@ internal static class ConsumerEndpoints
 
     private static async ValueTask<ApiResponse> AuthenticateOtp(ApiCall call, OtpAuthenticateRequest request)
     {
-        var sessionToken = request.SessionToken;
-        var sessionJwt = request.SessionJwt;
+        var (sessionToken, sessionJwt) = (request.SessionToken, request.SessionJwt);
         var command = new OtpAuthenticateCommand
         {
+            // Both are [BodyRequired]: never null once bound.
             MethodId = request.MethodId!,
             Code = request.Code!,
             SessionDurationMinutes = request.SessionDurationMinutes,

@@ -6,7 +6,8 @@ namespace Stytch.Fake.Http.Binding;
 
 /// <summary>
 /// Binds a request body to its typed request record: the record is the endpoint's allow-list, its type check and its
-/// reader, and this is the one place its JSON kinds and unknown fields become Stytch's 400 <c>bad_request</c>.
+/// reader, and this is the one place a member of the wrong JSON kind becomes Stytch's 400 <c>bad_request</c> (with the
+/// messages of <see cref="JsonValues"/>), its unknown fields going by the rules of <see cref="BodyFields"/>.
 /// <para>
 /// How a product declares a request:
 /// <list type="number">
