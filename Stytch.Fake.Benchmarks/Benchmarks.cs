@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.Consumer;
 
 namespace Stytch.Fake.Benchmarks;
 
@@ -52,7 +53,7 @@ public class EngineBenchmarks
 public static class EngineRunner
 {
     internal static ProjectState NewState() =>
-        new(new ProjectSettings("project-test-00000000-0000-4000-8000-000000000000", Live: false, Seed: 1), new StytchClock(), new Outbox());
+        new(new ProjectStore(new ProjectSettings("project-test-00000000-0000-4000-8000-000000000000", Live: false, Seed: 1)));
 
     internal static OtpAuthenticated Login(ProjectState state, string email)
     {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
-using Stytch.Fake;
 using Stytch.Fake.Benchmarks;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Products.Consumer;
+using Stytch.Fake;
 
 // `dotnet run -c Release --project Stytch.Fake.Benchmarks` prints the quick table below;
 // `... -- bdn [BenchmarkDotNet args]` runs the BenchmarkDotNet classes instead.

@@ -129,7 +129,7 @@ root.SetAction(async (parsed, cancellation) =>
         {
             stytch.DefaultProject.ImportSnapshot(await File.ReadAllTextAsync(snapshotFile.FullName, CancellationToken.None));
         }
-        catch (Stytch.Fake.Engine.StytchException e)
+        catch (StytchException e)
         {
             await parsed.InvocationConfiguration.Error.WriteLineAsync($"--snapshot {snapshotFile.FullName}: {e.Error.Message}");
             return 1;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake;
 

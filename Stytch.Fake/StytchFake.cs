@@ -1,4 +1,3 @@
-using Stytch.Fake.Engine;
 using Stytch.Fake.Http;
 using WireMock.Server;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake;
 

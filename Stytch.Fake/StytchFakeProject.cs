@@ -1,5 +1,7 @@
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
 using Stytch.Fake.Faults;
+using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Tokens;
 
 namespace Stytch.Fake;
@@ -51,12 +53,12 @@ public sealed class StytchFakeProject
         }
 
         Clock = new StytchClock(options.TimeProvider);
-        Outbox = new Outbox();
         // One seeded stream for everything the project draws: the project id and secret above, then (in this
         // order, at construction, so later ids do not depend on when a key or a fault is first used) the seeds of
         // the name generator and the fault dice and the first signing key's kid; then every other id and code.
-        State = new ProjectState(new ProjectSettings(ProjectId, live, options.Seed), Clock, Outbox, ids);
-        B2B = new B2BState(Clock, Outbox, ids);
+        Store = new ProjectStore(new ProjectSettings(ProjectId, live, options.Seed), Clock, ids);
+        State = new ProjectState(Store);
+        B2B = new B2BState(Store);
         Seed = new Seeding.StytchSeeder(this, ids.NewSeed());
         Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.ProductCatalog.StytchEndpointNames, limits.MaxFaultRulesPerProject);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock, keys, limits.MaxSigningKeysPerProject));
@@ -77,7 +79,7 @@ public sealed class StytchFakeProject
     public StytchClock Clock { get; }
 
     /// <summary>The codes the project "sent".</summary>
-    public Outbox Outbox { get; }
+    public Outbox Outbox => Store.Outbox;
 
     /// <summary>Scripted failures for this project's Stytch calls.</summary>
     public FaultRules Faults { get; }
@@ -87,6 +89,9 @@ public sealed class StytchFakeProject
 
     /// <summary>The project's latest requests, oldest first, for failure reports.</summary>
     public RequestLog Requests { get; }
+
+    /// <summary>The project's engine state, consumer and B2B, behind its one lock.</summary>
+    internal ProjectStore Store { get; }
 
     internal ProjectState State { get; }
 
@@ -201,8 +206,7 @@ public sealed class StytchFakeProject
     /// <summary><see cref="Reset"/>, returning what timer callbacks threw instead of throwing it.</summary>
     internal IReadOnlyList<Exception> ResetCollectingErrors()
     {
-        State.Reset();
-        B2B.Reset();
+        Store.Reset();
         Faults.Clear();
         RateLimits.Clear();
         Requests.Clear();

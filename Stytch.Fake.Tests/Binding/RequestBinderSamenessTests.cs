@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Http;
 using Stytch.Fake.Http.Binding;
 

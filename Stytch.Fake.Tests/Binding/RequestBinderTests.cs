@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Stytch.Fake.Engine;
 using Stytch.Fake.Http;
 using Stytch.Fake.Http.Binding;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Stytch.Fake.Engine;
-using Stytch.Fake.Tests.Wire;
+using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Tests.Wire.Sessions;
+using Stytch.Fake.Tests.Wire;
 
 namespace Stytch.Fake.Tests.Conformance;
 

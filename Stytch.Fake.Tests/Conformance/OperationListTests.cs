@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using SharpYaml.Serialization;
-using Stytch.Fake.Engine;
 using Stytch.Fake.Http;
 
 namespace Stytch.Fake.Tests.Conformance;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Stytch.Fake.Engine;
 using Stytch.Fake.Http;
 using Stytch.Fake.Tests.Wire;
 

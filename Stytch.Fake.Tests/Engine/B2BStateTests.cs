@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B;
 
 namespace Stytch.Fake.Tests.Engine;
 
@@ -19,7 +20,7 @@ public sealed class B2BStateTests
         _state = NewState();
     }
 
-    private B2BState NewState(int? seed = null) => new(new StytchClock(_time), new Outbox(), new IdFactory(live: false, seed));
+    private B2BState NewState(int? seed = null) => new(new ProjectStore(new ProjectSettings("project-test-00000000-0000-4000-8000-000000000002", Live: false, seed), new StytchClock(_time)));
 
     private static StytchError ErrorOf(TestDelegate action) => Assert.Throws<StytchException>(action)!.Error;
 

@@ -1,4 +1,4 @@
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
 
 namespace Stytch.Fake.Tests.Engine;
 

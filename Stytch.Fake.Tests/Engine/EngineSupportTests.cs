@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Tests.Engine;
 
@@ -8,9 +7,16 @@ public sealed class EngineSupportTests
 {
     private static readonly DateTimeOffset Start = new(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    private static OutboxMessage Message(string email, string code, int second) => new(
-        $"message-{second}", email, code, "email-test-x", OtpKind.Login, null, "en", null, null,
-        Start.AddSeconds(second), Start.AddSeconds(second + 120));
+    private static OutboxMessage Message(string email, string code, int second) => new()
+    {
+        MessageId = $"message-{second}",
+        EmailAddress = email,
+        Code = code,
+        MethodId = "email-test-x",
+        Kind = OtpKind.Login,
+        SentAt = Start.AddSeconds(second),
+        ExpiresAt = Start.AddSeconds(second + 120),
+    };
 
     [Test]
     public void Clock_Advance_MovesAheadOfTheUnderlyingTime()

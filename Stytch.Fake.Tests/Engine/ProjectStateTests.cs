@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.Consumer;
 
 namespace Stytch.Fake.Tests.Engine;
 
@@ -21,7 +22,7 @@ public sealed class ProjectStateTests
     }
 
     private ProjectState NewState(bool live = false, int? seed = null) =>
-        new(new ProjectSettings(ProjectId, live, seed), new StytchClock(_time), new Outbox());
+        new(new ProjectStore(new ProjectSettings(ProjectId, live, seed), new StytchClock(_time)));
 
     private static StytchError ErrorOf(TestDelegate action) =>
         Assert.Throws<StytchException>(action)!.Error;

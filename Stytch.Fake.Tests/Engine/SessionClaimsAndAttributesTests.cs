@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.Consumer;
 
 namespace Stytch.Fake.Tests.Engine;
 
@@ -23,8 +25,8 @@ public sealed class SessionClaimsAndAttributesTests
     {
         _time = new FakeTimeProvider(Start);
         var clock = new StytchClock(_time);
-        _state = new ProjectState(new ProjectSettings(ProjectId, false, null), clock, new Outbox());
-        _b2b = new B2BState(clock, new Outbox(), new IdFactory(live: false, seed: null));
+        _state = new ProjectState(new ProjectStore(new ProjectSettings(ProjectId, false, null), clock));
+        _b2b = new B2BState(new ProjectStore(new ProjectSettings(ProjectId, false, null), clock));
     }
 
     private static Dictionary<string, object?> Map(params (string Key, object? Value)[] entries) =>
@@ -232,7 +234,7 @@ public sealed class SessionClaimsAndAttributesTests
         var (sent, code) = Send();
         var session = Authenticate(sent, code, claims: Map(("plan", "pro"), ("e", Map(("n", 1.0)))), attributes: Phone).Session!;
         Send(Laptop);
-        var copy = new ProjectState(new ProjectSettings(ProjectId, false, null), new StytchClock(_time), new Outbox());
+        var copy = new ProjectState(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
 
         copy.Import(_state.Export());
 
@@ -249,7 +251,7 @@ public sealed class SessionClaimsAndAttributesTests
         Authenticate(sent, code);
         var snapshot = _state.Export();
         var bad = snapshot with { Sessions = [snapshot.Sessions[0] with { CustomClaims = Map(("exp", 1.0)) }] };
-        var copy = new ProjectState(new ProjectSettings(ProjectId, false, null), new StytchClock(_time), new Outbox());
+        var copy = new ProjectState(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
 
         Assert.Throws<ArgumentException>(() => copy.Import(bad));
         Assert.That(copy.UserCount, Is.Zero);
@@ -323,7 +325,7 @@ public sealed class SessionClaimsAndAttributesTests
     {
         var (_, code) = SendMemberCode();
         var session = AuthenticateMember(code, Map(("tier", "gold"))).Session;
-        var copy = new B2BState(new StytchClock(_time), new Outbox(), new IdFactory(live: false, seed: null));
+        var copy = new B2BState(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
 
         copy.Import(_b2b.Export());
 

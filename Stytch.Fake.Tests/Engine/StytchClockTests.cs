@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Tests.Engine;
 

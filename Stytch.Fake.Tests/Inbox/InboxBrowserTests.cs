@@ -1,9 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using Stytch.Fake.Engine;
 using Stytch.Fake.Tests.Wire;
 using static Microsoft.Playwright.Assertions;
 

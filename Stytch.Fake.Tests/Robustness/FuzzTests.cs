@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.Consumer;
 
 namespace Stytch.Fake.Tests.Robustness;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Tests.Wire;
 

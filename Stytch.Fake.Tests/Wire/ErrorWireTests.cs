@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Tests.Wire;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Tests.Wire;
 

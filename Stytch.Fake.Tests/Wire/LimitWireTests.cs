@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Tests.Wire;
 

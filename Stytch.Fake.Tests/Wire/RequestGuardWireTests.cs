@@ -193,7 +193,7 @@ public sealed class RequestGuardWireTests : FakeWireTest
     [Test]
     public void ImportSnapshot_OverTheLimit_IsRefusedAsOverHttp()
     {
-        var error = Assert.Throws<Stytch.Fake.Engine.StytchException>(() => Stytch.DefaultProject.ImportSnapshot(new string(' ', (64 * 1024 * 1024) + 1)))!.Error;
+        var error = Assert.Throws<StytchException>(() => Stytch.DefaultProject.ImportSnapshot(new string(' ', (64 * 1024 * 1024) + 1)))!.Error;
 
         Assert.That(error.Message, Does.Contain("snapshot is larger than 64 MB"));
     }
@@ -202,7 +202,7 @@ public sealed class RequestGuardWireTests : FakeWireTest
     public void ImportSnapshot_UnderTheLimitInCharactersButOverItInUtf8_IsRefused()
     {
         // The limit counts UTF-8 bytes, as the HTTP body does: 2-byte characters reach it at half the length.
-        var error = Assert.Throws<Stytch.Fake.Engine.StytchException>(() => Stytch.DefaultProject.ImportSnapshot(new string('\u00e9', (32 * 1024 * 1024) + 1)))!.Error;
+        var error = Assert.Throws<StytchException>(() => Stytch.DefaultProject.ImportSnapshot(new string('\u00e9', (32 * 1024 * 1024) + 1)))!.Error;
 
         Assert.That(error.Message, Does.Contain("snapshot is larger than 64 MB"));
     }

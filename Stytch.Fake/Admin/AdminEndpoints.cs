@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
 using Stytch.Fake.Faults;
 using Stytch.Fake.Http;
 

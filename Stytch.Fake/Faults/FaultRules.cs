@@ -1,4 +1,3 @@
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Faults;
 

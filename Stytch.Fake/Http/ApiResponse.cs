@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Http;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Stytch.Fake.Engine;
 using Stytch.Fake.Http.Binding;
 
 namespace Stytch.Fake.Http;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B;
 
 namespace Stytch.Fake.Http;
 

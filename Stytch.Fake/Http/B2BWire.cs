@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Stytch.Fake.Engine;
+using System.Text.Json;
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B;
 
 namespace Stytch.Fake.Http;
 

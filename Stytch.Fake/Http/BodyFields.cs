@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
 
 namespace Stytch.Fake.Http;
 

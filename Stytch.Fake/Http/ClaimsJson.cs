@@ -1,13 +1,12 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Stytch.Fake.Engine;
 using Stytch.Fake.Http.Binding;
 
 namespace Stytch.Fake.Http;
 
 /// <summary>
-/// Custom claims between JSON and the engine's plain values (see <see cref="CustomClaims"/>): read from
+/// Custom claims between JSON and the engine's plain values (see <see cref="Core.CustomClaims"/>): read from
 /// <c>session_custom_claims</c>, written as a session's <c>custom_claims</c>, as top-level JWT claims and in snapshots.
 /// </summary>
 internal static class ClaimsJson

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Stytch.Fake.Engine;
 using Stytch.Fake.Snapshots;
 
 namespace Stytch.Fake.Http;

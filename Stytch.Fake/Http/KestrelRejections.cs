@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
 
 namespace Stytch.Fake.Http;
 

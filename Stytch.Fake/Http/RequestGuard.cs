@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Stytch.Fake.Engine;
 using System.Net;
 
 namespace Stytch.Fake.Http;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Stytch.Fake.Engine;
+using System.Text.Json;
+using Stytch.Fake.Core;
 
 namespace Stytch.Fake.Http;
 
@@ -59,9 +59,11 @@ internal sealed record WireFactor(
     string UpdatedAt,
     WireEmailFactor EmailFactor)
 {
+    // Only email factors are made so far; each kind that comes renders its own *_factor object.
     public static WireFactor From(AuthenticationFactor f) => new(
         f.Type, f.DeliveryMethod, WireJson.Time(f.LastAuthenticatedAt), WireJson.Time(f.CreatedAt),
-        WireJson.Time(f.LastAuthenticatedAt), new WireEmailFactor(f.EmailId, f.EmailAddress));
+        WireJson.Time(f.LastAuthenticatedAt),
+        f.Email is { } email ? new WireEmailFactor(email.EmailId, email.EmailAddress) : throw new NotSupportedException($"A {f.Kind} factor has no wire form yet."));
 }
 
 internal sealed record WireAttributes(string IpAddress, string UserAgent)

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Stytch.Fake.Engine;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.Matchers.Request;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bogus;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Products.B2B;
 
 namespace Stytch.Fake.Seeding;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 
 namespace Stytch.Fake.Snapshots;

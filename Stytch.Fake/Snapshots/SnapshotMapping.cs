@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.Consumer;
 
 namespace Stytch.Fake.Snapshots;
 
@@ -12,11 +14,12 @@ namespace Stytch.Fake.Snapshots;
 internal static class SnapshotMapping
 {
     /// <summary>The project's whole state (engine and signing keys) as a document of the current version.</summary>
-    public static SnapshotDocument Export(StytchFakeProject project)
-    {
-        var state = project.State.Export();
-        var b2b = project.B2B.Export();
-        return new SnapshotDocument(
+    public static SnapshotDocument Export(StytchFakeProject project) =>
+        // One transaction: consumer and B2B state of the same instant.
+        project.Store.Transact(() => Export(project, project.State.Export(), project.B2B.Export()));
+
+    private static SnapshotDocument Export(StytchFakeProject project, EngineSnapshot state, B2BSnapshot b2b) =>
+        new(
             SnapshotJson.Version,
             project.ProjectId,
             state.Clock,
@@ -34,7 +37,6 @@ internal static class SnapshotMapping
                     s.MemberSessionId, s.MemberId, s.OrganizationId, s.OrganizationSlug, s.SessionToken, s.StartedAt,
                     s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))]),
             [.. project.Jwts.Keys.Export().Select(k => new SnapshotSigningKey(k.Kid, k.PrivateKeyPem))]);
-    }
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -67,36 +69,60 @@ internal static class SnapshotMapping
                 CustomClaims = s.CustomClaims,
             })]);
 
-        // The B2B part is checked before the consumer part replaces anything; the keys go last.
+        // Both parts are checked before anything is replaced; then one transaction replaces consumer and B2B state
+        // and the keys, so that a concurrent reader sees the old state or the new one, never half of each.
+        ProjectState.Check(state);
         B2BState.Check(b2b);
-        project.State.Import(state);
-        project.B2B.Import(b2b);
-        project.Jwts.Keys.Replace(keys);
+        project.Store.Transact(() =>
+        {
+            project.Store.Reset();
+            project.State.Load(state);
+            project.B2B.Load(b2b);
+            project.Jwts.Keys.Replace(keys);
+        });
     }
 
     private static SnapshotAttributes From(RequestAttributes a) => new(a.IpAddress, a.UserAgent);
 
     private static RequestAttributes To(SnapshotAttributes a) => new(a.IpAddress, a.UserAgent);
 
+    // Only email factors are made so far; the file holds the email a factor was for.
     private static SnapshotFactor[] From(IReadOnlyList<AuthenticationFactor> factors) =>
-        [.. factors.Select(f => new SnapshotFactor(f.Type, f.DeliveryMethod, f.EmailId, f.EmailAddress, f.CreatedAt, f.LastAuthenticatedAt))];
+        [.. factors.Select(f => new SnapshotFactor(f.Type, f.DeliveryMethod, f.Email?.EmailId ?? "", f.Email?.EmailAddress ?? "", f.CreatedAt, f.LastAuthenticatedAt))];
 
     private static AuthenticationFactor[] To(IReadOnlyList<SnapshotFactor> factors) =>
-        [.. factors.Select(f => new AuthenticationFactor(f.Type, f.DeliveryMethod, f.EmailId, f.EmailAddress, f.CreatedAt, f.LastAuthenticatedAt))];
+        [.. factors.Select(f =>
+            AuthenticationFactor.TryParseKind(f.Type, f.DeliveryMethod, out var kind, out var provider)
+            && AuthenticationFactor.Of(kind, new FactorEmail(f.EmailId, f.EmailAddress), null, provider, f.CreatedAt, f.LastAuthenticatedAt) is { } factor
+                ? factor
+                : throw new ArgumentException($"An authentication factor of type '{Validate.Clip(f.Type)}' delivered by '{Validate.Clip(f.DeliveryMethod)}' is not one a snapshot holds."))];
 
+    // Messages are emails with a code so far; the file holds those fields.
     private static SnapshotMessage From(OutboxMessage m) => new(
         m.MessageId, m.EmailAddress, m.Code, m.MethodId, m.Kind == OtpKind.Login ? "login" : "signup", m.UserId,
         m.OrganizationId, m.MemberId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt);
 
-    private static OutboxMessage To(SnapshotMessage m) => new(
-        m.MessageId, m.EmailAddress, m.Code, m.MethodId,
-        m.Kind switch
+    private static OutboxMessage To(SnapshotMessage m) => new()
+    {
+        MessageId = m.MessageId,
+        EmailAddress = m.EmailAddress,
+        Code = m.Code,
+        MethodId = m.MethodId,
+        Kind = m.Kind switch
         {
             "login" => OtpKind.Login,
             "signup" => OtpKind.Signup,
             _ => throw new ArgumentException($"An outbox message's kind must be login or signup, not '{Validate.Clip(m.Kind)}'."),
         },
-        m.UserId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt, m.OrganizationId, m.MemberId);
+        UserId = m.UserId,
+        Locale = m.Locale,
+        LoginTemplateId = m.LoginTemplateId,
+        SignupTemplateId = m.SignupTemplateId,
+        SentAt = m.SentAt,
+        ExpiresAt = m.ExpiresAt,
+        OrganizationId = m.OrganizationId,
+        MemberId = m.MemberId,
+    };
 
     private static SnapshotOrganization From(StytchOrganization o) => new(
         o.OrganizationId, o.OrganizationName, o.OrganizationSlug, o.OrganizationLogoUrl, o.OrganizationExternalId,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
 
 namespace Stytch.Fake.Snapshots;
 

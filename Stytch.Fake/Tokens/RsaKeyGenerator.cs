@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Tokens;
 

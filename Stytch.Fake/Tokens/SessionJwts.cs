@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Stytch.Fake.Engine;
+using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 
 namespace Stytch.Fake.Tokens;

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Tokens;
 

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 // README:suite-test:end
 using System.Net;
-using Stytch.Fake.Engine;
+using Stytch.Fake;
 
 namespace Stytch.Sample.Web.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Stytch.Fake.Engine;
+using Stytch.Fake;
 
 namespace Stytch.Sample.Web.Tests;
 

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Stytch.Fake.Engine;
+using System.Text.Json;
 
 namespace Stytch.Fake.Tests.Wire.B2B;
 

@@ -351,7 +351,7 @@ public sealed class OtpSessionWireTests : SessionWireTest
         using (Assert.EnterMultipleScope())
         {
             Assert.That(session.ExpiresAt, Is.EqualTo(ada.ExpiresAt));
-            Assert.That(session.AuthenticationFactors.Select(f => f.EmailAddress), Is.EqualTo(new[] { "ada@example.com" }));
+            Assert.That(session.AuthenticationFactors.Select(f => f.Email?.EmailAddress), Is.EqualTo(new[] { "ada@example.com" }));
         }
     }
 

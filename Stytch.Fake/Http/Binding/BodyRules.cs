@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Http.Binding;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Stytch.Fake.Engine;
 
 namespace Stytch.Fake.Http.Binding;
 

@@ -1,4 +1,4 @@
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake;
 
 /// <summary>
 /// One Stytch error: the <c>error_type</c>, the HTTP status it is sent with and its <c>error_message</c>.

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Stytch.Fake.Core;
 
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake.Products.B2B;
 
 /// <summary>
 /// The B2B state machine of one Stytch project: organizations, their members, the members' one-time passcodes
-/// and member sessions. It shares the project's clock, outbox and id factory with <see cref="ProjectState"/>.
-/// Every operation validates first and changes state only when it succeeds, under one lock.
+/// and member sessions, kept in the project's <see cref="ProjectStore"/> beside the consumer state. Every operation
+/// validates first and changes state only when it succeeds, in one transaction of the store.
 /// </summary>
 /// <remarks>
 /// Deleting a member is a soft delete, as on Stytch (which can reactivate deleted members and whose member
@@ -42,31 +43,23 @@ internal sealed partial class B2BState
         "mail.com", "yandex.com", "zoho.com", "qq.com", "163.com",
     };
 
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, StytchOrganization> _orgs = new(StringComparer.Ordinal);
-    private readonly List<string> _orgOrder = [];
-    private readonly Dictionary<string, string> _orgIdBySlug = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _orgIdByExternalId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StytchMember> _members = new(StringComparer.Ordinal);
-    private readonly List<string> _memberOrder = [];
-    // Keys are "organization_id\nvalue"; only members that are not deleted are indexed.
-    private readonly Dictionary<string, string> _memberIdByEmail = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _memberIdByExternalId = new(StringComparer.Ordinal);
-    // Only the newest code per (organization, email) is kept: a new send replaces the old one.
-    private readonly Dictionary<string, OtpRecord> _otps = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, MemberSession> _sessions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _sessionIdByToken = new(StringComparer.Ordinal);
+    /// <summary>The purpose of B2B email OTP codes in <see cref="OneTimeSecrets"/>; the subject is <see cref="Key"/>(organization, email).</summary>
+    public const string OtpPurpose = "b2b.email_otp";
 
-    public B2BState(StytchClock clock, Outbox outbox, IdFactory ids)
+    private readonly B2BTables _tables;
+
+    public B2BState(ProjectStore store)
     {
-        Clock = clock;
-        Outbox = outbox;
-        Ids = ids;
+        Store = store;
+        _tables = store.Part<B2BTables>();
     }
 
-    public StytchClock Clock { get; }
-    public Outbox Outbox { get; }
-    public IdFactory Ids { get; }
+    public ProjectStore Store { get; }
+    public StytchClock Clock => Store.Clock;
+    public Outbox Outbox => Store.Outbox;
+    public IdFactory Ids => Store.Ids;
+
+    private SessionStore<MemberSession> Sessions => Store.MemberSessions;
 
     // Patterns end in \z, not $, which would also match before a final "\n".
     [GeneratedRegex(@"^[A-Za-z0-9._~-]{2,128}\z", RegexOptions.CultureInvariant)]
@@ -108,39 +101,39 @@ internal sealed partial class B2BState
             UpdatedAt = now,
         }, fields);
 
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var slug = fields.OrganizationSlug ?? FreeSlugFor(draft.OrganizationName);
             var organization = draft with { OrganizationId = Ids.New("organization"), OrganizationSlug = slug };
             CheckOrganization(organization, previous: null);
             AddOrganization(organization);
             return organization;
-        }
+        });
     }
 
     /// <summary><c>GET /v1/b2b/organizations/{organization_id}</c>: by id, slug or external id.</summary>
     public StytchOrganization GetOrganization(string? reference)
     {
-        lock (_gate)
+        return Store.Transact(() =>
         {
             return ResolveOrganization(reference);
-        }
+        });
     }
 
     /// <summary>Every organization, oldest first.</summary>
     public IReadOnlyList<StytchOrganization> ListOrganizations()
     {
-        lock (_gate)
+        return Store.Transact(() =>
         {
-            return _orgOrder.Select(id => _orgs[id]).ToArray();
-        }
+            return _tables.OrgOrder.Select(id => _tables.Orgs[id]).ToArray();
+        });
     }
 
     /// <summary><c>PUT /v1/b2b/organizations/{organization_id}</c>: only the given fields change.</summary>
     public StytchOrganization UpdateOrganization(string? reference, OrganizationFields fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var current = ResolveOrganization(reference);
             if (fields.OrganizationName is { Length: 0 })
@@ -151,36 +144,33 @@ internal sealed partial class B2BState
             var updated = Merge(current, fields) with { UpdatedAt = Clock.Now };
             CheckOrganization(updated, current);
             RemoveOrganizationIndexes(current);
-            _orgs[updated.OrganizationId] = updated;
+            _tables.Orgs[updated.OrganizationId] = updated;
             IndexOrganization(updated);
             return updated;
-        }
+        });
     }
 
     /// <summary><c>DELETE /v1/b2b/organizations/{organization_id}</c>: the organization and all its members, codes and sessions go.</summary>
     public string DeleteOrganization(string? reference)
     {
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var organization = ResolveOrganization(reference);
-            foreach (var member in _members.Values.Where(m => m.OrganizationId == organization.OrganizationId).ToArray())
+            foreach (var member in _tables.Members.Values.Where(m => m.OrganizationId == organization.OrganizationId).ToArray())
             {
                 UnindexMember(member);
-                RemoveMemberSessions(member.MemberId);
-                _members.Remove(member.MemberId);
-                _memberOrder.Remove(member.MemberId);
+                Sessions.RemoveOwnedBy(member.MemberId);
+                _tables.Members.Remove(member.MemberId);
+                _tables.MemberOrder.Remove(member.MemberId);
             }
 
-            foreach (var key in _otps.Keys.Where(k => k.StartsWith(organization.OrganizationId + "\n", StringComparison.Ordinal)).ToArray())
-            {
-                _otps.Remove(key);
-            }
+            Store.Secrets.RemoveWhere(OtpPurpose, k => k.StartsWith(organization.OrganizationId + "\n", StringComparison.Ordinal));
 
             RemoveOrganizationIndexes(organization);
-            _orgs.Remove(organization.OrganizationId);
-            _orgOrder.Remove(organization.OrganizationId);
+            _tables.Orgs.Remove(organization.OrganizationId);
+            _tables.OrgOrder.Remove(organization.OrganizationId);
             return organization.OrganizationId;
-        }
+        });
     }
 
     // ---- members ----------------------------------------------------------------------------------
@@ -196,15 +186,15 @@ internal sealed partial class B2BState
         }
 
         CheckMemberFields(fields);
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var organization = ResolveOrganization(organizationReference);
-            if (_memberIdByEmail.ContainsKey(Key(organization.OrganizationId, email)))
+            if (_tables.MemberIdByEmail.ContainsKey(Key(organization.OrganizationId, email)))
             {
                 throw new StytchException(StytchError.DuplicateMemberEmail);
             }
 
-            if (!string.IsNullOrEmpty(fields.ExternalId) && _memberIdByExternalId.ContainsKey(Key(organization.OrganizationId, fields.ExternalId)))
+            if (!string.IsNullOrEmpty(fields.ExternalId) && _tables.MemberIdByExternalId.ContainsKey(Key(organization.OrganizationId, fields.ExternalId)))
             {
                 throw new StytchException(StytchError.DuplicateMemberExternalId);
             }
@@ -222,7 +212,7 @@ internal sealed partial class B2BState
             }, fields with { EmailAddress = null });
             AddMember(member);
             return (member, organization);
-        }
+        });
     }
 
     /// <summary><c>GET /v1/b2b/organizations/{organization_id}/member</c>: by member id (or external id), else by email.</summary>
@@ -234,23 +224,23 @@ internal sealed partial class B2BState
         }
 
         var email = string.IsNullOrEmpty(memberId) ? Validate.Email(emailAddress) : null;
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var organization = ResolveOrganization(organizationReference);
             var member = email is null
                 ? ResolveMember(organization, memberId, includeDeleted: true)
                 : FindByEmail(organization.OrganizationId, email) ?? throw new StytchException(StytchError.MemberNotFound);
             return (member, organization);
-        }
+        });
     }
 
     /// <summary>Every member (deleted ones too), oldest first.</summary>
     public IReadOnlyList<StytchMember> ListMembers()
     {
-        lock (_gate)
+        return Store.Transact(() =>
         {
-            return _memberOrder.Select(id => _members[id]).ToArray();
-        }
+            return _tables.MemberOrder.Select(id => _tables.Members[id]).ToArray();
+        });
     }
 
     /// <summary><c>PUT /v1/b2b/organizations/{organization_id}/members/{member_id}</c>: only the given fields change.</summary>
@@ -264,19 +254,19 @@ internal sealed partial class B2BState
             throw new StytchException(StytchError.InvalidMfaDefaultMethod);
         }
 
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var organization = ResolveOrganization(organizationReference);
             var current = ResolveMember(organization, memberReference, includeDeleted: false);
             var orgId = organization.OrganizationId;
             var emailChanges = newEmail is not null && newEmail != current.EmailAddress;
-            if (emailChanges && _memberIdByEmail.ContainsKey(Key(orgId, newEmail!)))
+            if (emailChanges && _tables.MemberIdByEmail.ContainsKey(Key(orgId, newEmail!)))
             {
                 throw new StytchException(StytchError.DuplicateMemberEmail);
             }
 
             if (!string.IsNullOrEmpty(fields.ExternalId) && fields.ExternalId != current.ExternalId
-                && _memberIdByExternalId.ContainsKey(Key(orgId, fields.ExternalId)))
+                && _tables.MemberIdByExternalId.ContainsKey(Key(orgId, fields.ExternalId)))
             {
                 throw new StytchException(StytchError.DuplicateMemberExternalId);
             }
@@ -293,29 +283,29 @@ internal sealed partial class B2BState
                         ? current.RetiredEmailAddresses
                         : [.. current.RetiredEmailAddresses, new RetiredEmail(current.EmailId, current.EmailAddress)],
                 };
-                _otps.Remove(Key(orgId, current.EmailAddress));
+                Store.Secrets.Remove(OtpKey(orgId, current.EmailAddress));
             }
 
             UnindexMember(current);
-            _members[updated.MemberId] = updated;
+            _tables.Members[updated.MemberId] = updated;
             IndexMember(updated);
             return (updated, organization);
-        }
+        });
     }
 
     /// <summary><c>DELETE /v1/b2b/organizations/{organization_id}/members/{member_id}</c>: a soft delete (see the class remarks).</summary>
     public string DeleteMember(string? organizationReference, string? memberReference)
     {
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var organization = ResolveOrganization(organizationReference);
             var member = ResolveMember(organization, memberReference, includeDeleted: false);
             UnindexMember(member);
-            _otps.Remove(Key(organization.OrganizationId, member.EmailAddress));
-            RemoveMemberSessions(member.MemberId);
-            _members[member.MemberId] = member with { Status = "deleted", UpdatedAt = Clock.Now };
+            Store.Secrets.Remove(OtpKey(organization.OrganizationId, member.EmailAddress));
+            Sessions.RemoveOwnedBy(member.MemberId);
+            _tables.Members[member.MemberId] = member with { Status = "deleted", UpdatedAt = Clock.Now };
             return member.MemberId;
-        }
+        });
     }
 
     /// <summary>The member's effective roles: <c>stytch_member</c>, explicit roles, and roles its email domain grants.</summary>
@@ -363,7 +353,7 @@ internal sealed partial class B2BState
         var loginMinutes = Validate.Range(options.LoginExpirationMinutes, 2, 15, DefaultOtpMinutes, StytchError.InvalidExpirationOtp);
         var signupMinutes = Validate.Range(options.SignupExpirationMinutes, 2, 15, DefaultOtpMinutes, StytchError.InvalidExpirationOtp);
 
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var organization = ResolveOrganization(organizationReference);
             var now = Clock.Now;
@@ -390,15 +380,24 @@ internal sealed partial class B2BState
             // (invited ones keep "invited") until they authenticate.
             var kind = member.Status == "active" ? OtpKind.Login : OtpKind.Signup;
             var minutes = kind == OtpKind.Login ? loginMinutes : signupMinutes;
-            var code = Ids.NewCode();
-            var expires = now.AddMinutes(minutes);
-            _otps[Key(organization.OrganizationId, email)] = new OtpRecord(code, expires, Used: false);
-            Outbox.Add(new OutboxMessage(
-                Ids.New("message"), email, code, member.EmailId, kind, UserId: null, locale,
-                NullIfEmpty(options.LoginTemplateId), NullIfEmpty(options.SignupTemplateId), now, expires,
-                organization.OrganizationId, member.MemberId));
+            var code = Store.Secrets.Issue(OtpKey(organization.OrganizationId, email), Ids.NewCode(), now, TimeSpan.FromMinutes(minutes));
+            Outbox.Add(new OutboxMessage
+            {
+                MessageId = Ids.New("message"),
+                EmailAddress = email,
+                Code = code.Value,
+                MethodId = member.EmailId,
+                Kind = kind,
+                Locale = locale,
+                LoginTemplateId = NullIfEmpty(options.LoginTemplateId),
+                SignupTemplateId = NullIfEmpty(options.SignupTemplateId),
+                SentAt = now,
+                ExpiresAt = code.ExpiresAt,
+                OrganizationId = organization.OrganizationId,
+                MemberId = member.MemberId,
+            });
             return new B2BOtpSent(member, organization, created, kind);
-        }
+        });
     }
 
     /// <summary><c>POST /v1/b2b/otps/email/authenticate</c>: the member becomes active and verified, with a member session.</summary>
@@ -412,7 +411,7 @@ internal sealed partial class B2BState
         Validate.Locale(command.Locale);
         CustomClaims.CheckKeys(command.CustomClaims);
 
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var now = Clock.Now;
             var organization = ResolveOrganization(command.OrganizationId);
@@ -421,9 +420,7 @@ internal sealed partial class B2BState
                 throw new StytchException(StytchError.IntermediateSessionNotFound);
             }
 
-            var existing = string.IsNullOrEmpty(command.SessionToken) && string.IsNullOrEmpty(command.SessionId)
-                ? null
-                : FindSession(command.SessionToken, command.SessionId, now);
+            var existing = Sessions.FindToExtend(command.SessionToken, command.SessionId, now);
             var member = FindByEmail(organization.OrganizationId, email) ?? throw new StytchException(StytchError.MemberNotFound);
 
             // A session of someone else cannot be extended by this member's code; checked before the code is
@@ -434,28 +431,17 @@ internal sealed partial class B2BState
             }
 
             var claims = CustomClaims.Merge(existing?.CustomClaims ?? CustomClaims.None, command.CustomClaims);
-            var key = Key(organization.OrganizationId, email);
-            if (!_otps.TryGetValue(key, out var otp) || otp.Code != command.Code)
-            {
-                throw new StytchException(StytchError.OtpCodeNotFound);
-            }
-
-            if (otp.Used || now >= otp.ExpiresAt)
-            {
-                throw new StytchException(StytchError.UnableToAuthOtpCode);
-            }
-
-            // Kept, marked used, so that a retry of the same code reads as "already used" (401).
-            _otps[key] = otp with { Used = true };
+            Store.Secrets.Consume(OtpKey(organization.OrganizationId, email), command.Code!, now)
+                .ThrowUnlessConsumed(StytchError.OtpCodeNotFound, StytchError.UnableToAuthOtpCode);
             member = member with { Status = "active", EmailAddressVerified = true, UpdatedAt = now };
-            _members[member.MemberId] = member;
+            _tables.Members[member.MemberId] = member;
 
-            var factor = new AuthenticationFactor("otp", "email", member.EmailId, member.EmailAddress, now, now);
+            var factor = AuthenticationFactor.EmailOtp(member.EmailId, member.EmailAddress, now);
             var session = existing is null
                 ? StartSession(member, organization, factor, command.SessionDurationMinutes ?? DefaultSessionMinutes, now, claims)
-                : ExtendSession(existing, member, organization, factor, command.SessionDurationMinutes, now, claims);
+                : Sessions.Renew(existing, now, command.SessionDurationMinutes, claims, factor, s => Refreshed(s, member, organization));
             return new B2BOtpAuthenticated(member, organization, member.EmailId, session);
-        }
+        });
     }
 
     // ---- sessions ---------------------------------------------------------------------------------
@@ -464,14 +450,14 @@ internal sealed partial class B2BState
     public (MemberSession Session, StytchMember Member, StytchOrganization Organization) MintSession(string? organizationReference, string? memberReference, int durationMinutes)
     {
         Validate.SessionMinutes(durationMinutes);
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var organization = ResolveOrganization(organizationReference);
             var member = ResolveMember(organization, memberReference, includeDeleted: false);
             var now = Clock.Now;
-            var factor = new AuthenticationFactor("otp", "email", member.EmailId, member.EmailAddress, now, now);
+            var factor = AuthenticationFactor.EmailOtp(member.EmailId, member.EmailAddress, now);
             return (StartSession(member, organization, factor, durationMinutes, now, CustomClaims.None), member, organization);
-        }
+        });
     }
 
     /// <summary><c>POST /v1/b2b/sessions/authenticate</c> by token or by session id (from a verified JWT).</summary>
@@ -479,106 +465,71 @@ internal sealed partial class B2BState
     {
         Validate.SessionMinutes(durationMinutes);
         CustomClaims.CheckKeys(customClaims);
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var now = Clock.Now;
-            var session = FindSession(sessionToken, sessionId, now);
-            var member = _members[session.MemberId];
-            var organization = _orgs[session.OrganizationId];
-            var roles = RolesOf(member, organization);
-            var verdict = check is null ? null : Authorize(check, organization, roles);
-            var updated = session with
-            {
-                LastAccessedAt = now,
-                ExpiresAt = durationMinutes is { } m ? now.AddMinutes(m) : session.ExpiresAt,
-                OrganizationSlug = organization.OrganizationSlug,
-                Roles = roles.Select(r => r.RoleId).ToArray(),
-                CustomClaims = CustomClaims.Merge(session.CustomClaims, customClaims),
-            };
-            _sessions[updated.MemberSessionId] = updated;
+            var session = Sessions.Find(sessionToken, sessionId, now);
+            var member = _tables.Members[session.MemberId];
+            var organization = _tables.Orgs[session.OrganizationId];
+            var verdict = check is null ? null : Authorize(check, organization, RolesOf(member, organization));
+            var claims = CustomClaims.Merge(session.CustomClaims, customClaims);
+            var updated = Sessions.Renew(session, now, durationMinutes, claims, adjust: s => Refreshed(s, member, organization));
             return new MemberSessionAuthenticated(updated, member, organization, verdict);
-        }
+        });
     }
 
     /// <summary><c>POST /v1/b2b/sessions/revoke</c> of one session, by token or by id.</summary>
     public void RevokeSession(string? sessionToken, string? sessionId)
     {
-        lock (_gate)
-        {
-            RemoveSession(FindSession(sessionToken, sessionId, Clock.Now));
-        }
+        Store.Transact(() => Sessions.Remove(Sessions.Find(sessionToken, sessionId, Clock.Now)));
     }
 
     /// <summary><c>POST /v1/b2b/sessions/revoke</c> with <c>member_id</c>: every session of the member.</summary>
     public void RevokeMemberSessions(string? memberId)
     {
-        lock (_gate)
+        Store.Transact(() =>
         {
-            if (memberId is null || !_members.TryGetValue(memberId, out var member) || member.Status == "deleted")
+            if (memberId is null || !_tables.Members.TryGetValue(memberId, out var member) || member.Status == "deleted")
             {
                 throw new StytchException(StytchError.MemberNotFound);
             }
 
-            RemoveMemberSessions(memberId);
-        }
+            Sessions.RemoveOwnedBy(memberId);
+        });
     }
 
     /// <summary>A member's live sessions, oldest first.</summary>
     public IReadOnlyList<MemberSession> SessionsOf(string memberId)
     {
-        lock (_gate)
-        {
-            var now = Clock.Now;
-            return _sessions.Values.Where(s => s.MemberId == memberId && s.ExpiresAt > now).OrderBy(s => s.StartedAt).ToArray();
-        }
+        return Store.Transact(() => Sessions.Live(Clock.Now, memberId));
     }
 
     /// <summary>Every member's live sessions, oldest first.</summary>
     public IReadOnlyList<MemberSession> ListLiveSessions()
     {
-        lock (_gate)
-        {
-            var now = Clock.Now;
-            return _sessions.Values.Where(s => s.ExpiresAt > now).OrderBy(s => s.StartedAt).ToArray();
-        }
+        return Store.Transact(() => Sessions.Live(Clock.Now));
     }
 
     // ---- whole state ------------------------------------------------------------------------------
 
-    /// <summary>Forgets every organization, member, code and session (the outbox belongs to the project).</summary>
-    public void Reset()
-    {
-        lock (_gate)
-        {
-            _orgs.Clear();
-            _orgOrder.Clear();
-            _orgIdBySlug.Clear();
-            _orgIdByExternalId.Clear();
-            _members.Clear();
-            _memberOrder.Clear();
-            _memberIdByEmail.Clear();
-            _memberIdByExternalId.Clear();
-            _otps.Clear();
-            _sessions.Clear();
-            _sessionIdByToken.Clear();
-        }
-    }
+    /// <summary>Forgets every organization, member, code, session and message of the project (its consumer state too).</summary>
+    public void Reset() => Store.Reset();
 
     /// <summary>Copies the whole B2B state out.</summary>
     public B2BSnapshot Export()
     {
-        lock (_gate)
+        return Store.Transact(() =>
         {
             return new B2BSnapshot(
-                _orgOrder.Select(id => _orgs[id]).ToArray(),
-                _memberOrder.Select(id => _members[id]).ToArray(),
-                _otps.Select(p =>
+                _tables.OrgOrder.Select(id => _tables.Orgs[id]).ToArray(),
+                _tables.MemberOrder.Select(id => _tables.Members[id]).ToArray(),
+                Store.Secrets.Of(OtpPurpose).Select(p =>
                 {
-                    var parts = p.Key.Split('\n');
-                    return new B2BOtpSnapshot(parts[0], parts[1], p.Value.Code, p.Value.ExpiresAt, p.Value.Used);
+                    var parts = p.Subject.Split('\n');
+                    return new B2BOtpSnapshot(parts[0], parts[1], p.Secret.Value, p.Secret.ExpiresAt, p.Secret.Used);
                 }).ToArray(),
-                _sessions.Values.OrderBy(s => s.StartedAt).ToArray());
-        }
+                Sessions.All());
+        });
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="snapshot"/> is inconsistent; changes nothing.</summary>
@@ -604,39 +555,46 @@ internal sealed partial class B2BState
         }
     }
 
-    /// <summary>Replaces the whole B2B state with <paramref name="snapshot"/>, after <see cref="Check"/>.</summary>
+    /// <summary>Replaces the project's whole state with <paramref name="snapshot"/>, after <see cref="Check"/>, in one transaction.</summary>
     public void Import(B2BSnapshot snapshot)
     {
         Check(snapshot);
-        lock (_gate)
+        Store.Transact(() =>
         {
-            Reset();
-            foreach (var organization in snapshot.Organizations ?? [])
-            {
-                AddOrganization(organization);
-            }
+            Store.Reset();
+            Load(snapshot);
+        });
+    }
 
-            foreach (var member in snapshot.Members ?? [])
-            {
-                AddMember(member);
-            }
+    /// <summary>Adds <paramref name="snapshot"/> to an empty store; the caller has run <see cref="Check"/> and holds the transaction.</summary>
+    public void Load(B2BSnapshot snapshot)
+    {
+        foreach (var organization in snapshot.Organizations ?? [])
+        {
+            AddOrganization(organization);
+        }
 
-            foreach (var otp in snapshot.Otps ?? [])
-            {
-                _otps[Key(otp.OrganizationId, otp.EmailAddress)] = new OtpRecord(otp.Code, otp.ExpiresAt, otp.Used);
-            }
+        foreach (var member in snapshot.Members ?? [])
+        {
+            AddMember(member);
+        }
 
-            foreach (var session in snapshot.Sessions ?? [])
-            {
-                _sessions[session.MemberSessionId] = session;
-                _sessionIdByToken[session.SessionToken] = session.MemberSessionId;
-            }
+        foreach (var otp in snapshot.Otps ?? [])
+        {
+            Store.Secrets.Load(OtpKey(otp.OrganizationId, otp.EmailAddress), new OneTimeSecret(otp.Code, otp.ExpiresAt, otp.Used, RequestAttributes.None));
+        }
+
+        foreach (var session in snapshot.Sessions ?? [])
+        {
+            Sessions.Load(session);
         }
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
 
     private static string Key(string organizationId, string value) => organizationId + "\n" + value;
+
+    private static SecretKey OtpKey(string organizationId, string email) => new(OtpPurpose, Key(organizationId, email));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
@@ -653,13 +611,13 @@ internal sealed partial class B2BState
     private StytchOrganization ResolveOrganization(string? reference)
     {
         CheckReference(reference);
-        if (_orgs.TryGetValue(reference!, out var byId))
+        if (_tables.Orgs.TryGetValue(reference!, out var byId))
         {
             return byId;
         }
 
-        var id = _orgIdBySlug.GetValueOrDefault(reference!) ?? _orgIdByExternalId.GetValueOrDefault(reference!);
-        return id is not null ? _orgs[id] : throw new StytchException(StytchError.OrganizationNotFound);
+        var id = _tables.OrgIdBySlug.GetValueOrDefault(reference!) ?? _tables.OrgIdByExternalId.GetValueOrDefault(reference!);
+        return id is not null ? _tables.Orgs[id] : throw new StytchException(StytchError.OrganizationNotFound);
     }
 
     private StytchMember ResolveMember(StytchOrganization organization, string? reference, bool includeDeleted)
@@ -669,10 +627,10 @@ internal sealed partial class B2BState
             throw new StytchException(StytchError.MemberNotFound);
         }
 
-        var member = _members.GetValueOrDefault(reference);
-        if (member is null && _memberIdByExternalId.TryGetValue(Key(organization.OrganizationId, reference), out var id))
+        var member = _tables.Members.GetValueOrDefault(reference);
+        if (member is null && _tables.MemberIdByExternalId.TryGetValue(Key(organization.OrganizationId, reference), out var id))
         {
-            member = _members[id];
+            member = _tables.Members[id];
         }
 
         return member is not null && member.OrganizationId == organization.OrganizationId && (includeDeleted || member.Status != "deleted")
@@ -681,7 +639,7 @@ internal sealed partial class B2BState
     }
 
     private StytchMember? FindByEmail(string organizationId, string email) =>
-        _memberIdByEmail.TryGetValue(Key(organizationId, email), out var id) ? _members[id] : null;
+        _tables.MemberIdByEmail.TryGetValue(Key(organizationId, email), out var id) ? _tables.Members[id] : null;
 
     private void CheckJit(StytchOrganization organization, string email)
     {
@@ -697,7 +655,7 @@ internal sealed partial class B2BState
         }
 
         if (!organization.ClaimedEmailDomains.Contains(domain, StringComparer.Ordinal)
-            && _orgs.Values.Any(o => o.OrganizationId != organization.OrganizationId && o.ClaimedEmailDomains.Contains(domain, StringComparer.Ordinal)))
+            && _tables.Orgs.Values.Any(o => o.OrganizationId != organization.OrganizationId && o.ClaimedEmailDomains.Contains(domain, StringComparer.Ordinal)))
         {
             throw new StytchException(StytchError.ActionNotAllowedEmailDomainIsClaimed);
         }
@@ -790,12 +748,12 @@ internal sealed partial class B2BState
             throw new StytchException(StytchError.OrganizationSettingsDomainTooCommon);
         }
 
-        if (_orgIdBySlug.TryGetValue(o.OrganizationSlug, out var slugOwner) && slugOwner != previous?.OrganizationId)
+        if (_tables.OrgIdBySlug.TryGetValue(o.OrganizationSlug, out var slugOwner) && slugOwner != previous?.OrganizationId)
         {
             throw new StytchException(StytchError.OrganizationSlugAlreadyUsed);
         }
 
-        if (o.OrganizationExternalId.Length > 0 && _orgIdByExternalId.TryGetValue(o.OrganizationExternalId, out var externalOwner)
+        if (o.OrganizationExternalId.Length > 0 && _tables.OrgIdByExternalId.TryGetValue(o.OrganizationExternalId, out var externalOwner)
             && externalOwner != previous?.OrganizationId)
         {
             throw new StytchException(StytchError.OrganizationExternalIdAlreadyUsed);
@@ -835,7 +793,7 @@ internal sealed partial class B2BState
         }
 
         var slug = baseSlug;
-        for (var i = 2; _orgIdBySlug.ContainsKey(slug); i++)
+        for (var i = 2; _tables.OrgIdBySlug.ContainsKey(slug); i++)
         {
             slug = baseSlug + "-" + i.ToString(CultureInfo.InvariantCulture);
         }
@@ -845,26 +803,26 @@ internal sealed partial class B2BState
 
     private void AddOrganization(StytchOrganization organization)
     {
-        _orgs.Add(organization.OrganizationId, organization);
-        _orgOrder.Add(organization.OrganizationId);
+        _tables.Orgs.Add(organization.OrganizationId, organization);
+        _tables.OrgOrder.Add(organization.OrganizationId);
         IndexOrganization(organization);
     }
 
     private void IndexOrganization(StytchOrganization organization)
     {
-        _orgIdBySlug[organization.OrganizationSlug] = organization.OrganizationId;
+        _tables.OrgIdBySlug[organization.OrganizationSlug] = organization.OrganizationId;
         if (organization.OrganizationExternalId.Length > 0)
         {
-            _orgIdByExternalId[organization.OrganizationExternalId] = organization.OrganizationId;
+            _tables.OrgIdByExternalId[organization.OrganizationExternalId] = organization.OrganizationId;
         }
     }
 
     private void RemoveOrganizationIndexes(StytchOrganization organization)
     {
-        _orgIdBySlug.Remove(organization.OrganizationSlug);
+        _tables.OrgIdBySlug.Remove(organization.OrganizationSlug);
         if (organization.OrganizationExternalId.Length > 0)
         {
-            _orgIdByExternalId.Remove(organization.OrganizationExternalId);
+            _tables.OrgIdByExternalId.Remove(organization.OrganizationExternalId);
         }
     }
 
@@ -901,8 +859,8 @@ internal sealed partial class B2BState
 
     private void AddMember(StytchMember member)
     {
-        _members.Add(member.MemberId, member);
-        _memberOrder.Add(member.MemberId);
+        _tables.Members.Add(member.MemberId, member);
+        _tables.MemberOrder.Add(member.MemberId);
         IndexMember(member);
     }
 
@@ -913,10 +871,10 @@ internal sealed partial class B2BState
             return;
         }
 
-        _memberIdByEmail[Key(member.OrganizationId, member.EmailAddress)] = member.MemberId;
+        _tables.MemberIdByEmail[Key(member.OrganizationId, member.EmailAddress)] = member.MemberId;
         if (member.ExternalId.Length > 0)
         {
-            _memberIdByExternalId[Key(member.OrganizationId, member.ExternalId)] = member.MemberId;
+            _tables.MemberIdByExternalId[Key(member.OrganizationId, member.ExternalId)] = member.MemberId;
         }
     }
 
@@ -927,89 +885,27 @@ internal sealed partial class B2BState
             return;
         }
 
-        _memberIdByEmail.Remove(Key(member.OrganizationId, member.EmailAddress));
+        _tables.MemberIdByEmail.Remove(Key(member.OrganizationId, member.EmailAddress));
         if (member.ExternalId.Length > 0)
         {
-            _memberIdByExternalId.Remove(Key(member.OrganizationId, member.ExternalId));
+            _tables.MemberIdByExternalId.Remove(Key(member.OrganizationId, member.ExternalId));
         }
     }
 
-    private MemberSession FindSession(string? token, string? sessionId, DateTimeOffset now)
-    {
-        var id = sessionId;
-        if (!string.IsNullOrEmpty(token))
-        {
-            if (!Validate.IsSessionToken(token))
-            {
-                throw new StytchException(StytchError.InvalidSessionToken);
-            }
-
-            id = _sessionIdByToken.GetValueOrDefault(token);
-        }
-        else if (!string.IsNullOrEmpty(sessionId) && !Validate.IsId(sessionId, "member-session") && !Validate.IsId(sessionId, "session"))
-        {
-            // A consumer session id (from a consumer JWT) is well formed, just not a member session: 404 below.
-            throw new StytchException(StytchError.InvalidSessionId);
-        }
-
-        if (id is null || !_sessions.TryGetValue(id, out var session))
-        {
-            throw new StytchException(StytchError.SessionNotFound);
-        }
-
-        if (session.ExpiresAt <= now)
-        {
-            RemoveSession(session);
-            throw new StytchException(StytchError.SessionNotFound);
-        }
-
-        return session;
-    }
-
-    private MemberSession StartSession(StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims)
-    {
-        var session = new MemberSession(
-            Ids.New("member-session"), member.MemberId, organization.OrganizationId, organization.OrganizationSlug, Ids.NewToken(),
+    private MemberSession StartSession(StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims) =>
+        Sessions.Start((id, token) => new MemberSession(
+            id, member.MemberId, organization.OrganizationId, organization.OrganizationSlug, token,
             now, now, now.AddMinutes(minutes), [factor], RolesOf(member, organization).Select(r => r.RoleId).ToArray())
         {
             CustomClaims = claims,
-        };
-        _sessions.Add(session.MemberSessionId, session);
-        _sessionIdByToken.Add(session.SessionToken, session.MemberSessionId);
-        return session;
-    }
+        });
 
-    private MemberSession ExtendSession(MemberSession session, StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int? minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims)
+    /// <summary>A member session as of its member's and organization's current slug and roles.</summary>
+    private static MemberSession Refreshed(MemberSession session, StytchMember member, StytchOrganization organization) => session with
     {
-        var previous = session.AuthenticationFactors.FirstOrDefault(f => f.Type == factor.Type && f.DeliveryMethod == factor.DeliveryMethod && f.EmailId == factor.EmailId);
-        var factors = session.AuthenticationFactors.Where(f => f != previous).ToList();
-        factors.Add(previous is null ? factor : factor with { CreatedAt = previous.CreatedAt });
-        var updated = session with
-        {
-            LastAccessedAt = now,
-            ExpiresAt = minutes is { } m ? now.AddMinutes(m) : session.ExpiresAt,
-            AuthenticationFactors = factors,
-            OrganizationSlug = organization.OrganizationSlug,
-            Roles = RolesOf(member, organization).Select(r => r.RoleId).ToArray(),
-            CustomClaims = claims,
-        };
-        _sessions[updated.MemberSessionId] = updated;
-        return updated;
-    }
-
-    private void RemoveSession(MemberSession session)
-    {
-        _sessions.Remove(session.MemberSessionId);
-        _sessionIdByToken.Remove(session.SessionToken);
-    }
-
-    private void RemoveMemberSessions(string memberId)
-    {
-        foreach (var session in _sessions.Values.Where(s => s.MemberId == memberId).ToArray())
-        {
-            RemoveSession(session);
-        }
-    }
+        OrganizationSlug = organization.OrganizationSlug,
+        Roles = RolesOf(member, organization).Select(r => r.RoleId).ToArray(),
+    };
 
     /// <summary>
     /// Stytch's default RBAC policy, which is all a fresh project has: <c>stytch_admin</c> may do anything on the
@@ -1031,6 +927,4 @@ internal sealed partial class B2BState
             ? new AuthorizationVerdict(true, granting)
             : throw new StytchException(StytchError.SessionAuthorizationError);
     }
-
-    private sealed record OtpRecord(string Code, DateTimeOffset ExpiresAt, bool Used);
 }

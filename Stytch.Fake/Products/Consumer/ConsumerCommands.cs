@@ -1,63 +1,7 @@
-namespace Stytch.Fake.Engine;
-
-/// <summary>A consumer user as the engine holds it.</summary>
-/// <param name="UserId">The <c>user-test-…</c> id.</param>
-/// <param name="Email">The user's email address (lower case).</param>
-/// <param name="EmailId">The <c>email-test-…</c> id of that address.</param>
-/// <param name="EmailVerified">True once a code sent to the address was authenticated.</param>
-/// <param name="Status"><c>active</c> or <c>pending</c>.</param>
-/// <param name="CreatedAt">When the user was created, on the project clock.</param>
-public sealed record StytchUser(
-    string UserId,
-    string Email,
-    string EmailId,
-    bool EmailVerified,
-    string Status,
-    DateTimeOffset CreatedAt);
-
-/// <summary>How a session was authenticated: one entry of <c>authentication_factors</c>.</summary>
-/// <param name="Type">Stytch's factor type, e.g. <c>otp</c>.</param>
-/// <param name="DeliveryMethod">Stytch's delivery method, e.g. <c>email</c>.</param>
-/// <param name="EmailId">The email id of the email factor.</param>
-/// <param name="EmailAddress">The email address of the email factor.</param>
-/// <param name="CreatedAt">When the factor was first added to the session.</param>
-/// <param name="LastAuthenticatedAt">When the factor was last authenticated.</param>
-public sealed record AuthenticationFactor(
-    string Type,
-    string DeliveryMethod,
-    string EmailId,
-    string EmailAddress,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset LastAuthenticatedAt);
-
-/// <summary>A consumer session.</summary>
-/// <param name="SessionId">The <c>session-test-…</c> id.</param>
-/// <param name="UserId">Whose session it is.</param>
-/// <param name="SessionToken">The opaque token the client holds.</param>
-/// <param name="StartedAt">When the session was created.</param>
-/// <param name="LastAccessedAt">When it was last authenticated or extended.</param>
-/// <param name="ExpiresAt">When it stops working.</param>
-/// <param name="AuthenticationFactors">The factors it was authenticated with.</param>
-/// <param name="Roles">Its RBAC roles (<c>stytch_user</c> for every user).</param>
-public sealed record StytchSession(
-    string SessionId,
-    string UserId,
-    string SessionToken,
-    DateTimeOffset StartedAt,
-    DateTimeOffset LastAccessedAt,
-    DateTimeOffset ExpiresAt,
-    IReadOnlyList<AuthenticationFactor> AuthenticationFactors,
-    IReadOnlyList<string> Roles)
-{
-    /// <summary>The attributes of the authenticate call that started (or last extended) the session.</summary>
-    public RequestAttributes Attributes { get; init; } = RequestAttributes.None;
-
-    /// <summary>The session's custom claims (see <c>session_custom_claims</c>): null, bool, double, string, lists and maps.</summary>
-    public IReadOnlyDictionary<string, object?> CustomClaims { get; init; } = Engine.CustomClaims.None;
-}
+namespace Stytch.Fake.Products.Consumer;
 
 /// <summary>Options of <c>otps/email/login_or_create</c> and <c>otps/email/send</c>.</summary>
-public sealed record EmailOtpOptions
+internal sealed record EmailOtpOptions
 {
     /// <summary>Minutes the code lives, 1..10; default 2.</summary>
     public int? ExpirationMinutes { get; init; }
@@ -77,10 +21,10 @@ public sealed record EmailOtpOptions
 /// <param name="UserId">The user the code was sent to.</param>
 /// <param name="EmailId">The email id to authenticate the code with.</param>
 /// <param name="UserCreated">True when login_or_create created the user.</param>
-public sealed record EmailOtpSent(string UserId, string EmailId, bool UserCreated);
+internal sealed record EmailOtpSent(string UserId, string EmailId, bool UserCreated);
 
 /// <summary>What <c>otps/authenticate</c> is asked to do.</summary>
-public sealed record OtpAuthenticateCommand
+internal sealed record OtpAuthenticateCommand
 {
     /// <summary>The email id the code was sent for.</summary>
     public required string MethodId { get; init; }
@@ -104,19 +48,19 @@ public sealed record OtpAuthenticateCommand
 /// <param name="User">The user, after the code marked them active and verified.</param>
 /// <param name="MethodId">The email id that was authenticated.</param>
 /// <param name="Session">The created or extended session, or null when none was asked for.</param>
-public sealed record OtpAuthenticated(StytchUser User, string MethodId, StytchSession? Session);
+internal sealed record OtpAuthenticated(StytchUser User, string MethodId, StytchSession? Session);
 
 /// <summary>The answer to a successful <c>sessions/authenticate</c>.</summary>
 /// <param name="Session">The session, with <c>last_accessed_at</c> (and maybe <c>expires_at</c>) moved.</param>
 /// <param name="User">Its user.</param>
-public sealed record SessionAuthenticated(StytchSession Session, StytchUser User);
+internal sealed record SessionAuthenticated(StytchSession Session, StytchUser User);
 
 /// <summary>The newest code issued for one email id, as a snapshot holds it.</summary>
 /// <param name="EmailId">The email id the code authenticates.</param>
 /// <param name="Code">The six-digit code.</param>
 /// <param name="ExpiresAt">When it stops working.</param>
 /// <param name="Used">Whether it was already used.</param>
-public sealed record OtpSnapshot(string EmailId, string Code, DateTimeOffset ExpiresAt, bool Used)
+internal sealed record OtpSnapshot(string EmailId, string Code, DateTimeOffset ExpiresAt, bool Used)
 {
     /// <summary>The attributes the code was sent with.</summary>
     public RequestAttributes Attributes { get; init; } = RequestAttributes.None;
@@ -128,7 +72,7 @@ public sealed record OtpSnapshot(string EmailId, string Code, DateTimeOffset Exp
 /// <param name="Otps">The live code of each email id.</param>
 /// <param name="Sessions">Every session.</param>
 /// <param name="Outbox">Every message, oldest first.</param>
-public sealed record EngineSnapshot(
+internal sealed record EngineSnapshot(
     DateTimeOffset Clock,
     IReadOnlyList<StytchUser> Users,
     IReadOnlyList<OtpSnapshot> Otps,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake.Core;
 
 /// <summary>
 /// The parts of a B2B search request that are the same for organizations and members: the operator, the page size
@@ -98,4 +98,33 @@ internal static class SearchQuery
         { List.Count: 0 } => "an empty array",
         _ => "an array",
     };
+}
+
+/// <summary>A search filter value as sent: a string, a boolean or a list of strings (exactly one is set).</summary>
+internal sealed record SearchValue
+{
+    /// <summary>A string value.</summary>
+    public string? Text { get; init; }
+    /// <summary>A boolean value.</summary>
+    public bool? Flag { get; init; }
+    /// <summary>A list of strings.</summary>
+    public IReadOnlyList<string>? List { get; init; }
+}
+
+/// <summary>One operand of a search query.</summary>
+/// <param name="FilterName">The filter, e.g. <c>organization_slugs</c>.</param>
+/// <param name="FilterValue">Its value.</param>
+internal sealed record SearchOperand(string FilterName, SearchValue FilterValue);
+
+/// <summary>A search: <c>AND</c> or <c>OR</c> over operands, a cursor and a page size.</summary>
+internal sealed record SearchRequest
+{
+    /// <summary><c>AND</c> (default) or <c>OR</c>.</summary>
+    public string Operator { get; init; } = "AND";
+    /// <summary>The filters; none returns everything.</summary>
+    public IReadOnlyList<SearchOperand> Operands { get; init; } = [];
+    /// <summary>The <c>next_cursor</c> of the previous page.</summary>
+    public string? Cursor { get; init; }
+    /// <summary>Page size, 1..1000; default 100.</summary>
+    public int? Limit { get; init; }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake.Core;
 
 /// <summary>
 /// Makes Stytch-shaped ids (<c>user-test-&lt;uuid&gt;</c>) and six-digit codes. With a seed the sequence is

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake.Core;
 
 /// <summary>The field rules Stytch applies, shared by every engine operation.</summary>
 internal static partial class Validate

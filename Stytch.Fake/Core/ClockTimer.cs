@@ -1,4 +1,4 @@
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake.Core;
 
 /// <summary>
 /// A timer of a <see cref="StytchClock"/>. It holds no schedule itself: the clock keeps a <see cref="ClockWaiter"/>

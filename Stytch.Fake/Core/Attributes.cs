@@ -1,4 +1,4 @@
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake;
 
 /// <summary>
 /// The <c>attributes</c> a request carried (Stytch's <c>api_attribute_v1_Attributes</c>): recorded on the code a send
@@ -22,24 +22,4 @@ public sealed record AttributeMatchOptions(bool IpMatchRequired, bool UserAgentM
 {
     /// <summary>No match required.</summary>
     public static AttributeMatchOptions None { get; } = new(false, false);
-}
-
-/// <summary>The check behind <c>options.ip_match_required</c> and <c>options.user_agent_match_required</c>.</summary>
-/// <remarks>
-/// Stytch: the endpoint "verifies that the code is valid, hasn't expired or been previously used, and any optional
-/// security settings such as IP match or user agent match are satisfied", and a failed match is 401
-/// <c>attribute_mismatch</c> (stytch.com/docs/api/errors/401). Inferred: the values are compared exactly, an
-/// attribute the send did not record matches only an authenticate that sends none either, a refused call leaves the
-/// code usable (the right device can still use it), and the sandbox code, whose send records nothing, is not checked.
-/// </remarks>
-internal static class AttributeMatch
-{
-    public static void Check(RequestAttributes recorded, RequestAttributes presented, AttributeMatchOptions options)
-    {
-        if ((options.IpMatchRequired && !string.Equals(recorded.IpAddress, presented.IpAddress, StringComparison.Ordinal))
-            || (options.UserAgentMatchRequired && !string.Equals(recorded.UserAgent, presented.UserAgent, StringComparison.Ordinal)))
-        {
-            throw new StytchException(StytchError.AttributeMismatch);
-        }
-    }
 }

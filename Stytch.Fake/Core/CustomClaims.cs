@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake.Core;
 
 /// <summary>
 /// Session custom claims: the rules Stytch applies to <c>session_custom_claims</c> and how a later call changes the

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
+using Stytch.Fake.Core;
 
-namespace Stytch.Fake.Engine;
+namespace Stytch.Fake;
 
 /// <summary>
 /// A project's clock: the time of an underlying <see cref="TimeProvider"/> (the system clock unless you

@@ -1,4 +1,6 @@
-namespace Stytch.Fake.Engine;
+using Stytch.Fake.Core;
+
+namespace Stytch.Fake.Products.B2B;
 
 /// <summary>The organization and member searches; the rules of the query itself are <see cref="SearchQuery"/>'s.</summary>
 internal sealed partial class B2BState
@@ -22,14 +24,14 @@ internal sealed partial class B2BState
         var (limit, offset) = SearchQuery.Paging(request, "organizations");
         var filters = request.Operands.Select(OrganizationFilter).ToArray();
         var or = SearchQuery.IsOr(request.Operator);
-        lock (_gate)
+        return Store.Transact(() =>
         {
-            var matches = _orgOrder.Select(id => _orgs[id])
+            var matches = _tables.OrgOrder.Select(id => _tables.Orgs[id])
                 .Where(o => filters.Length == 0 || (or ? filters.Any(f => f(o)) : filters.All(f => f(o))))
                 .ToArray();
             var page = matches.Skip(offset).Take(limit).ToArray();
             return new OrganizationSearchPage(page, matches.Length, SearchQuery.NextCursor("organizations", offset, page.Length, matches.Length));
-        }
+        });
     }
 
     /// <summary><c>POST /v1/b2b/organizations/members/search</c>.</summary>
@@ -43,22 +45,22 @@ internal sealed partial class B2BState
 
         var (limit, offset) = SearchQuery.Paging(request, "members");
         var or = SearchQuery.IsOr(request.Operator);
-        lock (_gate)
+        return Store.Transact(() =>
         {
             var organizations = organizationIds.Select(ResolveOrganization).ToArray();
             var orgIds = organizations.Select(o => o.OrganizationId).ToHashSet(StringComparer.Ordinal);
             var filters = request.Operands.Select(MemberFilter).ToArray();
             // An empty query returns the members that are not deleted; deleted ones only through a statuses filter.
             var wantsDeleted = request.Operands.Any(o => o.FilterName == "statuses" && o.FilterValue.List?.Contains("deleted") == true);
-            var matches = _memberOrder.Select(id => _members[id])
+            var matches = _tables.MemberOrder.Select(id => _tables.Members[id])
                 .Where(m => orgIds.Contains(m.OrganizationId) && (wantsDeleted || m.Status != "deleted"))
                 .Where(m => filters.Length == 0 || (or ? filters.Any(f => f(m)) : filters.All(f => f(m))))
                 .ToArray();
             var page = matches.Skip(offset).Take(limit).ToArray();
             var byId = page.Select(m => m.OrganizationId).Distinct(StringComparer.Ordinal)
-                .ToDictionary(id => id, id => _orgs[id], StringComparer.Ordinal);
+                .ToDictionary(id => id, id => _tables.Orgs[id], StringComparer.Ordinal);
             return new MemberSearchPage(page, byId, matches.Length, SearchQuery.NextCursor("members", offset, page.Length, matches.Length));
-        }
+        });
     }
 
     private static bool Fuzzy(string value, string part) => value.Contains(part, StringComparison.OrdinalIgnoreCase);
@@ -81,10 +83,10 @@ internal sealed partial class B2BState
                 return o => Fuzzy(o.OrganizationSlug, slug);
             case "member_emails":
                 var emails = SearchQuery.List(operand, index).Select(e => e.ToLowerInvariant()).ToArray();
-                return o => emails.Any(e => _memberIdByEmail.ContainsKey(Key(o.OrganizationId, e)));
+                return o => emails.Any(e => _tables.MemberIdByEmail.ContainsKey(Key(o.OrganizationId, e)));
             case "member_email_fuzzy":
                 var email = SearchQuery.Fuzzy(operand, index);
-                return o => _members.Values.Any(m => m.OrganizationId == o.OrganizationId && m.Status != "deleted" && Fuzzy(m.EmailAddress, email));
+                return o => _tables.Members.Values.Any(m => m.OrganizationId == o.OrganizationId && m.Status != "deleted" && Fuzzy(m.EmailAddress, email));
             case "allowed_domains":
                 var domains = SearchQuery.List(operand, index).Select(d => d.ToLowerInvariant()).ToArray();
                 return o => o.EmailAllowedDomains.Intersect(domains, StringComparer.Ordinal).Any();
@@ -125,7 +127,7 @@ internal sealed partial class B2BState
                 return m => statuses.Contains(m.Status);
             case "member_roles":
                 var roles = SearchQuery.List(operand, index);
-                return m => RolesOf(m, _orgs[m.OrganizationId]).Any(r => roles.Contains(r.RoleId));
+                return m => RolesOf(m, _tables.Orgs[m.OrganizationId]).Any(r => roles.Contains(r.RoleId));
             case "member_mfa_phone_numbers":
                 var phones = SearchQuery.List(operand, index);
                 return m => phones.Contains(m.MfaPhoneNumber);
