@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.Consumer;
@@ -124,14 +125,14 @@ public sealed class ResetImportRaceTests
 
     private static Seen SeenIn(string snapshot)
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(snapshot)!;
-        string[] Strings(string part, string list, string field) =>
-            json[part]?[list]?.AsArray().Select(n => n![field]!.GetValue<string>()).ToArray() ?? [];
+        var json = JsonNode.Parse(snapshot)!;
+        string[] Strings(JsonNode? part, string list, string field) =>
+            part?[list]?.AsArray().Select(n => n![field]!.GetValue<string>()).ToArray() ?? [];
         return new Seen(
-            Strings("state", "users", "email"),
-            Strings("b2b", "organizations", "organization_name"),
-            Strings("b2b", "members", "email_address"),
-            Strings("state", "outbox", "email_address"));
+            Strings(json, "users", "email"),
+            Strings(json["b2b"], "organizations", "organization_name"),
+            Strings(json["b2b"], "members", "email_address"),
+            Strings(json, "outbox", "email_address"));
     }
 
     /// <summary>What a reader saw must be snapshot A's whole, snapshot B's whole or neither, beside the writers' own.</summary>
