@@ -24,6 +24,15 @@ internal static class BodyCorpus
         "{\"ip_match_required\":null,\"user_agent_match_required\":false}",
         "{\"a\":1e400}", "{\"a\":{\"b\":[1,\"c\",1e400]}}", "{\"a\":[true,null,{\"b\":1.5}]}",
         "{\"organization_id\":\"o\",\"resource_id\":\"r\",\"action\":\"a\"}",
+        "{\"zzz\":1,\"organization_id\":\"o\",\"resource_id\":5,\"action\":\"a\"}", "{\"organization_id\":\"o\",\"resource_id\":\"r\"}",
+        "[{\"domain\":\"acme.io\",\"role_id\":\"stytch_admin\"}]", "[{\"domain\":5,\"role_id\":\"r\"}]", "[{\"zzz\":1,\"domain\":\"a\"}]",
+        "[{\"domain\":\"a\",\"role_id\":\"r\"},5]", "[{\"domain\":\"a\",\"role_id\":\"r\",\"zzz\":1},{\"yyy\":2}]",
+        "{\"operator\":\"AND\",\"operands\":[{\"filter_name\":\"organization_slugs\",\"filter_value\":[\"acme\"]}]}",
+        "{\"operator\":\"OR\",\"operands\":[{\"filter_name\":\"a\",\"filter_value\":true},{\"filter_name\":\"b\",\"filter_value\":\"c\"}]}",
+        "{\"operator\":5}", "{\"zzz\":1,\"operator\":\"OR\"}", "{\"operator\":\"AND\",\"operands\":5}", "{\"operator\":\"AND\",\"operands\":null}",
+        "{\"operator\":\"AND\",\"operands\":[{\"filter_name\":\"a\"}]}", "{\"operator\":\"AND\",\"operands\":[5]}",
+        "{\"operator\":\"AND\",\"operands\":[{\"filter_value\":1,\"zzz\":1,\"filter_name\":\"a\"}]}",
+        "{\"operator\":\"AND\",\"operands\":[{\"filter_name\":\"a\",\"filter_value\":[1]}]}",
     ];
 
     /// <summary>One wrong value of each kind, for the bodies with two fields wrong at once.</summary>

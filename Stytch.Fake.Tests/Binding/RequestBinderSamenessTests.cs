@@ -1,29 +1,29 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 using Stytch.Fake.Http.Binding;
 
 namespace Stytch.Fake.Tests.Binding;
 
 /// <summary>
-/// The typed request records of the consumer endpoints read every body of <see cref="BodyCorpus"/> exactly as the
+/// The typed request records of the consumer and B2B endpoints read every body of <see cref="BodyCorpus"/> exactly as the
 /// endpoints' field-by-field <see cref="JsonBody"/> reads did (kept here, in their order, as the reference): the same
 /// values, or the same error with the same message, and the same ignored fields, for lenient and strict projects.
 /// </summary>
-public sealed class RequestBinderSamenessTests
+public sealed partial class RequestBinderSamenessTests
 {
     private const string Email = "\"ada@example.com\"";
 
-    private static readonly Dictionary<string, Sameness> ByName = Readings().ToDictionary(e => e.Name);
+    private static readonly Dictionary<string, Sameness> ByName = ConsumerReadings().Concat(B2BReadings()).ToDictionary(e => e.Name);
 
     public static IEnumerable<string> Names() => ByName.Keys;
 
     public static IEnumerable<TestCaseData> Endpoints() =>
         ByName.Keys.SelectMany(name => new[] { false, true }.Select(strict => new TestCaseData(name, strict)));
 
-    private static IEnumerable<Sameness> Readings()
+    private static IEnumerable<Sameness> ConsumerReadings()
     {
         yield return Case("otps.email.login_or_create",
             ["email", "expiration_minutes", "attributes", "create_user_as_pending", "locale", "login_template_id", "signup_template_id"],
@@ -45,7 +45,7 @@ public sealed class RequestBinderSamenessTests
             ["method_id", "code", "attributes", "options", "session_token", "session_duration_minutes", "session_jwt", "session_custom_claims", "telemetry_id"],
             [("method_id", "\"email-test-1\""), ("code", "\"123456\"")],
             body => Values(AttributesJson.ReadAttributes(body.Element("attributes"), body.Fields), AttributesJson.ReadOptions(body.Element("options"), body.Fields),
-                ClaimsJson.Read(body), body.String("telemetry_id"), body.String("session_token"), body.String("session_jwt"),
+                Claims(body), body.String("telemetry_id"), body.String("session_token"), body.String("session_jwt"),
                 body.String("method_id") ?? throw new StytchException(StytchError.InvalidMethodId),
                 body.String("code") ?? throw new StytchException(StytchError.InvalidCode), body.Int("session_duration_minutes")),
             ConsumerRequestJson.Default.OtpAuthenticateRequest,
@@ -55,7 +55,7 @@ public sealed class RequestBinderSamenessTests
         yield return Case("sessions.authenticate",
             ["session_token", "session_jwt", "session_duration_minutes", "session_custom_claims", "authorization_check"],
             [("session_token", "\"token\"")],
-            body => Values(ClaimsJson.Read(body), body.Element("authorization_check") is { } check ? JsonValues.Object(check, "authorization_check") : null,
+            body => Values(Claims(body), body.Element("authorization_check") is { } check ? JsonValues.Object(check, "authorization_check") : null,
                 body.String("session_token"), body.String("session_jwt"), body.Int("session_duration_minutes")),
             ConsumerRequestJson.Default.SessionAuthenticateRequest,
             r => Values(ClaimsJson.Read(r.SessionCustomClaims), r.AuthorizationCheck, r.SessionToken, r.SessionJwt, r.SessionDurationMinutes));
@@ -101,6 +101,20 @@ public sealed class RequestBinderSamenessTests
         Assert.That(outcomes, Is.SupersetOf(new[] { "ok", "bad_request", "invalid_method_id", "invalid_code", "unable_to_represent_custom_claims_json" }));
     }
 
+    [TestCase("b2b.organizations.update", new[] { "rbac_email_implicit_role_assignments[0].zzz", "rbac_email_implicit_role_assignments[1].yyy" })]
+    [TestCase("b2b.organizations.search", new[] { "query.zzz", "query.operands[0].zzz" })]
+    [TestCase("b2b.sessions.authenticate", new[] { "authorization_check.zzz" })]
+    public void Bind_B2BCorpusBodies_ReachTheNestedUnknowns(string name, string[] nested)
+    {
+        var endpoint = ByName[name];
+        var ignored = BodyCorpus.For(endpoint.OldFields, endpoint.Valid)
+            .Select(body => Outcome(body, endpoint.NewFields, FieldPolicy.Ignore, endpoint.NewRead))
+            .SelectMany(outcome => outcome[(outcome.LastIndexOf("; ignored: ", StringComparison.Ordinal) + "; ignored: ".Length)..].Split(", "))
+            .ToHashSet();
+
+        Assert.That(ignored, Is.SupersetOf(nested));
+    }
+
     private static Sameness Case<TRequest>(
         string name, string[] fields, (string, string)[] valid, Func<JsonBody, string> old,
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRequest> type, Func<TRequest, string> read)
@@ -134,6 +148,9 @@ public sealed class RequestBinderSamenessTests
         }
     }
 
+    /// <summary>How the handlers read <c>session_custom_claims</c> from the body.</summary>
+    private static IReadOnlyDictionary<string, object?>? Claims(JsonBody body) => ClaimsJson.Read(body.Element("session_custom_claims"));
+
     private static string Describe(StytchException e) => $"{e.Error.ErrorType} {e.Error.StatusCode} {e.Error.Message}";
 
     private static string Values(params object?[] values) => string.Join(" | ", values.Select(v => v switch
@@ -141,6 +158,9 @@ public sealed class RequestBinderSamenessTests
         null => "null",
         IReadOnlyDictionary<string, object?> claims => Json(w => ClaimsJson.Write(w, claims)),
         JsonElement e => e.GetRawText(),
+        string s => s,
+        SearchRequest q => Values(q.Operator, q.Operands.Select(o => Values(o.FilterName, o.FilterValue.Text, o.FilterValue.Flag, o.FilterValue.List)), q.Cursor, q.Limit),
+        System.Collections.IEnumerable list => "[" + Values([.. list.Cast<object?>()]) + "]",
         _ => v.ToString(),
     }));
 

@@ -1,67 +1,63 @@
 using System.Text.Json;
 using Stytch.Fake.Core;
+using Stytch.Fake.Http.Binding;
 using Stytch.Fake.Products.B2B;
 
 namespace Stytch.Fake.Http;
 
 /// <summary>
-/// The structured values of the B2B bodies: role assignments, search queries and authorization checks. Members they do
-/// not know are unknown fields (<see cref="JsonBody.Unknown"/>); a wrong type is a <c>bad_request</c> naming its path.
+/// The structured values of the B2B bodies: role assignments, search queries and authorization checks, read into their
+/// engine records. A request record declares each as a <c>JsonElement?</c> member marked with its rule
+/// (<see cref="RoleAssignmentsRule"/>, <see cref="SearchQueryRule"/>, <see cref="AuthorizationCheckRule"/>), and its
+/// handler reads the bound element with the reader. Members they do not know are unknown fields (given to the
+/// <see cref="BodyFields"/>, if any); a wrong type is a <c>bad_request</c> naming its path.
 /// </summary>
 internal static class B2BBodyReaders
 {
-    /// <summary><c>rbac_email_implicit_role_assignments</c>: <c>[{domain, role_id}]</c>; null when absent.</summary>
-    public static EmailImplicitRoleAssignment[]? ReadRoleAssignments(JsonBody body)
+    private const string RoleAssignmentsName = "rbac_email_implicit_role_assignments";
+    private const string QueryName = "query";
+    private const string CheckName = "authorization_check";
+
+    /// <summary><c>rbac_email_implicit_role_assignments</c>: <c>[{domain, role_id}]</c>; null when absent or JSON null.</summary>
+    public static EmailImplicitRoleAssignment[]? ReadRoleAssignments(JsonElement? value, BodyFields? unknowns = null)
     {
-        const string Name = "rbac_email_implicit_role_assignments";
-        if (body.Element(Name) is not { } e)
+        if (Present(value) is not { } e)
         {
             return null;
         }
 
         if (e.ValueKind != JsonValueKind.Array)
         {
-            throw JsonBody.Expected(Name, "an array of {domain, role_id} objects", e);
+            throw JsonBody.Expected(RoleAssignmentsName, "an array of {domain, role_id} objects", e);
         }
 
         return e.EnumerateArray().Select((item, i) =>
         {
-            var at = $"{Name}[{i}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw JsonBody.Expected(at, "an object with a domain and a role_id", item);
-            }
-
-            foreach (var p in item.EnumerateObject().Where(p => p.Name is not ("domain" or "role_id")))
-            {
-                body.Unknown($"{at}.{p.Name}");
-            }
-
+            var at = $"{RoleAssignmentsName}[{i}]";
+            KnownMembers(item, at, "an object with a domain and a role_id", unknowns, "domain", "role_id");
             return new EmailImplicitRoleAssignment(RequiredString(item, "domain", at), RequiredString(item, "role_id", at));
         }).ToArray();
     }
 
-    /// <summary>A search body's <c>cursor</c>, <c>limit</c> and <c>query</c> <c>{operator, operands: [{filter_name, filter_value}]}</c>.</summary>
-    public static SearchRequest ReadSearch(JsonBody body)
+    /// <summary>A search body's <c>cursor</c>, <c>limit</c> and <c>query</c> (see <see cref="ReadQuery"/>).</summary>
+    public static SearchRequest ReadSearch(ISearchBody request)
     {
-        var cursor = body.String("cursor");
-        var limit = body.Int("limit");
-        if (body.Element("query") is not { } query)
+        var query = ReadQuery(request.Query);
+        return query is null
+            ? new SearchRequest { Cursor = request.Cursor, Limit = request.Limit }
+            : new SearchRequest { Operator = query.Value.Operator, Operands = query.Value.Operands, Cursor = request.Cursor, Limit = request.Limit };
+    }
+
+    /// <summary><c>query</c>: <c>{operator, operands: [{filter_name, filter_value}]}</c>; null when absent or JSON null.</summary>
+    public static (string Operator, IReadOnlyList<SearchOperand> Operands)? ReadQuery(JsonElement? value, BodyFields? unknowns = null)
+    {
+        if (Present(value) is not { } query)
         {
-            return new SearchRequest { Cursor = cursor, Limit = limit };
+            return null;
         }
 
-        if (query.ValueKind != JsonValueKind.Object)
-        {
-            throw JsonBody.Expected("query", "an object with an operator and operands", query);
-        }
-
-        foreach (var p in query.EnumerateObject().Where(p => p.Name is not ("operator" or "operands")))
-        {
-            body.Unknown("query." + p.Name);
-        }
-
-        var op = RequiredString(query, "operator", "query");
+        KnownMembers(query, QueryName, "an object with an operator and operands", unknowns, "operator", "operands");
+        var op = RequiredString(query, "operator", QueryName);
         var operands = new List<SearchOperand>();
         if (query.TryGetProperty("operands", out var list) && list.ValueKind != JsonValueKind.Null)
         {
@@ -74,27 +70,49 @@ internal static class B2BBodyReaders
             foreach (var item in list.EnumerateArray())
             {
                 var at = $"query.operands[{i++}]";
-                if (item.ValueKind != JsonValueKind.Object)
-                {
-                    throw JsonBody.Expected(at, "an object with a filter_name and a filter_value", item);
-                }
-
-                foreach (var p in item.EnumerateObject().Where(p => p.Name is not ("filter_name" or "filter_value")))
-                {
-                    body.Unknown($"{at}.{p.Name}");
-                }
-
+                KnownMembers(item, at, "an object with a filter_name and a filter_value", unknowns, "filter_name", "filter_value");
                 var name = RequiredString(item, "filter_name", at);
-                if (!item.TryGetProperty("filter_value", out var value))
+                if (!item.TryGetProperty("filter_value", out var filter))
                 {
                     throw Validate.BadRequest($"{at}.filter_value is required.");
                 }
 
-                operands.Add(new SearchOperand(name, ReadSearchValue(value, at + ".filter_value")));
+                operands.Add(new SearchOperand(name, ReadSearchValue(filter, at + ".filter_value")));
             }
         }
 
-        return new SearchRequest { Operator = op, Operands = operands, Cursor = cursor, Limit = limit };
+        return (op, operands);
+    }
+
+    /// <summary><c>authorization_check</c>: <c>{organization_id, resource_id, action}</c>; null when absent or JSON null.</summary>
+    public static AuthorizationCheck? ReadAuthorizationCheck(JsonElement? value, BodyFields? unknowns = null)
+    {
+        if (Present(value) is not { } e)
+        {
+            return null;
+        }
+
+        KnownMembers(e, CheckName, "an object with organization_id, resource_id and action", unknowns, "organization_id", "resource_id", "action");
+        return new AuthorizationCheck(RequiredString(e, "organization_id", CheckName), RequiredString(e, "resource_id", CheckName), RequiredString(e, "action", CheckName));
+    }
+
+    private static JsonElement? Present(JsonElement? value) => value is { ValueKind: not JsonValueKind.Null } e ? e : null;
+
+    /// <summary>
+    /// Checks that <paramref name="item"/> (at <paramref name="at"/>) is an object, <paramref name="what"/>, and gives its
+    /// members other than <paramref name="known"/> to <paramref name="unknowns"/>, all of them before any member is read.
+    /// </summary>
+    private static void KnownMembers(JsonElement item, string at, string what, BodyFields? unknowns, params string[] known)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw JsonBody.Expected(at, what, item);
+        }
+
+        foreach (var p in item.EnumerateObject().Where(p => Array.IndexOf(known, p.Name) < 0))
+        {
+            unknowns?.Unknown($"{at}.{p.Name}");
+        }
     }
 
     private static SearchValue ReadSearchValue(JsonElement value, string at) => value.ValueKind switch
@@ -106,31 +124,27 @@ internal static class B2BBodyReaders
         _ => throw JsonBody.Expected(at, "a string, a boolean or an array of strings", value),
     };
 
-    /// <summary><c>authorization_check</c>: <c>{organization_id, resource_id, action}</c>; null when absent.</summary>
-    public static AuthorizationCheck? ReadAuthorizationCheck(JsonBody body)
-    {
-        const string Name = "authorization_check";
-        if (body.Element(Name) is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            throw JsonBody.Expected(Name, "an object with organization_id, resource_id and action", e);
-        }
-
-        foreach (var p in e.EnumerateObject().Where(p => p.Name is not ("organization_id" or "resource_id" or "action")))
-        {
-            body.Unknown($"{Name}.{p.Name}");
-        }
-
-        return new AuthorizationCheck(RequiredString(e, "organization_id", Name), RequiredString(e, "resource_id", Name), RequiredString(e, "action", Name));
-    }
-
     /// <summary>The string member <paramref name="name"/> of an object at <paramref name="at"/>, which must be there.</summary>
     private static string RequiredString(JsonElement item, string name, string at) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw Validate.BadRequest($"{at}.{name} must be a string.");
+
+    /// <summary>Binds <c>rbac_email_implicit_role_assignments</c> by <see cref="ReadRoleAssignments"/>.</summary>
+    internal sealed class RoleAssignmentsRule : IBodyRule
+    {
+        public static void Check(JsonElement value, string path, BodyFields fields) => ReadRoleAssignments(value, fields);
+    }
+
+    /// <summary>Binds a search body's <c>query</c> by <see cref="ReadQuery"/>.</summary>
+    internal sealed class SearchQueryRule : IBodyRule
+    {
+        public static void Check(JsonElement value, string path, BodyFields fields) => ReadQuery(value, fields);
+    }
+
+    /// <summary>Binds <c>authorization_check</c> by <see cref="ReadAuthorizationCheck"/>.</summary>
+    internal sealed class AuthorizationCheckRule : IBodyRule
+    {
+        public static void Check(JsonElement value, string path, BodyFields fields) => ReadAuthorizationCheck(value, fields);
+    }
 }

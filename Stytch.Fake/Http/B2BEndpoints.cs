@@ -14,71 +14,36 @@ internal static class B2BEndpoints
     private const string Organizations = "/v1/b2b/organizations";
     private const string Organization = Organizations + "/{organization_id}";
 
-    private static readonly string[] OrganizationCreateFields =
-    [
-        "organization_name", "organization_slug", "organization_logo_url", "trusted_metadata", "organization_external_id",
-        "sso_jit_provisioning", "email_allowed_domains", "email_jit_provisioning", "email_invites", "auth_methods",
-        "allowed_auth_methods", "mfa_policy", "rbac_email_implicit_role_assignments", "mfa_methods", "allowed_mfa_methods",
-        "oauth_tenant_jit_provisioning", "allowed_oauth_tenants", "claimed_email_domains",
-        "first_party_connected_apps_allowed_type", "allowed_first_party_connected_apps",
-        "third_party_connected_apps_allowed_type", "allowed_third_party_connected_apps",
-    ];
-
-    private static readonly string[] OrganizationUpdateFields =
-        [.. OrganizationCreateFields, "sso_default_connection_id", "sso_jit_provisioning_allowed_connections"];
-
-    private static readonly string[] MemberCreateFields =
-    [
-        "email_address", "name", "trusted_metadata", "untrusted_metadata", "create_member_as_pending", "is_breakglass",
-        "mfa_phone_number", "mfa_enrolled", "roles", "external_id",
-    ];
-
-    private static readonly string[] MemberUpdateFields =
-    [
-        "name", "trusted_metadata", "untrusted_metadata", "is_breakglass", "mfa_phone_number", "mfa_enrolled", "roles",
-        "preserve_existing_sessions", "default_mfa_method", "email_address", "external_id", "unlink_email",
-    ];
-
     public static IEnumerable<Endpoint> All() =>
     [
-        Endpoint.Post("b2b.otps.email.login_or_signup", "/v1/b2b/otps/email/login_or_signup",
-            ["organization_id", "email_address", "login_template_id", "signup_template_id", "locale", "login_expiration_minutes", "signup_expiration_minutes"],
-            LoginOrSignup),
-        Endpoint.PostAsync("b2b.otps.email.authenticate", "/v1/b2b/otps/email/authenticate",
-            ["organization_id", "email_address", "code", "session_token", "session_jwt", "intermediate_session_token",
-             "session_duration_minutes", "session_custom_claims", "locale", "telemetry_id"],
-            AuthenticateOtp),
-        Endpoint.Post("b2b.organizations.create", Organizations, OrganizationCreateFields, CreateOrganization),
-        Endpoint.Post("b2b.organizations.search", Organizations + "/search", ["cursor", "limit", "query"], SearchOrganizations),
+        Endpoint.Post("b2b.otps.email.login_or_signup", "/v1/b2b/otps/email/login_or_signup", B2BRequestJson.Default.B2BOtpEmailLoginOrSignupRequest, LoginOrSignup),
+        Endpoint.PostAsync("b2b.otps.email.authenticate", "/v1/b2b/otps/email/authenticate", B2BRequestJson.Default.B2BOtpEmailAuthenticateRequest, AuthenticateOtp),
+        Endpoint.Post("b2b.organizations.create", Organizations, B2BRequestJson.Default.OrganizationCreateRequest, CreateOrganization),
+        Endpoint.Post("b2b.organizations.search", Organizations + "/search", B2BRequestJson.Default.OrganizationSearchRequest, SearchOrganizations),
         Endpoint.Get("b2b.organizations.get", Organization, GetOrganization),
-        Endpoint.Put("b2b.organizations.update", Organization, OrganizationUpdateFields, UpdateOrganization),
+        Endpoint.Put("b2b.organizations.update", Organization, B2BRequestJson.Default.OrganizationUpdateRequest, UpdateOrganization),
         Endpoint.Delete("b2b.organizations.delete", Organization, DeleteOrganization),
-        Endpoint.Post("b2b.organizations.members.create", Organization + "/members", MemberCreateFields, CreateMember),
+        Endpoint.Post("b2b.organizations.members.create", Organization + "/members", B2BRequestJson.Default.MemberCreateRequest, CreateMember),
         Endpoint.Get("b2b.organizations.members.get", Organization + "/member", GetMember),
-        Endpoint.Post("b2b.organizations.members.search", Organizations + "/members/search",
-            ["organization_ids", "cursor", "limit", "query"], SearchMembers),
-        Endpoint.Put("b2b.organizations.members.update", Organization + "/members/{member_id}", MemberUpdateFields, UpdateMember),
+        Endpoint.Post("b2b.organizations.members.search", Organizations + "/members/search", B2BRequestJson.Default.MemberSearchRequest, SearchMembers),
+        Endpoint.Put("b2b.organizations.members.update", Organization + "/members/{member_id}", B2BRequestJson.Default.MemberUpdateRequest, UpdateMember),
         Endpoint.Delete("b2b.organizations.members.delete", Organization + "/members/{member_id}", DeleteMember),
-        Endpoint.PostAsync("b2b.sessions.authenticate", "/v1/b2b/sessions/authenticate",
-            ["session_token", "session_jwt", "session_duration_minutes", "session_custom_claims", "authorization_check"],
-            AuthenticateSession),
-        Endpoint.PostAsync("b2b.sessions.revoke", "/v1/b2b/sessions/revoke",
-            ["member_session_id", "session_token", "session_jwt", "member_id"], RevokeSession),
+        Endpoint.PostAsync("b2b.sessions.authenticate", "/v1/b2b/sessions/authenticate", B2BRequestJson.Default.MemberSessionAuthenticateRequest, AuthenticateSession),
+        Endpoint.PostAsync("b2b.sessions.revoke", "/v1/b2b/sessions/revoke", B2BRequestJson.Default.MemberSessionRevokeRequest, RevokeSession),
         Endpoint.GetAsync("b2b.sessions.jwks", "/v1/b2b/sessions/jwks/{project_id}", ConsumerEndpoints.Jwks, Access.PathProject),
     ];
 
     // ---- email OTP --------------------------------------------------------------------------------
 
-    private static ApiResponse LoginOrSignup(ApiCall call)
+    private static ApiResponse LoginOrSignup(ApiCall call, B2BOtpEmailLoginOrSignupRequest request)
     {
-        var body = call.Json;
-        var sent = call.Project.B2B.LoginOrSignup(body.String("organization_id"), body.String("email_address"), new LoginOrSignupOptions
+        var sent = call.Project.B2B.LoginOrSignup(request.OrganizationId, request.EmailAddress, new LoginOrSignupOptions
         {
-            LoginExpirationMinutes = body.Int("login_expiration_minutes"),
-            SignupExpirationMinutes = body.Int("signup_expiration_minutes"),
-            Locale = body.String("locale"),
-            LoginTemplateId = body.String("login_template_id"),
-            SignupTemplateId = body.String("signup_template_id"),
+            LoginExpirationMinutes = request.LoginExpirationMinutes,
+            SignupExpirationMinutes = request.SignupExpirationMinutes,
+            Locale = request.Locale,
+            LoginTemplateId = request.LoginTemplateId,
+            SignupTemplateId = request.SignupTemplateId,
         });
         return ApiResponse.Ok(call.RequestId, w =>
         {
@@ -89,22 +54,18 @@ internal static class B2BEndpoints
         });
     }
 
-    private static async ValueTask<ApiResponse> AuthenticateOtp(ApiCall call)
+    private static async ValueTask<ApiResponse> AuthenticateOtp(ApiCall call, B2BOtpEmailAuthenticateRequest request)
     {
-        var body = call.Json;
-        var claims = ClaimsJson.Read(body);
-        _ = body.String("telemetry_id");
-        var sessionToken = body.String("session_token");
-        var sessionJwt = body.String("session_jwt");
+        var (sessionToken, sessionJwt) = (request.SessionToken, request.SessionJwt);
         var command = new B2BOtpAuthenticateCommand
         {
-            OrganizationId = body.String("organization_id"),
-            EmailAddress = body.String("email_address"),
-            Code = body.String("code"),
-            SessionDurationMinutes = body.Int("session_duration_minutes"),
-            IntermediateSessionToken = body.String("intermediate_session_token"),
-            Locale = body.String("locale"),
-            CustomClaims = claims,
+            OrganizationId = request.OrganizationId,
+            EmailAddress = request.EmailAddress,
+            Code = request.Code,
+            SessionDurationMinutes = request.SessionDurationMinutes,
+            IntermediateSessionToken = request.IntermediateSessionToken,
+            Locale = request.Locale,
+            CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
             SessionToken = sessionToken,
             SessionId = string.IsNullOrEmpty(sessionJwt) || !string.IsNullOrEmpty(sessionToken)
                 ? null
@@ -132,45 +93,47 @@ internal static class B2BEndpoints
 
     // ---- organizations ----------------------------------------------------------------------------
 
-    private static OrganizationFields ReadOrganizationFields(JsonBody body) => new()
+    private static OrganizationFields ReadOrganizationFields(IOrganizationBody request) => new()
     {
-        OrganizationName = body.String("organization_name"),
-        OrganizationSlug = body.String("organization_slug"),
-        OrganizationLogoUrl = body.String("organization_logo_url"),
-        OrganizationExternalId = body.String("organization_external_id"),
-        TrustedMetadata = body.ObjectText("trusted_metadata"),
-        SsoJitProvisioning = body.String("sso_jit_provisioning"),
-        SsoJitProvisioningAllowedConnections = body.StringArray("sso_jit_provisioning_allowed_connections"),
-        SsoDefaultConnectionId = body.String("sso_default_connection_id"),
-        EmailAllowedDomains = body.StringArray("email_allowed_domains"),
-        EmailJitProvisioning = body.String("email_jit_provisioning"),
-        EmailInvites = body.String("email_invites"),
-        AuthMethods = body.String("auth_methods"),
-        AllowedAuthMethods = body.StringArray("allowed_auth_methods"),
-        MfaPolicy = body.String("mfa_policy"),
-        MfaMethods = body.String("mfa_methods"),
-        AllowedMfaMethods = body.StringArray("allowed_mfa_methods"),
-        RbacEmailImplicitRoleAssignments = B2BBodyReaders.ReadRoleAssignments(body),
-        OauthTenantJitProvisioning = body.String("oauth_tenant_jit_provisioning"),
-        AllowedOauthTenants = body.ObjectText("allowed_oauth_tenants"),
-        ClaimedEmailDomains = body.StringArray("claimed_email_domains"),
-        FirstPartyConnectedAppsAllowedType = body.String("first_party_connected_apps_allowed_type"),
-        AllowedFirstPartyConnectedApps = body.StringArray("allowed_first_party_connected_apps"),
-        ThirdPartyConnectedAppsAllowedType = body.String("third_party_connected_apps_allowed_type"),
-        AllowedThirdPartyConnectedApps = body.StringArray("allowed_third_party_connected_apps"),
+        OrganizationName = request.OrganizationName,
+        OrganizationSlug = request.OrganizationSlug,
+        OrganizationLogoUrl = request.OrganizationLogoUrl,
+        OrganizationExternalId = request.OrganizationExternalId,
+        TrustedMetadata = request.TrustedMetadata?.GetRawText(),
+        SsoJitProvisioning = request.SsoJitProvisioning,
+        EmailAllowedDomains = request.EmailAllowedDomains,
+        EmailJitProvisioning = request.EmailJitProvisioning,
+        EmailInvites = request.EmailInvites,
+        AuthMethods = request.AuthMethods,
+        AllowedAuthMethods = request.AllowedAuthMethods,
+        MfaPolicy = request.MfaPolicy,
+        MfaMethods = request.MfaMethods,
+        AllowedMfaMethods = request.AllowedMfaMethods,
+        RbacEmailImplicitRoleAssignments = B2BBodyReaders.ReadRoleAssignments(request.RbacEmailImplicitRoleAssignments),
+        OauthTenantJitProvisioning = request.OauthTenantJitProvisioning,
+        AllowedOauthTenants = request.AllowedOauthTenants?.GetRawText(),
+        ClaimedEmailDomains = request.ClaimedEmailDomains,
+        FirstPartyConnectedAppsAllowedType = request.FirstPartyConnectedAppsAllowedType,
+        AllowedFirstPartyConnectedApps = request.AllowedFirstPartyConnectedApps,
+        ThirdPartyConnectedAppsAllowedType = request.ThirdPartyConnectedAppsAllowedType,
+        AllowedThirdPartyConnectedApps = request.AllowedThirdPartyConnectedApps,
     };
 
     private static ApiResponse OrganizationResponse(ApiCall call, StytchOrganization organization) =>
         ApiResponse.Ok(call.RequestId, w => B2BWire.WriteOrganization(w, "organization", organization));
 
-    private static ApiResponse CreateOrganization(ApiCall call) =>
-        OrganizationResponse(call, call.Project.B2B.CreateOrganization(ReadOrganizationFields(call.Json)));
+    private static ApiResponse CreateOrganization(ApiCall call, OrganizationCreateRequest request) =>
+        OrganizationResponse(call, call.Project.B2B.CreateOrganization(ReadOrganizationFields(request)));
 
     private static ApiResponse GetOrganization(ApiCall call) =>
         OrganizationResponse(call, call.Project.B2B.GetOrganization(call.PathValues["organization_id"]));
 
-    private static ApiResponse UpdateOrganization(ApiCall call) =>
-        OrganizationResponse(call, call.Project.B2B.UpdateOrganization(call.PathValues["organization_id"], ReadOrganizationFields(call.Json)));
+    private static ApiResponse UpdateOrganization(ApiCall call, OrganizationUpdateRequest request) =>
+        OrganizationResponse(call, call.Project.B2B.UpdateOrganization(call.PathValues["organization_id"], ReadOrganizationFields(request) with
+        {
+            SsoJitProvisioningAllowedConnections = request.SsoJitProvisioningAllowedConnections,
+            SsoDefaultConnectionId = request.SsoDefaultConnectionId,
+        }));
 
     private static ApiResponse DeleteOrganization(ApiCall call)
     {
@@ -178,9 +141,9 @@ internal static class B2BEndpoints
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("organization_id", id));
     }
 
-    private static ApiResponse SearchOrganizations(ApiCall call)
+    private static ApiResponse SearchOrganizations(ApiCall call, OrganizationSearchRequest request)
     {
-        var page = call.Project.B2B.SearchOrganizations(B2BBodyReaders.ReadSearch(call.Json));
+        var page = call.Project.B2B.SearchOrganizations(B2BBodyReaders.ReadSearch(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WritePropertyName("organizations");
@@ -197,19 +160,17 @@ internal static class B2BEndpoints
 
     // ---- members ----------------------------------------------------------------------------------
 
-    private static MemberFields ReadMemberFields(JsonBody body, bool update) => new()
+    private static MemberFields ReadMemberFields(IMemberBody request) => new()
     {
-        EmailAddress = body.String("email_address"),
-        Name = body.String("name"),
-        TrustedMetadata = body.ObjectText("trusted_metadata"),
-        UntrustedMetadata = body.ObjectText("untrusted_metadata"),
-        IsBreakglass = body.Bool("is_breakglass"),
-        MfaPhoneNumber = body.String("mfa_phone_number"),
-        MfaEnrolled = body.Bool("mfa_enrolled"),
-        Roles = body.StringArray("roles"),
-        ExternalId = body.String("external_id"),
-        DefaultMfaMethod = update ? body.String("default_mfa_method") : null,
-        UnlinkEmail = update ? body.Bool("unlink_email") : null,
+        EmailAddress = request.EmailAddress,
+        Name = request.Name,
+        TrustedMetadata = request.TrustedMetadata?.GetRawText(),
+        UntrustedMetadata = request.UntrustedMetadata?.GetRawText(),
+        IsBreakglass = request.IsBreakglass,
+        MfaPhoneNumber = request.MfaPhoneNumber,
+        MfaEnrolled = request.MfaEnrolled,
+        Roles = request.Roles,
+        ExternalId = request.ExternalId,
     };
 
     private static ApiResponse MemberResponse(ApiCall call, StytchMember member, StytchOrganization organization) =>
@@ -220,12 +181,11 @@ internal static class B2BEndpoints
             B2BWire.WriteOrganization(w, "organization", organization);
         });
 
-    private static ApiResponse CreateMember(ApiCall call)
+    private static ApiResponse CreateMember(ApiCall call, MemberCreateRequest request)
     {
-        var body = call.Json;
-        var pending = body.Bool("create_member_as_pending") ?? false;
+        var pending = request.CreateMemberAsPending ?? false;
         var (member, organization) = call.Project.B2B.CreateMember(
-            call.PathValues["organization_id"], ReadMemberFields(body, update: false), pending ? "pending" : "active");
+            call.PathValues["organization_id"], ReadMemberFields(request), pending ? "pending" : "active");
         return MemberResponse(call, member, organization);
     }
 
@@ -235,11 +195,10 @@ internal static class B2BEndpoints
         return MemberResponse(call, member, organization);
     }
 
-    private static ApiResponse UpdateMember(ApiCall call)
+    private static ApiResponse UpdateMember(ApiCall call, MemberUpdateRequest request)
     {
-        _ = call.Json.Bool("preserve_existing_sessions");
-        var (member, organization) = call.Project.B2B.UpdateMember(
-            call.PathValues["organization_id"], call.PathValues["member_id"], ReadMemberFields(call.Json, update: true));
+        var fields = ReadMemberFields(request) with { DefaultMfaMethod = request.DefaultMfaMethod, UnlinkEmail = request.UnlinkEmail };
+        var (member, organization) = call.Project.B2B.UpdateMember(call.PathValues["organization_id"], call.PathValues["member_id"], fields);
         return MemberResponse(call, member, organization);
     }
 
@@ -249,10 +208,9 @@ internal static class B2BEndpoints
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("member_id", id));
     }
 
-    private static ApiResponse SearchMembers(ApiCall call)
+    private static ApiResponse SearchMembers(ApiCall call, MemberSearchRequest request)
     {
-        var body = call.Json;
-        var page = call.Project.B2B.SearchMembers(body.StringArray("organization_ids"), B2BBodyReaders.ReadSearch(body));
+        var page = call.Project.B2B.SearchMembers(request.OrganizationIds, B2BBodyReaders.ReadSearch(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WritePropertyName("members");
@@ -277,12 +235,11 @@ internal static class B2BEndpoints
 
     // ---- sessions ---------------------------------------------------------------------------------
 
-    private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call)
+    private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call, MemberSessionAuthenticateRequest request)
     {
-        var body = call.Json;
-        var claims = ClaimsJson.Read(body);
-        var check = B2BBodyReaders.ReadAuthorizationCheck(body);
-        var (token, sessionId, duration) = await SessionArguments.ReadAsync(call).ConfigureAwait(false);
+        var claims = ClaimsJson.Read(request.SessionCustomClaims);
+        var check = B2BBodyReaders.ReadAuthorizationCheck(request.AuthorizationCheck);
+        var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
         var result = call.Project.B2B.AuthenticateSession(token, sessionId, duration, check, claims);
         var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
@@ -300,24 +257,10 @@ internal static class B2BEndpoints
         });
     }
 
-    private static async ValueTask<ApiResponse> RevokeSession(ApiCall call)
+    private static async ValueTask<ApiResponse> RevokeSession(ApiCall call, MemberSessionRevokeRequest request)
     {
-        var body = call.Json;
-        var id = body.String("member_session_id");
-        var token = body.String("session_token");
-        var jwt = body.String("session_jwt");
-        var memberId = body.String("member_id");
-        var given = new[] { id, token, jwt, memberId }.Count(v => !string.IsNullOrEmpty(v));
-        if (given > 1)
-        {
-            throw new StytchException(StytchError.TooManySessionRevokeArguments);
-        }
-
-        if (given == 0)
-        {
-            throw new StytchException(StytchError.NoSessionRevokeArguments);
-        }
-
+        var (id, token, jwt, memberId) = (request.MemberSessionId, request.SessionToken, request.SessionJwt, request.MemberId);
+        SessionArguments.CheckRevokeArguments(id, token, jwt, memberId);
         if (!string.IsNullOrEmpty(memberId))
         {
             call.Project.B2B.RevokeMemberSessions(memberId);

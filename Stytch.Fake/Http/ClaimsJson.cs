@@ -14,13 +14,11 @@ internal static class ClaimsJson
     private const string Name = "session_custom_claims";
 
     /// <summary>
-    /// The <c>session_custom_claims</c> field: null when absent or JSON null; 400 <c>bad_request</c> when not an object;
-    /// 400 <c>unable_to_represent_custom_claims_json</c> for a number a double cannot hold (Stytch keeps claims as a
-    /// protobuf Struct, whose numbers are doubles; inferred as the trigger of that error type).
+    /// The bound <c>session_custom_claims</c> member of a request record: null when absent or JSON null; 400
+    /// <c>bad_request</c> when not an object; 400 <c>unable_to_represent_custom_claims_json</c> for a number a double
+    /// cannot hold (Stytch keeps claims as a protobuf Struct, whose numbers are doubles; inferred as the trigger of that
+    /// error type).
     /// </summary>
-    public static IReadOnlyDictionary<string, object?>? Read(JsonBody body) => Read(body.Element(Name));
-
-    /// <summary>The bound <c>session_custom_claims</c> member of a request record, read as <see cref="Read(JsonBody)"/> reads it.</summary>
     public static IReadOnlyDictionary<string, object?>? Read(JsonElement? value) =>
         value is { ValueKind: not JsonValueKind.Null } e ? (IReadOnlyDictionary<string, object?>)FromElement(JsonValues.Object(e, Name))! : null;
 
@@ -97,7 +95,7 @@ internal static class ClaimsJson
         _ => throw new StytchException(StytchError.UnableToRepresentCustomClaimsJson),
     };
 
-    /// <summary>Binds <c>session_custom_claims</c> by <see cref="Read(JsonElement?)"/>.</summary>
+    /// <summary>Binds <c>session_custom_claims</c> by <see cref="Read"/>.</summary>
     internal sealed class Rule : IBodyRule
     {
         public static void Check(JsonElement value, string path, BodyFields fields) => Read(value);

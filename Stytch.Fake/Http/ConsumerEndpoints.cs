@@ -121,17 +121,7 @@ internal static class ConsumerEndpoints
     private static async ValueTask<ApiResponse> RevokeSession(ApiCall call, SessionRevokeRequest request)
     {
         var (id, token, jwt) = (request.SessionId, request.SessionToken, request.SessionJwt);
-        var given = new[] { id, token, jwt }.Count(v => !string.IsNullOrEmpty(v));
-        if (given > 1)
-        {
-            throw new StytchException(StytchError.TooManySessionRevokeArguments);
-        }
-
-        if (given == 0)
-        {
-            throw new StytchException(StytchError.NoSessionRevokeArguments);
-        }
-
+        SessionArguments.CheckRevokeArguments(id, token, jwt);
         var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
         call.Project.State.RevokeSession(token, sessionId);
         return ApiResponse.Ok(call.RequestId, _ => { });

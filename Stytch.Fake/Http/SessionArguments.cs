@@ -7,10 +7,6 @@ namespace Stytch.Fake.Http;
 /// </summary>
 internal sealed record SessionArguments(string? SessionToken, string? SessionId, int? DurationMinutes)
 {
-    /// <summary>Reads the three fields from the call's <see cref="JsonBody"/>.</summary>
-    public static ValueTask<SessionArguments> ReadAsync(ApiCall call) =>
-        ResolveAsync(call, call.Json.String("session_token"), call.Json.String("session_jwt"), call.Json.Int("session_duration_minutes"));
-
     /// <summary>Checks the fields a request record bound: exactly one of the token and the JWT, the JWT turned into its session id.</summary>
     public static async ValueTask<SessionArguments> ResolveAsync(ApiCall call, string? token, string? jwt, int? duration)
     {
@@ -26,5 +22,20 @@ internal sealed record SessionArguments(string? SessionToken, string? SessionId,
 
         var sessionId = string.IsNullOrEmpty(jwt) ? null : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
         return new SessionArguments(token, sessionId, duration);
+    }
+
+    /// <summary>A <c>sessions/revoke</c> call (consumer and B2B alike) names exactly one session, or one member's sessions.</summary>
+    public static void CheckRevokeArguments(params string?[] given)
+    {
+        var count = given.Count(v => !string.IsNullOrEmpty(v));
+        if (count > 1)
+        {
+            throw new StytchException(StytchError.TooManySessionRevokeArguments);
+        }
+
+        if (count == 0)
+        {
+            throw new StytchException(StytchError.NoSessionRevokeArguments);
+        }
     }
 }

@@ -66,6 +66,21 @@ public sealed class OrganizationWireTests : B2BWireTest
         Assert.That(org["email_allowed_domains"]!.AsArray().Select(d => Str(d)), Is.EqualTo(new[] { "acme.io" }));
     }
 
+    // The spec's api_organization_v1_CreateRequest has neither SSO setting; only UpdateRequest does.
+    [Test]
+    public async Task Create_UpdateOnlySsoSettings_AreIgnoredAndNotApplied()
+    {
+        var org = await CreateOrganizationAsync(new { organization_name = "Acme", organization_slug = "acme", sso_jit_provisioning_allowed_connections = new[] { "conn-1" }, sso_default_connection_id = "conn-1" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(org["sso_jit_provisioning_allowed_connections"]!.AsArray(), Is.Empty);
+            Assert.That(Str(org["sso_default_connection_id"]), Is.Empty);
+            Assert.That(Str(org["email_invites"]), Is.EqualTo("ALL_ALLOWED"));
+            Assert.That(Stytch.DefaultProject.Requests.All[^1].IgnoredFields, Is.EqualTo(new[] { "sso_jit_provisioning_allowed_connections", "sso_default_connection_id" }));
+        });
+    }
+
     [Test]
     public async Task Create_WithoutSlug_DerivesAFreeSlugFromTheName()
     {
