@@ -55,6 +55,17 @@ public sealed class RequestBinderTests
     }
 
     [Test]
+    public void Bind_RequiredMemberWithItsOwnMessageAbsent_AnswersBadRequestWithIt()
+    {
+        var binder = new RequestBinder<OwnMessage>(TestRequestJson.Default.OwnMessage);
+        using var body = JsonBody.Parse("{}"u8.ToArray(), binder.Fields, FieldPolicy.BackDoor);
+
+        var e = Assert.Throws<StytchException>(() => binder.Bind(body));
+
+        Assert.That((e!.Error.ErrorType, e.Error.StatusCode, e.Error.Message), Is.EqualTo(("bad_request", 400, "when is required: a time.")));
+    }
+
+    [Test]
     public void Bind_ValidBody_GivesTheRecord()
     {
         var binder = new RequestBinder<Ordered>(TestRequestJson.Default.Ordered);
@@ -76,6 +87,8 @@ internal sealed record RuleOnString([property: BodyRule<AnyObject>] string? Name
 
 internal sealed record UnknownError([property: BodyRequired("no_such_error")] string? Name);
 
+internal sealed record OwnMessage([property: BodyRequired("bad_request", Message = "when is required: a time.")] string? When);
+
 internal sealed record Ordered(string? FirstName, [property: BodyRequired("invalid_code")] int? ShoeSize, JsonElement? Anything);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
@@ -84,4 +97,5 @@ internal sealed record Ordered(string? FirstName, [property: BodyRequired("inval
 [JsonSerializable(typeof(RuleOnString))]
 [JsonSerializable(typeof(UnknownError))]
 [JsonSerializable(typeof(Ordered))]
+[JsonSerializable(typeof(OwnMessage))]
 internal sealed partial class TestRequestJson : JsonSerializerContext;

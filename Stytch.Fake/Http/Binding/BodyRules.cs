@@ -37,12 +37,16 @@ internal sealed class BodyRuleAttribute<TRule> : BodyRuleAttribute
 
 /// <summary>
 /// A member a request cannot go without: when it is absent or JSON null, binding stops at it (in its place among the
-/// members) with the catalogue's error whose <c>error_type</c> is <see cref="ErrorType"/>, such as <c>invalid_method_id</c>.
+/// members) with the catalogue's error whose <c>error_type</c> is <see cref="ErrorType"/>, such as <c>invalid_method_id</c>,
+/// with <see cref="Message"/> instead of the catalogue's message when one is given.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class BodyRequiredAttribute(string errorType) : Attribute
 {
     public string ErrorType { get; } = errorType;
+
+    /// <summary>The message to answer with, for an error such as <c>bad_request</c> whose catalogue message says nothing of the member.</summary>
+    public string? Message { get; init; }
 }
 
 /// <summary>A member that must be a JSON object, of any content the handler does not read (<c>authorization_check</c> of a consumer session).</summary>

@@ -19,7 +19,8 @@ namespace Stytch.Fake.Http.Binding;
 /// for a structured value, taken as it is unless marked <see cref="BodyRuleAttribute{TRule}"/>, whose rule checks it
 /// here (its errors, its unknown members such as <c>attributes.shoe_size</c>) and whose reader the handler then runs
 /// on the bound element (<see cref="AttributesJson"/>, <see cref="ClaimsJson"/>, <see cref="AnyObject"/>).
-/// <see cref="BodyRequiredAttribute"/> makes an absent or null member an error of its own, in its place.</item>
+/// <see cref="BodyRequiredAttribute"/> makes an absent or null member an error of its own, in its place (the catalogue's,
+/// or a <c>bad_request</c> with the message it gives).</item>
 /// <item>A <c>[JsonSerializable(typeof(TheRequest))]</c> line on the product's <c>JsonSerializerContext</c>, declared with
 /// <c>[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode =
 /// JsonSourceGenerationMode.Metadata)]</c> (see <see cref="ConsumerRequestJson"/>).</item>
@@ -95,7 +96,9 @@ internal sealed class RequestBinder<TRequest>
 
         var attributes = property.AttributeProvider?.GetCustomAttributes(inherit: true) ?? [];
         var required = attributes.OfType<BodyRequiredAttribute>().SingleOrDefault() is { } r
-            ? StytchError.Find(r.ErrorType) ?? throw new InvalidOperationException($"{where}: no error has the error_type '{r.ErrorType}'.")
+            ? StytchError.Find(r.ErrorType) is { } error
+                ? error with { Message = r.Message ?? error.Message }
+                : throw new InvalidOperationException($"{where}: no error has the error_type '{r.ErrorType}'.")
             : null;
         var name = property.Name;
         if (attributes.OfType<BodyRuleAttribute>().SingleOrDefault() is not { } rule)
