@@ -58,11 +58,24 @@ public sealed class AdminMessageWireTests : FakeWireTest
     public async Task RateLimits_BadValue_Is400NamingTheField(string body, string message) =>
         await AssertRefusedAsync(HttpMethod.Post, Project + "/rate_limits", body, message);
 
+    // Every member's type is checked before any range: a body wrong in both ways is answered with the type error.
+    [TestCase("""{"per_email_limit":0,"per_endpoint_limit":"x"}""", "per_endpoint_limit must be an integer, not a string.", TestName = "RateLimits_OutOfRangeAndWrongType_Is400NamingTheType")]
+    [TestCase("""{"per_email_window_seconds":0,"enabled":"yes"}""", "enabled must be true or false, not a string.", TestName = "RateLimits_OutOfRangeWindowAndWrongType_Is400NamingTheType")]
+    public async Task RateLimits_OutOfRangeAndWrongType_Is400NamingTheType(string body, string message) =>
+        await AssertRefusedAsync(HttpMethod.Post, Project + "/rate_limits", body, message);
+
     [TestCase("""{"endpoint":"*","latency_ms":-5}""", "latency_ms must be 0..60000 (got -5).", TestName = "AddFault_NegativeLatency_Is400NamingTheField")]
     [TestCase("""{"endpoint":"*","error_type":"too_many_requests","times":0}""", "times must be at least 1 (got 0).", TestName = "AddFault_ZeroTimes_Is400NamingTheField")]
     [TestCase("""{"endpoint":"*","status_code":700}""", "status_code must be 100..599 (got 700).", TestName = "AddFault_StatusOutOfRange_Is400NamingTheField")]
     [TestCase("""{"endpoint":"nope","error_type":"too_many_requests"}""", "Unknown endpoint 'nope'. Known: *, ", TestName = "AddFault_UnknownEndpoint_Is400ListingTheKnownOnes")]
     public async Task AddFault_BadRule_Is400NamingTheProblem(string body, string message) =>
+        await AssertRefusedAsync(HttpMethod.Post, Project + "/faults", body, message);
+
+    // Every member's type is checked before the rule is: a body wrong in both ways is answered with the type error.
+    [TestCase("""{"endpoint":"*","latency_ms":-5,"email_address":5}""", "email_address must be a string, not the number 5.", TestName = "AddFault_OutOfRangeAndWrongType_Is400NamingTheType")]
+    [TestCase("""{"endpoint":"nope","error_type":"too_many_requests","email_address":true}""", "email_address must be a string, not a boolean.", TestName = "AddFault_UnknownEndpointAndWrongType_Is400NamingTheType")]
+    [TestCase("""{"status_code":"500"}""", "endpoint is required", TestName = "AddFault_NoEndpointAndWrongType_Is400SayingEndpointIsRequired")]
+    public async Task AddFault_BadRuleAndWrongType_Is400NamingTheFirstInOrder(string body, string message) =>
         await AssertRefusedAsync(HttpMethod.Post, Project + "/faults", body, message);
 
     // ---- seed and snapshot --------------------------------------------------------------------------

@@ -26,8 +26,8 @@ internal static class ClockEndpoints
     public static IEnumerable<Endpoint> All() =>
     [
         Endpoint.Get("admin.clock.get", Clock, Get, Access.Admin),
-        Endpoint.Post("admin.clock.advance", Clock + "/advance", ["seconds"], Advance, Access.Admin),
-        Endpoint.Post("admin.clock.set", Clock + "/set", ["now"], Set, Access.Admin),
+        Endpoint.Post("admin.clock.advance", Clock + "/advance", AdminRequestJson.Default.ClockAdvanceRequest, Advance, Access.Admin),
+        Endpoint.Post("admin.clock.set", Clock + "/set", AdminRequestJson.Default.ClockSetRequest, Set, Access.Admin),
     ];
 
     /// <summary>
@@ -51,9 +51,10 @@ internal static class ClockEndpoints
 
     private static ApiResponse Get(ApiCall call) => Response(call.Project.Clock, null);
 
-    private static ApiResponse Advance(ApiCall call)
+    private static ApiResponse Advance(ApiCall call, ClockAdvanceRequest request)
     {
-        var seconds = call.Json.Number("seconds") ?? throw Validate.BadRequest("seconds is required: how far to move the clock forward.");
+        // [BodyRequired]: never null once bound.
+        var seconds = request.Seconds!.Value;
         if (seconds < 0)
         {
             throw Validate.BadRequest($"seconds must be ≥ 0 (got {seconds.ToString(CultureInfo.InvariantCulture)}): the clock only moves forward; use clock/set to go back.");
@@ -70,9 +71,10 @@ internal static class ClockEndpoints
         return Response(call.Project.Clock, errors);
     }
 
-    private static ApiResponse Set(ApiCall call)
+    private static ApiResponse Set(ApiCall call, ClockSetRequest request)
     {
-        var text = call.Json.String("now") ?? throw Validate.BadRequest("now is required: an ISO 8601 time such as 2030-01-01T00:00:00Z.");
+        // [BodyRequired]: never null once bound.
+        var text = request.Now!;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now))
         {
             throw Validate.BadRequest($"now '{text}' is not a time: send ISO 8601, such as 2030-01-01T00:00:00Z.");

@@ -19,41 +19,23 @@ internal static class SeedEndpoint
     private static readonly string[] MemberKeys = ["email_address", "name", "status"];
     private static readonly string[] UserKeys = ["email", "status"];
 
-    public static ApiResponse Seed(ApiCall call)
+    public static IEnumerable<Endpoint> All() =>
+    [
+        Endpoint.Post("admin.seed", AdminEndpoints.Project + "/seed", AdminRequestJson.Default.SeedRequest, Seed, Access.Admin),
+    ];
+
+    /// <summary>What <paramref name="request"/> asks to seed: its items read in order, each with its own messages.</summary>
+    internal static SeedSpec Read(SeedRequest request) => new(
+        Items(request.Organizations, "organizations", OrganizationKeys, ReadOrganization),
+        Items(request.Users, "users", UserKeys, u => new UserSpec(Text(u, "users", "email", required: true), Text(u, "users", "status"))));
+
+    private static ApiResponse Seed(ApiCall call, SeedRequest request)
     {
-        var body = call.Json;
-        var spec = new SeedSpec(
-            Items(body.Element("organizations"), "organizations", OrganizationKeys, ReadOrganization),
-            Items(body.Element("users"), "users", UserKeys, u => new UserSpec(Text(u, "users", "email", required: true), Text(u, "users", "status"))));
-        var result = call.Project.Seed.Apply(spec);
+        var result = call.Project.Seed.Apply(Read(request));
         return ApiResponse.Plain(201, w =>
         {
-            w.WritePropertyName("organizations");
-            w.WriteStartArray();
-            foreach (var seeded in result.Organizations)
-            {
-                w.WriteStartObject();
-                B2BWire.WriteOrganization(w, "organization", seeded.Organization);
-                w.WritePropertyName("members");
-                w.WriteStartArray();
-                foreach (var member in seeded.Members)
-                {
-                    JsonSerializer.Serialize(w, WireMember.From(member, seeded.Organization), B2BWireJsonContext.Default.WireMember);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WritePropertyName("users");
-            w.WriteStartArray();
-            foreach (var user in result.Users)
-            {
-                JsonSerializer.Serialize(w, WireUser.From(user), WireJsonContext.Default.WireUser);
-            }
-
-            w.WriteEndArray();
+            StateEndpoints.WriteOrganizations(w, result.Organizations.Select(o => (o.Organization, o.Members.AsEnumerable())));
+            StateEndpoints.WriteUsers(w, result.Users);
         });
     }
 

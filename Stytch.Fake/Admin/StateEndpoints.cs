@@ -9,7 +9,7 @@ namespace Stytch.Fake.Admin;
 /// </summary>
 internal static class StateEndpoints
 {
-    private const string Project = "/_fake/v1/projects/{project_id}";
+    private const string Project = AdminEndpoints.Project;
 
     public static IEnumerable<Endpoint> All() =>
     [
@@ -18,21 +18,34 @@ internal static class StateEndpoints
         Endpoint.Get("admin.sessions.list", Project + "/sessions", ListSessions, Access.Admin),
     ];
 
+    /// <summary><c>"users":[…]</c>, each as Stytch's User object.</summary>
+    public static void WriteUsers(Utf8JsonWriter w, IEnumerable<StytchUser> users) =>
+        WireJson.WriteArray(w, "users", users.Select(WireUser.From), WireJsonContext.Default.WireUser);
+
+    /// <summary>
+    /// <c>"organizations":[{"organization":{…},"members":[…]}]</c>: each organization with its members, as Stytch's
+    /// Organization and Member objects; what this list and the seed back door answer.
+    /// </summary>
+    public static void WriteOrganizations(Utf8JsonWriter w, IEnumerable<(StytchOrganization Organization, IEnumerable<StytchMember> Members)> organizations)
+    {
+        w.WritePropertyName("organizations");
+        w.WriteStartArray();
+        foreach (var (organization, members) in organizations)
+        {
+            w.WriteStartObject();
+            B2BWire.WriteOrganization(w, "organization", organization);
+            WireJson.WriteArray(w, "members", members.Select(m => WireMember.From(m, organization)), B2BWireJsonContext.Default.WireMember);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary><c>{"users":[…]}</c>: every user, oldest first, as Stytch's User object.</summary>
     private static ApiResponse ListUsers(ApiCall call)
     {
         var users = call.Project.Users;
-        return ApiResponse.Plain(200, w =>
-        {
-            w.WritePropertyName("users");
-            w.WriteStartArray();
-            foreach (var user in users)
-            {
-                JsonSerializer.Serialize(w, WireUser.From(user), WireJsonContext.Default.WireUser);
-            }
-
-            w.WriteEndArray();
-        });
+        return ApiResponse.Plain(200, w => WriteUsers(w, users));
     }
 
     /// <summary>
@@ -44,26 +57,7 @@ internal static class StateEndpoints
         var organizations = call.Project.Organizations;
         var members = call.Project.Members.ToLookup(m => m.OrganizationId, StringComparer.Ordinal);
         return ApiResponse.Plain(200, w =>
-        {
-            w.WritePropertyName("organizations");
-            w.WriteStartArray();
-            foreach (var organization in organizations)
-            {
-                w.WriteStartObject();
-                B2BWire.WriteOrganization(w, "organization", organization);
-                w.WritePropertyName("members");
-                w.WriteStartArray();
-                foreach (var member in members[organization.OrganizationId])
-                {
-                    JsonSerializer.Serialize(w, WireMember.From(member, organization), B2BWireJsonContext.Default.WireMember);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        });
+            WriteOrganizations(w, organizations.Select(o => (o, members[o.OrganizationId]))));
     }
 
     /// <summary>
@@ -76,22 +70,8 @@ internal static class StateEndpoints
         var memberSessions = call.Project.B2B.ListLiveSessions();
         return ApiResponse.Plain(200, w =>
         {
-            w.WritePropertyName("sessions");
-            w.WriteStartArray();
-            foreach (var session in sessions)
-            {
-                JsonSerializer.Serialize(w, WireSession.From(session), WireJsonContext.Default.WireSession);
-            }
-
-            w.WriteEndArray();
-            w.WritePropertyName("member_sessions");
-            w.WriteStartArray();
-            foreach (var session in memberSessions)
-            {
-                JsonSerializer.Serialize(w, WireMemberSession.From(session), B2BWireJsonContext.Default.WireMemberSession);
-            }
-
-            w.WriteEndArray();
+            WireJson.WriteArray(w, "sessions", sessions.Select(WireSession.From), WireJsonContext.Default.WireSession);
+            WireJson.WriteArray(w, "member_sessions", memberSessions.Select(WireMemberSession.From), B2BWireJsonContext.Default.WireMemberSession);
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Stytch.Fake.Core;
 
 namespace Stytch.Fake.Http;
@@ -156,4 +157,17 @@ internal static class WireJson
     /// <summary>RFC 3339 in UTC with whole seconds, as Stytch writes times.</summary>
     public static string Time(DateTimeOffset t) =>
         t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary><c>"<paramref name="name"/>":[…]</c>, each item written by <paramref name="type"/>.</summary>
+    public static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, JsonTypeInfo<T> type)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (var item in items)
+        {
+            JsonSerializer.Serialize(w, item, type);
+        }
+
+        w.WriteEndArray();
+    }
 }
