@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.Consumer;
+using Stytch.Fake.Products.Consumer.EmailOtp;
 
 namespace Stytch.Fake.Benchmarks;
 
@@ -28,7 +29,7 @@ public class RoundTripBenchmarks
 [MemoryDiagnoser]
 public class EngineBenchmarks
 {
-    private ProjectState _state = null!;
+    private ConsumerProducts _state = null!;
     private string _userId = "";
     private int _n;
 
@@ -36,29 +37,29 @@ public class EngineBenchmarks
     public void SetUp()
     {
         _state = EngineRunner.NewState();
-        _userId = _state.LoginOrCreate("ada@example.com", new EmailOtpOptions()).UserId;
+        _userId = _state.EmailOtp.LoginOrCreate("ada@example.com", new EmailOtpOptions()).UserId;
     }
 
     [Benchmark]
-    public object LoginOrCreate() => _state.LoginOrCreate($"u{_n++ % 10_000}@example.com", new EmailOtpOptions());
+    public object LoginOrCreate() => _state.EmailOtp.LoginOrCreate($"u{_n++ % 10_000}@example.com", new EmailOtpOptions());
 
     [Benchmark]
     public object LoginOrCreateAndAuthenticate() => EngineRunner.Login(_state, $"v{_n++ % 10_000}@example.com");
 
     [Benchmark]
-    public StytchUser GetUser() => _state.GetUser(_userId);
+    public StytchUser GetUser() => _state.Users.Get(_userId);
 }
 
 /// <summary>Helpers shared by the BenchmarkDotNet classes and the quick table.</summary>
 public static class EngineRunner
 {
-    internal static ProjectState NewState() =>
+    internal static ConsumerProducts NewState() =>
         new(new ProjectStore(new ProjectSettings("project-test-00000000-0000-4000-8000-000000000000", Live: false, Seed: 1)));
 
-    internal static OtpAuthenticated Login(ProjectState state, string email)
+    internal static OtpAuthenticated Login(ConsumerProducts state, string email)
     {
-        var sent = state.LoginOrCreate(email, new EmailOtpOptions());
+        var sent = state.EmailOtp.LoginOrCreate(email, new EmailOtpOptions());
         var code = state.Outbox.FindLatestFor(email)!.Code;
-        return state.Authenticate(new OtpAuthenticateCommand { MethodId = sent.EmailId, Code = code });
+        return state.EmailOtp.Authenticate(new OtpAuthenticateCommand { MethodId = sent.EmailId, Code = code });
     }
 }

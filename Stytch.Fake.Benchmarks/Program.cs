@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Stytch.Fake.Benchmarks;
-using Stytch.Fake.Products.Consumer;
+using Stytch.Fake.Products.Consumer.EmailOtp;
 using Stytch.Fake;
 
 // `dotnet run -c Release --project Stytch.Fake.Benchmarks` prints the quick table below;
@@ -125,7 +125,7 @@ for (var r = 0; r < 5; r++)
     await using var fake = await StytchFake.StartAsync();
     for (var i = 0; i < 10_000; i++)
     {
-        fake.DefaultProject.State.LoginOrCreate($"user{i}@example.com", new EmailOtpOptions());
+        fake.DefaultProject.Consumer.EmailOtp.LoginOrCreate($"user{i}@example.com", new EmailOtpOptions());
     }
 
     var watch = Stopwatch.StartNew();
@@ -165,7 +165,7 @@ var before = Heap();
 long after100K = 0;
 for (var i = 0; i < 1_000_000; i++)
 {
-    memoryState.LoginOrCreate($"m{i % 10_000}@example.com", new EmailOtpOptions());
+    memoryState.EmailOtp.LoginOrCreate($"m{i % 10_000}@example.com", new EmailOtpOptions());
     if (i == 99_999)
     {
         after100K = Heap();

@@ -57,7 +57,7 @@ public sealed class StytchFakeProject
         // order, at construction, so later ids do not depend on when a key or a fault is first used) the seeds of
         // the name generator and the fault dice and the first signing key's kid; then every other id and code.
         Store = new ProjectStore(new ProjectSettings(ProjectId, live, options.Seed), Clock, ids);
-        State = new ProjectState(Store);
+        Consumer = new ConsumerProducts(Store);
         B2B = new B2BState(Store);
         Seed = new Seeding.StytchSeeder(this, ids.NewSeed());
         Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.ProductCatalog.StytchEndpointNames, limits.MaxFaultRulesPerProject);
@@ -93,7 +93,8 @@ public sealed class StytchFakeProject
     /// <summary>The project's engine state, consumer and B2B, behind its one lock.</summary>
     internal ProjectStore Store { get; }
 
-    internal ProjectState State { get; }
+    /// <summary>The consumer products: users, email OTP, sessions.</summary>
+    internal ConsumerProducts Consumer { get; }
 
     internal SessionJwts Jwts { get; }
 
@@ -131,29 +132,29 @@ public sealed class StytchFakeProject
     }
 
     /// <summary>Every user of the project, oldest first.</summary>
-    public IReadOnlyList<StytchUser> Users => State.ListUsers();
+    public IReadOnlyList<StytchUser> Users => Consumer.Users.List();
 
     /// <summary>The user with this id.</summary>
     /// <exception cref="StytchException">No such user (<c>user_not_found</c>).</exception>
-    public StytchUser GetUser(string userId) => State.GetUser(userId);
+    public StytchUser GetUser(string userId) => Consumer.Users.Get(userId);
 
     /// <summary>Creates an active (or pending) user directly, without a code.</summary>
-    public StytchUser CreateUser(string email, bool pending = false) => State.CreateUser(email, pending);
+    public StytchUser CreateUser(string email, bool pending = false) => Consumer.Users.Create(email, pending);
 
     /// <summary>A user's live sessions.</summary>
-    public IReadOnlyList<StytchSession> SessionsOf(string userId) => State.ListSessions(userId);
+    public IReadOnlyList<StytchSession> SessionsOf(string userId) => Consumer.Sessions.List(userId);
 
     /// <summary>
     /// Logs a user in without a code round trip: a new session with an email OTP factor, and its token and JWT.
     /// </summary>
     public MintedSession MintSession(string userId, TimeSpan? duration = null)
     {
-        var session = State.MintSession(userId, (int)(duration ?? TimeSpan.FromMinutes(60)).TotalMinutes);
+        var session = Consumer.Sessions.Mint(userId, (int)(duration ?? TimeSpan.FromMinutes(60)).TotalMinutes);
         return new MintedSession(session, session.SessionToken, Jwts.Mint(session));
     }
 
     /// <summary>Revokes one session by id.</summary>
-    public void RevokeSession(string sessionId) => State.RevokeSession(null, sessionId);
+    public void RevokeSession(string sessionId) => Consumer.Sessions.Revoke(null, sessionId);
 
     /// <summary>
     /// Adds a new signing key; the old one stays in the JWKS until <see cref="RemoveOldSigningKeys"/>. Keys are made on

@@ -115,10 +115,10 @@ internal sealed class ConformanceRun : IAsyncDisposable
         Post("OtpsAuthenticate_SandboxWithoutSession", "/v1/otps/authenticate", async r =>
         {
             await r.Client.PostAsync("/v1/otps/email/login_or_create", new { email = "sandbox@stytch.com" });
-            return await r.Client.PostAsync("/v1/otps/authenticate", new { method_id = ProjectState.SandboxEmailId, code = ProjectState.SandboxCode });
+            return await r.Client.PostAsync("/v1/otps/authenticate", new { method_id = Sandbox.EmailId, code = Sandbox.Code });
         }),
         Post("OtpsAuthenticate_SandboxWithSession", "/v1/otps/authenticate", r =>
-            r.Client.PostAsync("/v1/otps/authenticate", new { method_id = ProjectState.SandboxEmailId, code = ProjectState.SandboxCode, session_duration_minutes = 30 })),
+            r.Client.PostAsync("/v1/otps/authenticate", new { method_id = Sandbox.EmailId, code = Sandbox.Code, session_duration_minutes = 30 })),
         Post("OtpsAuthenticate_ClaimsAttributesAndMatchingOptions", "/v1/otps/authenticate", async r =>
         {
             var attributes = new { ip_address = "203.0.113.7", user_agent = "Mozilla/5.0" };

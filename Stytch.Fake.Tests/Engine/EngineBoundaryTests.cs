@@ -181,8 +181,8 @@ public sealed partial class EngineBoundaryTests
             EngineTypes().Select(t => t.FullName),
             Is.SupersetOf(new[]
             {
-                typeof(ProjectStore).FullName, typeof(OneTimeSecrets).FullName, typeof(ProjectState).FullName,
-                typeof(Products.B2B.B2BState).FullName,
+                typeof(ProjectStore).FullName, typeof(OneTimeSecrets).FullName, typeof(ConsumerProducts).FullName, typeof(Fake.Products.Consumer.EmailOtp.EmailOtpService).FullName,
+                typeof(Fake.Products.B2B.B2BState).FullName,
                 // Public types declared under Core/ and Products/ live in namespace Stytch.Fake.
                 typeof(Outbox).FullName, typeof(StytchClock).FullName, typeof(StytchError).FullName,
                 typeof(AuthenticationFactor).FullName, typeof(StytchSession).FullName, typeof(StytchOrganization).FullName,

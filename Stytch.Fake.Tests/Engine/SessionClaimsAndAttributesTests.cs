@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.Consumer;
+using Stytch.Fake.Products.Consumer.EmailOtp;
 
 namespace Stytch.Fake.Tests.Engine;
 
@@ -17,7 +18,7 @@ public sealed class SessionClaimsAndAttributesTests
     private static readonly RequestAttributes Phone = new("198.51.100.9", "Mozilla/5.0 (Phone)");
 
     private FakeTimeProvider _time = null!;
-    private ProjectState _state = null!;
+    private ConsumerProducts _state = null!;
     private B2BState _b2b = null!;
 
     [SetUp]
@@ -25,7 +26,7 @@ public sealed class SessionClaimsAndAttributesTests
     {
         _time = new FakeTimeProvider(Start);
         var clock = new StytchClock(_time);
-        _state = new ProjectState(new ProjectStore(new ProjectSettings(ProjectId, false, null), clock));
+        _state = new ConsumerProducts(new ProjectStore(new ProjectSettings(ProjectId, false, null), clock));
         _b2b = new B2BState(new ProjectStore(new ProjectSettings(ProjectId, false, null), clock));
     }
 
@@ -36,13 +37,13 @@ public sealed class SessionClaimsAndAttributesTests
 
     private (EmailOtpSent Sent, string Code) Send(RequestAttributes? attributes = null)
     {
-        var sent = _state.LoginOrCreate("ada@example.com", new EmailOtpOptions { Attributes = attributes ?? RequestAttributes.None });
+        var sent = _state.EmailOtp.LoginOrCreate("ada@example.com", new EmailOtpOptions { Attributes = attributes ?? RequestAttributes.None });
         return (sent, _state.Outbox.LatestFor("ada@example.com").Code);
     }
 
     private OtpAuthenticated Authenticate(EmailOtpSent sent, string code, int? minutes = 60, IReadOnlyDictionary<string, object?>? claims = null,
         RequestAttributes? attributes = null, AttributeMatchOptions? options = null, string? sessionToken = null) =>
-        _state.Authenticate(new OtpAuthenticateCommand
+        _state.EmailOtp.Authenticate(new OtpAuthenticateCommand
         {
             MethodId = sent.EmailId,
             Code = code,
@@ -63,7 +64,7 @@ public sealed class SessionClaimsAndAttributesTests
         var session = Authenticate(sent, code, claims: Map(("plan", "pro"))).Session!;
 
         Assert.That(session.CustomClaims, Is.EquivalentTo(Map(("plan", "pro"))));
-        Assert.That(_state.ListSessions(sent.UserId).Single().CustomClaims, Is.EquivalentTo(Map(("plan", "pro"))));
+        Assert.That(_state.Sessions.List(sent.UserId).Single().CustomClaims, Is.EquivalentTo(Map(("plan", "pro"))));
     }
 
     [Test]
@@ -87,7 +88,7 @@ public sealed class SessionClaimsAndAttributesTests
         var result = Authenticate(sent, code, minutes: null, claims: Map(("plan", "pro")));
 
         Assert.That(result.Session, Is.Null);
-        Assert.That(_state.ListSessions(sent.UserId), Is.Empty);
+        Assert.That(_state.Sessions.List(sent.UserId), Is.Empty);
     }
 
     [Test]
@@ -96,7 +97,7 @@ public sealed class SessionClaimsAndAttributesTests
         var (sent, code) = Send();
 
         Assert.That(ErrorOf(() => Authenticate(sent, code, claims: Map(("sub", "someone-else")))), Is.EqualTo(StytchError.ReservedClaimsInCustomClaims));
-        Assert.That(_state.ListSessions(sent.UserId), Is.Empty);
+        Assert.That(_state.Sessions.List(sent.UserId), Is.Empty);
         Assert.That(Authenticate(sent, code).Session, Is.Not.Null, "the code is still usable");
     }
 
@@ -110,7 +111,7 @@ public sealed class SessionClaimsAndAttributesTests
 
         var error = ErrorOf(() => Authenticate(sent, second, minutes: 120, claims: Map(("b", new string('b', 200))), sessionToken: session.SessionToken));
 
-        var kept = _state.ListSessions(sent.UserId).Single();
+        var kept = _state.Sessions.List(sent.UserId).Single();
         Assert.That(error, Is.EqualTo(StytchError.CustomClaimsTooLarge));
         Assert.That(kept, Is.EqualTo(session), "neither extended nor given claims");
         Assert.That(Authenticate(sent, second).Session, Is.Not.Null, "the code is still usable");
@@ -122,10 +123,10 @@ public sealed class SessionClaimsAndAttributesTests
         var (sent, code) = Send();
         var session = Authenticate(sent, code, claims: Map(("key_1", 1.0), ("key_2", 2.0))).Session!;
 
-        var result = _state.AuthenticateSession(session.SessionToken, null, null, Map(("key_1", 9.0)));
+        var result = _state.Sessions.Authenticate(session.SessionToken, null, null, Map(("key_1", 9.0)));
 
         Assert.That(result.Session.CustomClaims, Is.EquivalentTo(Map(("key_1", 9.0), ("key_2", 2.0))));
-        Assert.That(_state.ListSessions(sent.UserId).Single().CustomClaims, Is.EquivalentTo(Map(("key_1", 9.0), ("key_2", 2.0))));
+        Assert.That(_state.Sessions.List(sent.UserId).Single().CustomClaims, Is.EquivalentTo(Map(("key_1", 9.0), ("key_2", 2.0))));
     }
 
     [Test]
@@ -135,10 +136,10 @@ public sealed class SessionClaimsAndAttributesTests
         var session = Authenticate(sent, code, claims: Map(("keep", true))).Session!;
         _time.Advance(TimeSpan.FromMinutes(1));
 
-        var error = ErrorOf(() => _state.AuthenticateSession(session.SessionToken, null, 600, Map(("https://stytch.com/session", "x"))));
+        var error = ErrorOf(() => _state.Sessions.Authenticate(session.SessionToken, null, 600, Map(("https://stytch.com/session", "x"))));
 
         Assert.That(error, Is.EqualTo(StytchError.StytchClaimsInCustomClaims));
-        Assert.That(_state.ListSessions(sent.UserId).Single(), Is.EqualTo(session));
+        Assert.That(_state.Sessions.List(sent.UserId).Single(), Is.EqualTo(session));
     }
 
     // ---- consumer attributes and options ----------------------------------------------------------
@@ -177,7 +178,7 @@ public sealed class SessionClaimsAndAttributesTests
         var error = ErrorOf(() => Authenticate(sent, code, attributes: Laptop with { IpAddress = Phone.IpAddress }, options: new AttributeMatchOptions(true, false)));
 
         Assert.That(error, Is.EqualTo(StytchError.AttributeMismatch));
-        Assert.That(_state.ListSessions(sent.UserId), Is.Empty);
+        Assert.That(_state.Sessions.List(sent.UserId), Is.Empty);
         Assert.That(Authenticate(sent, code, attributes: Laptop, options: new AttributeMatchOptions(true, true)).Session, Is.Not.Null);
     }
 
@@ -234,11 +235,11 @@ public sealed class SessionClaimsAndAttributesTests
         var (sent, code) = Send();
         var session = Authenticate(sent, code, claims: Map(("plan", "pro"), ("e", Map(("n", 1.0)))), attributes: Phone).Session!;
         Send(Laptop);
-        var copy = new ProjectState(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
+        var copy = new ConsumerProducts(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
 
         copy.Import(_state.Export());
 
-        var imported = copy.ListSessions(sent.UserId).Single();
+        var imported = copy.Sessions.List(sent.UserId).Single();
         Assert.That(imported.CustomClaims, Is.EquivalentTo(session.CustomClaims));
         Assert.That(imported.Attributes, Is.EqualTo(Phone));
         Assert.That(copy.Export().Otps.Single().Attributes, Is.EqualTo(Laptop));
@@ -251,10 +252,10 @@ public sealed class SessionClaimsAndAttributesTests
         Authenticate(sent, code);
         var snapshot = _state.Export();
         var bad = snapshot with { Sessions = [snapshot.Sessions[0] with { CustomClaims = Map(("exp", 1.0)) }] };
-        var copy = new ProjectState(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
+        var copy = new ConsumerProducts(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
 
         Assert.Throws<ArgumentException>(() => copy.Import(bad));
-        Assert.That(copy.UserCount, Is.Zero);
+        Assert.That(copy.Users.Count, Is.Zero);
     }
 
     // ---- B2B ----------------------------------------------------------------------------------------

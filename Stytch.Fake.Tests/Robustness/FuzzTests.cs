@@ -48,7 +48,7 @@ public sealed class FuzzTests
         private static readonly string[] Emails =
         [
             "ada@example.com", "grace@example.com", "linus@example.org", "ken+tag@example.net", "barbara@sub.example.com",
-            "margaret@example.io", "edsger@example.com", "donald@example.com", ProjectState.SandboxEmail,
+            "margaret@example.io", "edsger@example.com", "donald@example.com", Sandbox.Email,
         ];
 
         private static readonly string[] Unicode =
@@ -218,7 +218,7 @@ public sealed class FuzzTests
                 {
                     var userId = json["user_id"]!.GetValue<string>();
                     var emailId = json["email_id"]!.GetValue<string>();
-                    if (userId != ProjectState.SandboxUserId)
+                    if (userId != Sandbox.UserId)
                     {
                         _expectedOutbox++;
                         var message = _stytch.Outbox.All[0];
@@ -229,7 +229,7 @@ public sealed class FuzzTests
                         }
                     }
 
-                    if (name == "otps.email.send" && !_createdUserIds.Contains(userId) && userId != ProjectState.SandboxUserId)
+                    if (name == "otps.email.send" && !_createdUserIds.Contains(userId) && userId != Sandbox.UserId)
                     {
                         _problems.Add($"{describe()} -> send answered 200 for a user no login_or_create created: {userId}");
                     }
@@ -242,7 +242,7 @@ public sealed class FuzzTests
                             _problems.Add($"{describe()} -> user_created twice for {userId}");
                         }
                     }
-                    else if (name == "otps.email.login_or_create" && !_createdUserIds.Contains(userId) && userId != ProjectState.SandboxUserId)
+                    else if (name == "otps.email.login_or_create" && !_createdUserIds.Contains(userId) && userId != Sandbox.UserId)
                     {
                         _problems.Add($"{describe()} -> user_created false for a user never created: {userId}");
                     }
@@ -265,7 +265,7 @@ public sealed class FuzzTests
                         break;
                     }
 
-                    if (methodId != ProjectState.SandboxEmailId && !_usedCodes.Add((methodId, code)))
+                    if (methodId != Sandbox.EmailId && !_usedCodes.Add((methodId, code)))
                     {
                         _problems.Add($"{describe()} -> code {code} for {methodId} authenticated twice");
                     }
@@ -297,7 +297,7 @@ public sealed class FuzzTests
             var users = project.Users;
             foreach (var user in users)
             {
-                if (!_createdUserIds.Contains(user.UserId) && user.UserId != ProjectState.SandboxUserId)
+                if (!_createdUserIds.Contains(user.UserId) && user.UserId != Sandbox.UserId)
                 {
                     _problems.Add($"user {user.UserId} ({user.Email}) exists without a 200 login_or_create that created it");
                 }
@@ -309,7 +309,7 @@ public sealed class FuzzTests
             }
 
             var expectedUsers = _createdUserIds.Except(_deletedUserIds).ToHashSet(StringComparer.Ordinal);
-            var actual = users.Where(u => u.UserId != ProjectState.SandboxUserId).Select(u => u.UserId).ToHashSet(StringComparer.Ordinal);
+            var actual = users.Where(u => u.UserId != Sandbox.UserId).Select(u => u.UserId).ToHashSet(StringComparer.Ordinal);
             if (!actual.SetEquals(expectedUsers))
             {
                 _problems.Add($"users {string.Join(",", actual.Order(StringComparer.Ordinal))} != created minus deleted {string.Join(",", expectedUsers.Order(StringComparer.Ordinal))}");
@@ -356,10 +356,10 @@ public sealed class FuzzTests
                 case < 65:
                 {
                     var normalized = email.ToLowerInvariant();
-                    var sandbox = string.Equals(normalized, ProjectState.SandboxEmail, StringComparison.Ordinal);
-                    var methodId = sandbox ? ProjectState.SandboxEmailId
+                    var sandbox = string.Equals(normalized, Sandbox.Email, StringComparison.Ordinal);
+                    var methodId = sandbox ? Sandbox.EmailId
                         : _emailIdByEmail.GetValueOrDefault(normalized) ?? $"email-test-{Guid.NewGuid()}";
-                    var latest = sandbox ? ProjectState.SandboxCode : _stytch.Outbox.FindLatestFor(normalized)?.Code;
+                    var latest = sandbox ? Sandbox.Code : _stytch.Outbox.FindLatestFor(normalized)?.Code;
                     var code = latest is not null && _random.NextDouble() < 0.6 ? latest : _random.Next(1_000_000).ToString("D6", CultureInfo.InvariantCulture);
                     var body = new JsonObject { ["method_id"] = methodId, ["code"] = code };
                     Maybe(body, "session_duration_minutes", () => _random.Next(5, 600), 0.6);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Stytch.Fake.Products.B2B;
-using Stytch.Fake.Products.Consumer;
+using Stytch.Fake.Products.Consumer.EmailOtp;
 
 namespace Stytch.Fake.Tests.Robustness;
 
@@ -90,7 +90,7 @@ public sealed class ResetImportRaceTests
                     continue;
                 }
 
-                project.State.LoginOrCreate($"w{w}-{n}@writer.test", new EmailOtpOptions());
+                project.Consumer.EmailOtp.LoginOrCreate($"w{w}-{n}@writer.test", new EmailOtpOptions());
                 project.B2B.CreateOrganization(new OrganizationFields { OrganizationName = $"Writer {w}-{n}" });
                 n++;
             }
@@ -110,7 +110,7 @@ public sealed class ResetImportRaceTests
         var source = stytch.CreateProject(new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start) });
         for (var i = 1; i <= 3; i++)
         {
-            source.State.LoginOrCreate($"{tag}{i}@{tag}.test", new EmailOtpOptions());
+            source.Consumer.EmailOtp.LoginOrCreate($"{tag}{i}@{tag}.test", new EmailOtpOptions());
         }
 
         for (var i = 1; i <= 2; i++)

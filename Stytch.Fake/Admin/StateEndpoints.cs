@@ -66,7 +66,7 @@ internal static class StateEndpoints
     /// </summary>
     private static ApiResponse ListSessions(ApiCall call)
     {
-        var sessions = call.Project.State.ListLiveSessions();
+        var sessions = call.Project.Consumer.Sessions.ListLive();
         var memberSessions = call.Project.B2B.ListLiveSessions();
         return ApiResponse.Plain(200, w =>
         {

@@ -77,10 +77,10 @@ internal sealed class OneTimeSecrets
     /// <summary>Forgets the secret of <paramref name="key"/>, if any.</summary>
     public void Remove(SecretKey key) => _secrets.Remove(key);
 
-    /// <summary>Forgets every secret of <paramref name="purpose"/> whose subject matches.</summary>
-    public void RemoveWhere(string purpose, Func<string, bool> subject)
+    /// <summary>Forgets every secret whose key matches (an organization's codes, a deleted user's codes of any purpose).</summary>
+    public void RemoveWhere(Func<SecretKey, bool> match)
     {
-        foreach (var key in _secrets.Keys.Where(k => k.Purpose == purpose && subject(k.Subject)).ToArray())
+        foreach (var key in _secrets.Keys.Where(match).ToArray())
         {
             _secrets.Remove(key);
         }

@@ -85,6 +85,16 @@ internal sealed class ProjectStore
             return (T)part;
         });
 
+    /// <summary>
+    /// Empties the store and runs <paramref name="load"/> (which fills it again, from a snapshot) in the same
+    /// transaction: a concurrent reader sees the old state or the new one, never a part of each.
+    /// </summary>
+    public void Replace(Action load) => Transact(() =>
+    {
+        Reset();
+        load();
+    });
+
     /// <summary>Forgets every user, organization, member, code, session and message, in one step.</summary>
     public void Reset() => Transact(() =>
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Stytch.Fake.Core;
-using Stytch.Fake.Products.Consumer;
+using Stytch.Fake.Products.Consumer.EmailOtp;
 
 namespace Stytch.Fake.Http;
 
@@ -33,7 +33,7 @@ internal static class ConsumerEndpoints
 
     private static ApiResponse LoginOrCreate(ApiCall call, OtpEmailLoginOrCreateRequest request)
     {
-        var sent = call.Project.State.LoginOrCreate(request.Email, OtpOptions(request, request.CreateUserAsPending ?? false));
+        var sent = call.Project.Consumer.EmailOtp.LoginOrCreate(request.Email, OtpOptions(request, request.CreateUserAsPending ?? false));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("user_id", sent.UserId);
@@ -44,7 +44,7 @@ internal static class ConsumerEndpoints
 
     private static ApiResponse Send(ApiCall call, OtpEmailSendRequest request)
     {
-        var sent = call.Project.State.Send(request.Email, OtpOptions(request));
+        var sent = call.Project.Consumer.EmailOtp.Send(request.Email, OtpOptions(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("user_id", sent.UserId);
@@ -69,7 +69,7 @@ internal static class ConsumerEndpoints
             Options = AttributesJson.ReadOptions(request.Options),
             CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
         };
-        var result = call.Project.State.Authenticate(command);
+        var result = call.Project.Consumer.EmailOtp.Authenticate(command);
         var jwt = result.Session is null ? "" : await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
@@ -85,7 +85,7 @@ internal static class ConsumerEndpoints
 
     private static ApiResponse GetUser(ApiCall call)
     {
-        var user = call.Project.State.GetUser(call.PathValues["user_id"]);
+        var user = call.Project.Consumer.Users.Get(call.PathValues["user_id"]);
         return ApiResponse.Ok(call.RequestId, w =>
         {
             // GET /v1/users/{id} answers the user's fields at the top level, with no "user" wrapper.
@@ -99,7 +99,7 @@ internal static class ConsumerEndpoints
 
     private static ApiResponse DeleteUser(ApiCall call)
     {
-        var userId = call.Project.State.DeleteUser(call.PathValues["user_id"]);
+        var userId = call.Project.Consumer.Users.Delete(call.PathValues["user_id"]);
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("user_id", userId));
     }
 
@@ -107,7 +107,7 @@ internal static class ConsumerEndpoints
     {
         var claims = ClaimsJson.Read(request.SessionCustomClaims);
         var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
-        var result = call.Project.State.AuthenticateSession(token, sessionId, duration, claims);
+        var result = call.Project.Consumer.Sessions.Authenticate(token, sessionId, duration, claims);
         var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
@@ -123,13 +123,13 @@ internal static class ConsumerEndpoints
         var (id, token, jwt) = (request.SessionId, request.SessionToken, request.SessionJwt);
         SessionArguments.CheckRevokeArguments(id, token, jwt);
         var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
-        call.Project.State.RevokeSession(token, sessionId);
+        call.Project.Consumer.Sessions.Revoke(token, sessionId);
         return ApiResponse.Ok(call.RequestId, _ => { });
     }
 
     private static ApiResponse ListSessions(ApiCall call)
     {
-        var sessions = call.Project.State.ListSessions(call.Query("user_id"));
+        var sessions = call.Project.Consumer.Sessions.List(call.Query("user_id"));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WritePropertyName("sessions");

@@ -53,7 +53,7 @@ internal sealed class RequestPipeline
             routed = _router.Find(request.Method, request.Path);
             RefuseCrossSite(request, routed, site);
             project = Authorise(request, routed);
-            var id = requestId = (project?.State.Ids ?? OrphanIds).New("request-id");
+            var id = requestId = (project?.Store.Ids ?? OrphanIds).New("request-id");
             using var body = parsed = Parse(request, routed, project);
             var email = body?.Peek("email") ?? body?.Peek("email_address");
             if (await ApplyFaultAsync(routed.Endpoint, project, email).ConfigureAwait(false) is { } faulted)

@@ -48,7 +48,7 @@ public sealed class StytchSeeder
     {
         lock (_gate)
         {
-            return _project.State.CreateUser(email ?? RandomUserEmail(), pending);
+            return _project.Consumer.Users.Create(email ?? RandomUserEmail(), pending);
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class StytchSeeder
                         throw new StytchException(StytchError.InvalidRequestValue);
                     }
 
-                    users.Add(_project.State.CreateUser(user.Email ?? RandomUserEmail(), status == "pending"));
+                    users.Add(_project.Consumer.Users.Create(user.Email ?? RandomUserEmail(), status == "pending"));
                 }
             }
             catch (StytchException)
@@ -101,7 +101,7 @@ public sealed class StytchSeeder
 
                 foreach (var user in users)
                 {
-                    _project.State.DeleteUser(user.UserId);
+                    _project.Consumer.Users.Delete(user.UserId);
                 }
 
                 throw;

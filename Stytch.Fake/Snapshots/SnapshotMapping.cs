@@ -16,9 +16,9 @@ internal static class SnapshotMapping
     /// <summary>The project's whole state (engine and signing keys) as a document of the current version.</summary>
     public static SnapshotDocument Export(StytchFakeProject project) =>
         // One transaction: consumer and B2B state of the same instant.
-        project.Store.Transact(() => Export(project, project.State.Export(), project.B2B.Export()));
+        project.Store.Transact(() => Export(project, project.Consumer.Export(), project.B2B.Export()));
 
-    private static SnapshotDocument Export(StytchFakeProject project, EngineSnapshot state, B2BSnapshot b2b) =>
+    private static SnapshotDocument Export(StytchFakeProject project, ConsumerSnapshot state, B2BSnapshot b2b) =>
         new(
             SnapshotJson.Version,
             project.ProjectId,
@@ -47,7 +47,7 @@ internal static class SnapshotMapping
     public static void Import(StytchFakeProject project, SnapshotDocument document)
     {
         var keys = project.Jwts.Keys.Parse([.. document.SigningKeys.Select(k => (k.Kid, k.PrivateKeyPem))]);
-        var state = new EngineSnapshot(
+        var state = new ConsumerSnapshot(
             document.Clock,
             [.. document.Users.Select(u => new StytchUser(u.UserId, u.Email, u.EmailId, u.EmailVerified, u.Status, u.CreatedAt))],
             [.. document.Codes.Select(c => new OtpSnapshot(c.EmailId, c.Code, c.ExpiresAt, c.Used) { Attributes = To(c.Attributes) })],
@@ -71,12 +71,11 @@ internal static class SnapshotMapping
 
         // Both parts are checked before anything is replaced; then one transaction replaces consumer and B2B state
         // and the keys, so that a concurrent reader sees the old state or the new one, never half of each.
-        ProjectState.Check(state);
+        ConsumerProducts.Check(state);
         B2BState.Check(b2b);
-        project.Store.Transact(() =>
+        project.Store.Replace(() =>
         {
-            project.Store.Reset();
-            project.State.Load(state);
+            project.Consumer.Load(state);
             project.B2B.Load(b2b);
             project.Jwts.Keys.Replace(keys);
         });

@@ -164,7 +164,7 @@ internal sealed partial class B2BState
                 _tables.MemberOrder.Remove(member.MemberId);
             }
 
-            Store.Secrets.RemoveWhere(OtpPurpose, k => k.StartsWith(organization.OrganizationId + "\n", StringComparison.Ordinal));
+            Store.Secrets.RemoveWhere(k => k.Purpose == OtpPurpose && k.Subject.StartsWith(organization.OrganizationId + "\n", StringComparison.Ordinal));
 
             RemoveOrganizationIndexes(organization);
             _tables.Orgs.Remove(organization.OrganizationId);
@@ -559,11 +559,7 @@ internal sealed partial class B2BState
     public void Import(B2BSnapshot snapshot)
     {
         Check(snapshot);
-        Store.Transact(() =>
-        {
-            Store.Reset();
-            Load(snapshot);
-        });
+        Store.Replace(() => Load(snapshot));
     }
 
     /// <summary>Adds <paramref name="snapshot"/> to an empty store; the caller has run <see cref="Check"/> and holds the transaction.</summary>

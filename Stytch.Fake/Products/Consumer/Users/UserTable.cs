@@ -1,6 +1,6 @@
 using Stytch.Fake.Core;
 
-namespace Stytch.Fake.Products.Consumer;
+namespace Stytch.Fake.Products.Consumer.Users;
 
 /// <summary>The consumer users of a project, by id, email and email id; only touched under the store's lock.</summary>
 internal sealed class UserTable : IStorePart

@@ -1,4 +1,4 @@
-namespace Stytch.Fake.Products.Consumer;
+namespace Stytch.Fake.Products.Consumer.EmailOtp;
 
 /// <summary>Options of <c>otps/email/login_or_create</c> and <c>otps/email/send</c>.</summary>
 internal sealed record EmailOtpOptions
@@ -49,32 +49,3 @@ internal sealed record OtpAuthenticateCommand
 /// <param name="MethodId">The email id that was authenticated.</param>
 /// <param name="Session">The created or extended session, or null when none was asked for.</param>
 internal sealed record OtpAuthenticated(StytchUser User, string MethodId, StytchSession? Session);
-
-/// <summary>The answer to a successful <c>sessions/authenticate</c>.</summary>
-/// <param name="Session">The session, with <c>last_accessed_at</c> (and maybe <c>expires_at</c>) moved.</param>
-/// <param name="User">Its user.</param>
-internal sealed record SessionAuthenticated(StytchSession Session, StytchUser User);
-
-/// <summary>The newest code issued for one email id, as a snapshot holds it.</summary>
-/// <param name="EmailId">The email id the code authenticates.</param>
-/// <param name="Code">The six-digit code.</param>
-/// <param name="ExpiresAt">When it stops working.</param>
-/// <param name="Used">Whether it was already used.</param>
-internal sealed record OtpSnapshot(string EmailId, string Code, DateTimeOffset ExpiresAt, bool Used)
-{
-    /// <summary>The attributes the code was sent with.</summary>
-    public RequestAttributes Attributes { get; init; } = RequestAttributes.None;
-}
-
-/// <summary>The whole engine state of a project at one instant, to save and load.</summary>
-/// <param name="Clock">The project clock when the snapshot was taken; loading sets the clock back to it.</param>
-/// <param name="Users">Every user.</param>
-/// <param name="Otps">The live code of each email id.</param>
-/// <param name="Sessions">Every session.</param>
-/// <param name="Outbox">Every message, oldest first.</param>
-internal sealed record EngineSnapshot(
-    DateTimeOffset Clock,
-    IReadOnlyList<StytchUser> Users,
-    IReadOnlyList<OtpSnapshot> Otps,
-    IReadOnlyList<StytchSession> Sessions,
-    IReadOnlyList<OutboxMessage> Outbox);
