@@ -1,6 +1,6 @@
-using Stytch.Fake.Admin;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.Admin.Wire;
 
 namespace Stytch.Fake.Tests.Binding;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Stytch.Fake.Admin;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.Admin.Wire;
 using Stytch.Fake.Tests.Server;
 
 namespace Stytch.Fake.Tests.Inbox;

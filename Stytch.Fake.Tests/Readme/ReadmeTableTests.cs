@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Stytch.Fake.Admin;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.Admin.Wire;
 using Stytch.Fake.Tests.Packaging;
 using Stytch.Fake.Tests.Server;
 

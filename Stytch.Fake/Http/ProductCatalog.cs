@@ -1,4 +1,4 @@
-using Stytch.Fake.Admin;
+using Stytch.Fake.Products.Admin.Wire;
 
 namespace Stytch.Fake.Http;
 

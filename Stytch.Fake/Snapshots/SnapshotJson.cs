@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.Admin.Wire;
 
 namespace Stytch.Fake.Snapshots;
 
@@ -51,7 +52,7 @@ internal static class SnapshotJson
         }
 
         var snapshot = Parse(json);
-        if (snapshot.Clock < Admin.ClockEndpoints.Earliest || snapshot.Clock >= Admin.ClockEndpoints.Latest)
+        if (snapshot.Clock < ClockEndpoints.Earliest || snapshot.Clock >= ClockEndpoints.Latest)
         {
             throw Validate.BadRequest("The snapshot's clock must be between 1970 and 9000.");
         }

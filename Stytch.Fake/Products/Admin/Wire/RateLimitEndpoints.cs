@@ -3,7 +3,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Faults;
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>The rate-limit back doors: read a project's limits, and change them (off by default).</summary>
 internal static class RateLimitEndpoints

@@ -1,7 +1,7 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>
 /// The back doors under <c>/_fake/v1/</c>: read what was sent, move the clock, manage projects.

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Stytch.Fake.Http.Binding;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 // The back doors' request bodies (see RequestBinder): each member in the order its errors are met. Back-door bodies
 // refuse fields they do not name, so each record is also the whole of what its back door accepts.

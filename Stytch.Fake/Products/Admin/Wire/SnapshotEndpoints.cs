@@ -1,6 +1,6 @@
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>
 /// The snapshot back doors: export a project's whole state as a snapshot file, and replace it with one. The PUT body

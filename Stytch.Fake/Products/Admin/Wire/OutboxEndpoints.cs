@@ -1,6 +1,6 @@
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>The outbox back doors: read the messages a project sent (all, or to one address) and clear them.</summary>
 internal static class OutboxEndpoints

@@ -1,6 +1,6 @@
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary><c>GET …/requests</c>: the project's request log, newest first, with the fields each request had ignored.</summary>
 internal static class RequestLogEndpoint

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>
 /// The clock back doors: read, advance and set a project's clock. Moving it fires the timers of an application that

@@ -4,7 +4,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Faults;
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>The fault back doors: list, add and remove the rules that make a project's endpoints fail, stall or drop.</summary>
 internal static class FaultEndpoints

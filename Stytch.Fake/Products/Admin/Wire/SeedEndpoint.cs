@@ -3,7 +3,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 using Stytch.Fake.Seeding;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>
 /// <c>POST /_fake/v1/projects/{project_id}/seed</c>: the same seeding as <see cref="StytchSeeder.Apply"/>, from

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>The project back doors: list, create, read and reset the projects a server holds.</summary>
 internal static class ProjectEndpoints

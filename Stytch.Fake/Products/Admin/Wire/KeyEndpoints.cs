@@ -1,6 +1,6 @@
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>The signing-key back doors: rotate the JWT signing key, and drop the keys it replaced from the JWKS.</summary>
 internal static class KeyEndpoints

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>
 /// The web inbox at <c>/_fake/</c>: a static page (HTML, CSS, JS embedded in this assembly) that shows a project's
@@ -48,7 +48,7 @@ internal static class InboxPage
         Endpoint.Get("inbox.js", "/_fake/inbox.js", _ => Js.Value, Access.Public),
     ];
 
-    /// <summary>The embedded file <c>Admin/Inbox/<paramref name="name"/></c>, read once.</summary>
+    /// <summary>The embedded file <c>Inbox/<paramref name="name"/></c> next to this one, read once.</summary>
     internal static byte[] Read(string name)
     {
         using var stream = typeof(InboxPage).Assembly.GetManifestResourceStream("Stytch.Fake.Inbox." + name)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>
 /// <c>GET /_fake/v1/endpoints</c>: the Stytch operations the fake implements (with the name fault rules target), the

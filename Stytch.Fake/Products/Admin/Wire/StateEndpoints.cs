@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Stytch.Fake.Http;
 
-namespace Stytch.Fake.Admin;
+namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>
 /// Read-only back doors that list a project's state as Stytch renders each object: every user, every organization
