@@ -30,7 +30,6 @@ internal static class B2BEndpoints
         Endpoint.Delete("b2b.organizations.members.delete", Organization + "/members/{member_id}", DeleteMember),
         Endpoint.PostAsync("b2b.sessions.authenticate", "/v1/b2b/sessions/authenticate", B2BRequestJson.Default.MemberSessionAuthenticateRequest, AuthenticateSession),
         Endpoint.PostAsync("b2b.sessions.revoke", "/v1/b2b/sessions/revoke", B2BRequestJson.Default.MemberSessionRevokeRequest, RevokeSession),
-        Endpoint.GetAsync("b2b.sessions.jwks", "/v1/b2b/sessions/jwks/{project_id}", ConsumerEndpoints.Jwks, Access.PathProject),
     ];
 
     // ---- email OTP --------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ internal static class ConsumerEndpoints
         Endpoint.PostAsync("sessions.authenticate", "/v1/sessions/authenticate", ConsumerRequestJson.Default.SessionAuthenticateRequest, AuthenticateSession),
         Endpoint.PostAsync("sessions.revoke", "/v1/sessions/revoke", ConsumerRequestJson.Default.SessionRevokeRequest, RevokeSession),
         Endpoint.Get("sessions.get", "/v1/sessions", ListSessions),
-        Endpoint.GetAsync("sessions.jwks", "/v1/sessions/jwks/{project_id}", Jwks, Access.PathProject),
     ];
 
     private static EmailOtpOptions OtpOptions(IOtpEmailOptions request, bool createUserAsPending = false) =>
@@ -137,23 +136,6 @@ internal static class ConsumerEndpoints
             foreach (var session in sessions)
             {
                 JsonSerializer.Serialize(w, WireSession.From(session), WireJsonContext.Default.WireSession);
-            }
-
-            w.WriteEndArray();
-        });
-    }
-
-    /// <summary>The project's JWKS; the consumer and B2B paths publish the same keys.</summary>
-    internal static async ValueTask<ApiResponse> Jwks(ApiCall call)
-    {
-        var keys = await call.Project.Jwts.JwksAsync().ConfigureAwait(false);
-        return ApiResponse.Ok(call.RequestId, w =>
-        {
-            w.WritePropertyName("keys");
-            w.WriteStartArray();
-            foreach (var key in keys)
-            {
-                JsonSerializer.Serialize(w, key, WireJsonContext.Default.WireJwk);
             }
 
             w.WriteEndArray();

@@ -1,4 +1,5 @@
 using Stytch.Fake.Products.Admin.Wire;
+using Stytch.Fake.Products.Jwks.Wire;
 
 namespace Stytch.Fake.Http;
 
@@ -13,6 +14,7 @@ internal static class ProductCatalog
     [
         ConsumerEndpoints.All,
         B2BEndpoints.All,
+        JwksEndpoints.All,
         AdminEndpoints.All,
     ];
 
