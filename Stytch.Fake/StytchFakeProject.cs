@@ -58,7 +58,7 @@ public sealed class StytchFakeProject
         // the name generator and the fault dice and the first signing key's kid; then every other id and code.
         Store = new ProjectStore(new ProjectSettings(ProjectId, live, options.Seed), Clock, ids);
         Consumer = new ConsumerProducts(Store);
-        B2B = new B2BState(Store);
+        B2B = new B2BProducts(Store);
         Seed = new Seeding.StytchSeeder(this, ids.NewSeed());
         Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.ProductCatalog.StytchEndpointNames, limits.MaxFaultRulesPerProject);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock, keys, limits.MaxSigningKeysPerProject));
@@ -98,7 +98,8 @@ public sealed class StytchFakeProject
 
     internal SessionJwts Jwts { get; }
 
-    internal B2BState B2B { get; }
+    /// <summary>The B2B products: organizations, members, email OTP, member sessions.</summary>
+    internal B2BProducts B2B { get; }
 
     /// <summary>
     /// Seed data in process: organizations with members, and users, with realistic random names (Bogus) where you
@@ -107,17 +108,17 @@ public sealed class StytchFakeProject
     public Seeding.StytchSeeder Seed { get; }
 
     /// <summary>Every B2B organization of the project, oldest first.</summary>
-    public IReadOnlyList<StytchOrganization> Organizations => B2B.ListOrganizations();
+    public IReadOnlyList<StytchOrganization> Organizations => B2B.Organizations.List();
 
     /// <summary>Every B2B member of the project (deleted ones too), oldest first.</summary>
-    public IReadOnlyList<StytchMember> Members => B2B.ListMembers();
+    public IReadOnlyList<StytchMember> Members => B2B.Members.List();
 
     /// <summary>The organization with this id, slug or external id.</summary>
     /// <exception cref="StytchException">No such organization (<c>organization_not_found</c>).</exception>
-    public StytchOrganization GetOrganization(string organization) => B2B.GetOrganization(organization);
+    public StytchOrganization GetOrganization(string organization) => B2B.Organizations.Get(organization);
 
     /// <summary>A member's live sessions.</summary>
-    public IReadOnlyList<MemberSession> MemberSessionsOf(string memberId) => B2B.SessionsOf(memberId);
+    public IReadOnlyList<MemberSession> MemberSessionsOf(string memberId) => B2B.Sessions.List(memberId);
 
     /// <summary>
     /// Logs a member in without a code round trip: a new member session with an email OTP factor, and its token and JWT.
@@ -127,7 +128,7 @@ public sealed class StytchFakeProject
     /// <param name="duration">The session lifetime; 60 minutes when null.</param>
     public MintedMemberSession MintMemberSession(string organization, string member, TimeSpan? duration = null)
     {
-        var (session, _, _) = B2B.MintSession(organization, member, (int)(duration ?? TimeSpan.FromMinutes(60)).TotalMinutes);
+        var (session, _, _) = B2B.Sessions.Mint(organization, member, (int)(duration ?? TimeSpan.FromMinutes(60)).TotalMinutes);
         return new MintedMemberSession(session, session.SessionToken, Jwts.Mint(session));
     }
 

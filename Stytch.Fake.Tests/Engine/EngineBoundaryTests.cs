@@ -182,7 +182,9 @@ public sealed partial class EngineBoundaryTests
             Is.SupersetOf(new[]
             {
                 typeof(ProjectStore).FullName, typeof(OneTimeSecrets).FullName, typeof(ConsumerProducts).FullName, typeof(Fake.Products.Consumer.EmailOtp.EmailOtpService).FullName,
-                typeof(Fake.Products.B2B.B2BState).FullName,
+                typeof(Fake.Products.B2B.B2BProducts).FullName, typeof(Fake.Products.B2B.Organizations.OrganizationService).FullName,
+                typeof(Fake.Products.B2B.Members.MemberService).FullName, typeof(Fake.Products.B2B.EmailOtp.B2BEmailOtpService).FullName,
+                typeof(Fake.Products.B2B.Sessions.MemberSessionService).FullName, typeof(StytchMember).FullName, typeof(MemberSession).FullName,
                 // Public types declared under Core/ and Products/ live in namespace Stytch.Fake.
                 typeof(Outbox).FullName, typeof(StytchClock).FullName, typeof(StytchError).FullName,
                 typeof(AuthenticationFactor).FullName, typeof(StytchSession).FullName, typeof(StytchOrganization).FullName,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.B2B.EmailOtp;
 using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Products.Consumer.EmailOtp;
 
@@ -19,7 +20,7 @@ public sealed class SessionClaimsAndAttributesTests
 
     private FakeTimeProvider _time = null!;
     private ConsumerProducts _state = null!;
-    private B2BState _b2b = null!;
+    private B2BProducts _b2b = null!;
 
     [SetUp]
     public void CreateState()
@@ -27,7 +28,7 @@ public sealed class SessionClaimsAndAttributesTests
         _time = new FakeTimeProvider(Start);
         var clock = new StytchClock(_time);
         _state = new ConsumerProducts(new ProjectStore(new ProjectSettings(ProjectId, false, null), clock));
-        _b2b = new B2BState(new ProjectStore(new ProjectSettings(ProjectId, false, null), clock));
+        _b2b = new B2BProducts(new ProjectStore(new ProjectSettings(ProjectId, false, null), clock));
     }
 
     private static Dictionary<string, object?> Map(params (string Key, object? Value)[] entries) =>
@@ -262,19 +263,19 @@ public sealed class SessionClaimsAndAttributesTests
 
     private (StytchOrganization Organization, string Code) SendMemberCode()
     {
-        var organization = _b2b.CreateOrganization(new OrganizationFields
+        var organization = _b2b.Organizations.Create(new OrganizationFields
         {
             OrganizationName = "Acme",
             OrganizationSlug = "acme",
             EmailJitProvisioning = "RESTRICTED",
             EmailAllowedDomains = ["acme.io"],
         });
-        _b2b.LoginOrSignup("acme", "ada@acme.io", new LoginOrSignupOptions());
+        _b2b.EmailOtp.LoginOrSignup("acme", "ada@acme.io", new LoginOrSignupOptions());
         return (organization, _b2b.Outbox.LatestFor("ada@acme.io").Code);
     }
 
     private B2BOtpAuthenticated AuthenticateMember(string code, IReadOnlyDictionary<string, object?>? claims) =>
-        _b2b.Authenticate(new B2BOtpAuthenticateCommand { OrganizationId = "acme", EmailAddress = "ada@acme.io", Code = code, CustomClaims = claims });
+        _b2b.EmailOtp.Authenticate(new B2BOtpAuthenticateCommand { OrganizationId = "acme", EmailAddress = "ada@acme.io", Code = code, CustomClaims = claims });
 
     [Test]
     public void B2BAuthenticate_Claims_AreKeptOnTheMemberSession()
@@ -284,7 +285,7 @@ public sealed class SessionClaimsAndAttributesTests
         var result = AuthenticateMember(code, Map(("tier", "gold")));
 
         Assert.That(result.Session.CustomClaims, Is.EquivalentTo(Map(("tier", "gold"))));
-        Assert.That(_b2b.SessionsOf(result.Member.MemberId).Single().CustomClaims, Is.EquivalentTo(Map(("tier", "gold"))));
+        Assert.That(_b2b.Sessions.List(result.Member.MemberId).Single().CustomClaims, Is.EquivalentTo(Map(("tier", "gold"))));
     }
 
     [Test]
@@ -293,7 +294,7 @@ public sealed class SessionClaimsAndAttributesTests
         var (_, code) = SendMemberCode();
         var session = AuthenticateMember(code, Map(("tier", "gold"), ("seats", 5.0))).Session;
 
-        var result = _b2b.AuthenticateSession(session.SessionToken, null, null, null, Map(("tier", null), ("seats", 6.0)));
+        var result = _b2b.Sessions.Authenticate(session.SessionToken, null, null, null, Map(("tier", null), ("seats", 6.0)));
 
         Assert.That(result.Session.CustomClaims, Is.EquivalentTo(Map(("seats", 6.0))));
     }
@@ -304,7 +305,7 @@ public sealed class SessionClaimsAndAttributesTests
         var (_, code) = SendMemberCode();
 
         Assert.That(ErrorOf(() => AuthenticateMember(code, Map(("aud", "x")))), Is.EqualTo(StytchError.ReservedClaimsInCustomClaims));
-        Assert.That(_b2b.ListLiveSessions(), Is.Empty);
+        Assert.That(_b2b.Sessions.ListLive(), Is.Empty);
         Assert.That(AuthenticateMember(code, null).Member.Status, Is.EqualTo("active"), "the code is still usable");
     }
 
@@ -315,10 +316,10 @@ public sealed class SessionClaimsAndAttributesTests
         var session = AuthenticateMember(code, null).Session;
         _time.Advance(TimeSpan.FromMinutes(1));
 
-        var error = ErrorOf(() => _b2b.AuthenticateSession(session.SessionToken, null, 600, null, Map(("big", new string('x', 5000)))));
+        var error = ErrorOf(() => _b2b.Sessions.Authenticate(session.SessionToken, null, 600, null, Map(("big", new string('x', 5000)))));
 
         Assert.That(error, Is.EqualTo(StytchError.CustomClaimsTooLarge));
-        Assert.That(_b2b.ListLiveSessions().Single(), Is.EqualTo(session));
+        Assert.That(_b2b.Sessions.ListLive().Single(), Is.EqualTo(session));
     }
 
     [Test]
@@ -326,10 +327,10 @@ public sealed class SessionClaimsAndAttributesTests
     {
         var (_, code) = SendMemberCode();
         var session = AuthenticateMember(code, Map(("tier", "gold"))).Session;
-        var copy = new B2BState(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
+        var copy = new B2BProducts(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
 
         copy.Import(_b2b.Export());
 
-        Assert.That(copy.ListLiveSessions().Single().CustomClaims, Is.EquivalentTo(session.CustomClaims));
+        Assert.That(copy.Sessions.ListLive().Single().CustomClaims, Is.EquivalentTo(session.CustomClaims));
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.Consumer.EmailOtp;
 
 namespace Stytch.Fake.Tests.Robustness;
@@ -91,7 +90,7 @@ public sealed class ResetImportRaceTests
                 }
 
                 project.Consumer.EmailOtp.LoginOrCreate($"w{w}-{n}@writer.test", new EmailOtpOptions());
-                project.B2B.CreateOrganization(new OrganizationFields { OrganizationName = $"Writer {w}-{n}" });
+                project.B2B.Organizations.Create(new OrganizationFields { OrganizationName = $"Writer {w}-{n}" });
                 n++;
             }
         })).ToArray();

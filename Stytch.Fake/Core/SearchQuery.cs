@@ -63,6 +63,20 @@ internal static class SearchQuery
             ? Convert.ToBase64String(Encoding.UTF8.GetBytes(kind + ":" + (offset + count).ToString(CultureInfo.InvariantCulture)))
             : null;
 
+    /// <summary>
+    /// The page from <paramref name="offset"/> of the <paramref name="candidates"/> that pass all the filters (any, with
+    /// <paramref name="or"/>; every candidate when there are none), with how many pass in all and the next page's cursor.
+    /// </summary>
+    public static (T[] Page, int Total, string? NextCursor) Run<T>(IEnumerable<T> candidates, IReadOnlyList<Func<T, bool>> filters, bool or, int limit, int offset, string kind)
+    {
+        var matches = candidates.Where(c => filters.Count == 0 || (or ? filters.Any(f => f(c)) : filters.All(f => f(c)))).ToArray();
+        var page = matches.Skip(offset).Take(limit).ToArray();
+        return (page, matches.Length, NextCursor(kind, offset, page.Length, matches.Length));
+    }
+
+    /// <summary>How a <c>…_fuzzy</c> filter matches: <paramref name="value"/> contains <paramref name="part"/>, ignoring case.</summary>
+    public static bool Contains(string value, string part) => value.Contains(part, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The value of a filter that takes a list, such as <c>organization_ids</c>.</summary>
     public static IReadOnlyList<string> List(SearchOperand operand, int index) =>
         operand.FilterValue.List is { Count: > 0 } list ? list : throw Expected(operand, index, "a non-empty array of strings");

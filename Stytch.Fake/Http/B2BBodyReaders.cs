@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http.Binding;
-using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.B2B.Sessions;
 
 namespace Stytch.Fake.Http;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Stytch.Fake.Core;
-using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.B2B.EmailOtp;
+using Stytch.Fake.Products.B2B.Members;
 
 namespace Stytch.Fake.Http;
 
@@ -36,7 +37,7 @@ internal static class B2BEndpoints
 
     private static ApiResponse LoginOrSignup(ApiCall call, B2BOtpEmailLoginOrSignupRequest request)
     {
-        var sent = call.Project.B2B.LoginOrSignup(request.OrganizationId, request.EmailAddress, new LoginOrSignupOptions
+        var sent = call.Project.B2B.EmailOtp.LoginOrSignup(request.OrganizationId, request.EmailAddress, new LoginOrSignupOptions
         {
             LoginExpirationMinutes = request.LoginExpirationMinutes,
             SignupExpirationMinutes = request.SignupExpirationMinutes,
@@ -70,7 +71,7 @@ internal static class B2BEndpoints
                 ? null
                 : await call.Project.Jwts.ReadSessionIdAsync(sessionJwt).ConfigureAwait(false),
         };
-        var result = call.Project.B2B.Authenticate(command);
+        var result = call.Project.B2B.EmailOtp.Authenticate(command);
         var jwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
@@ -122,13 +123,13 @@ internal static class B2BEndpoints
         ApiResponse.Ok(call.RequestId, w => B2BWire.WriteOrganization(w, "organization", organization));
 
     private static ApiResponse CreateOrganization(ApiCall call, OrganizationCreateRequest request) =>
-        OrganizationResponse(call, call.Project.B2B.CreateOrganization(ReadOrganizationFields(request)));
+        OrganizationResponse(call, call.Project.B2B.Organizations.Create(ReadOrganizationFields(request)));
 
     private static ApiResponse GetOrganization(ApiCall call) =>
-        OrganizationResponse(call, call.Project.B2B.GetOrganization(call.PathValues["organization_id"]));
+        OrganizationResponse(call, call.Project.B2B.Organizations.Get(call.PathValues["organization_id"]));
 
     private static ApiResponse UpdateOrganization(ApiCall call, OrganizationUpdateRequest request) =>
-        OrganizationResponse(call, call.Project.B2B.UpdateOrganization(call.PathValues["organization_id"], ReadOrganizationFields(request) with
+        OrganizationResponse(call, call.Project.B2B.Organizations.Update(call.PathValues["organization_id"], ReadOrganizationFields(request) with
         {
             SsoJitProvisioningAllowedConnections = request.SsoJitProvisioningAllowedConnections,
             SsoDefaultConnectionId = request.SsoDefaultConnectionId,
@@ -136,13 +137,13 @@ internal static class B2BEndpoints
 
     private static ApiResponse DeleteOrganization(ApiCall call)
     {
-        var id = call.Project.B2B.DeleteOrganization(call.PathValues["organization_id"]);
+        var id = call.Project.B2B.Organizations.Delete(call.PathValues["organization_id"]);
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("organization_id", id));
     }
 
     private static ApiResponse SearchOrganizations(ApiCall call, OrganizationSearchRequest request)
     {
-        var page = call.Project.B2B.SearchOrganizations(B2BBodyReaders.ReadSearch(request));
+        var page = call.Project.B2B.Organizations.Search(B2BBodyReaders.ReadSearch(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WritePropertyName("organizations");
@@ -183,33 +184,33 @@ internal static class B2BEndpoints
     private static ApiResponse CreateMember(ApiCall call, MemberCreateRequest request)
     {
         var pending = request.CreateMemberAsPending ?? false;
-        var (member, organization) = call.Project.B2B.CreateMember(
+        var (member, organization) = call.Project.B2B.Members.Create(
             call.PathValues["organization_id"], ReadMemberFields(request), pending ? "pending" : "active");
         return MemberResponse(call, member, organization);
     }
 
     private static ApiResponse GetMember(ApiCall call)
     {
-        var (member, organization) = call.Project.B2B.GetMember(call.PathValues["organization_id"], call.Query("member_id"), call.Query("email_address"));
+        var (member, organization) = call.Project.B2B.Members.Get(call.PathValues["organization_id"], call.Query("member_id"), call.Query("email_address"));
         return MemberResponse(call, member, organization);
     }
 
     private static ApiResponse UpdateMember(ApiCall call, MemberUpdateRequest request)
     {
         var fields = ReadMemberFields(request) with { DefaultMfaMethod = request.DefaultMfaMethod, UnlinkEmail = request.UnlinkEmail };
-        var (member, organization) = call.Project.B2B.UpdateMember(call.PathValues["organization_id"], call.PathValues["member_id"], fields);
+        var (member, organization) = call.Project.B2B.Members.Update(call.PathValues["organization_id"], call.PathValues["member_id"], fields);
         return MemberResponse(call, member, organization);
     }
 
     private static ApiResponse DeleteMember(ApiCall call)
     {
-        var id = call.Project.B2B.DeleteMember(call.PathValues["organization_id"], call.PathValues["member_id"]);
+        var id = call.Project.B2B.Members.Delete(call.PathValues["organization_id"], call.PathValues["member_id"]);
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("member_id", id));
     }
 
     private static ApiResponse SearchMembers(ApiCall call, MemberSearchRequest request)
     {
-        var page = call.Project.B2B.SearchMembers(request.OrganizationIds, B2BBodyReaders.ReadSearch(request));
+        var page = call.Project.B2B.Members.Search(request.OrganizationIds, B2BBodyReaders.ReadSearch(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WritePropertyName("members");
@@ -239,7 +240,7 @@ internal static class B2BEndpoints
         var claims = ClaimsJson.Read(request.SessionCustomClaims);
         var check = B2BBodyReaders.ReadAuthorizationCheck(request.AuthorizationCheck);
         var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
-        var result = call.Project.B2B.AuthenticateSession(token, sessionId, duration, check, claims);
+        var result = call.Project.B2B.Sessions.Authenticate(token, sessionId, duration, check, claims);
         var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
@@ -262,12 +263,12 @@ internal static class B2BEndpoints
         SessionArguments.CheckRevokeArguments(id, token, jwt, memberId);
         if (!string.IsNullOrEmpty(memberId))
         {
-            call.Project.B2B.RevokeMemberSessions(memberId);
+            call.Project.B2B.Sessions.RevokeAllOf(memberId);
         }
         else
         {
             var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
-            call.Project.B2B.RevokeSession(token, sessionId);
+            call.Project.B2B.Sessions.Revoke(token, sessionId);
         }
 
         return ApiResponse.Ok(call.RequestId, _ => { });

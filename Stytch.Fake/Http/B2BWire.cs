@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using Stytch.Fake.Core;
-using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.B2B.Members;
 
 namespace Stytch.Fake.Http;
 
@@ -88,12 +88,12 @@ internal sealed record WireMember(
 {
     public static WireMember From(StytchMember m, StytchOrganization organization)
     {
-        var roles = B2BState.RolesOf(m, organization);
+        var roles = MemberRoles.Of(m, organization);
         return new WireMember(
             m.OrganizationId, m.MemberId, m.EmailAddress, m.Status, m.Name,
             SsoRegistrations: [], m.IsBreakglass, MemberPasswordId: "", OauthRegistrations: [],
             m.EmailAddressVerified, MfaPhoneNumberVerified: false,
-            IsAdmin: roles.Any(r => r.RoleId == B2BState.AdminRole),
+            IsAdmin: roles.Any(r => r.RoleId == MemberRoles.Admin),
             TotpRegistrationId: "",
             m.RetiredEmailAddresses.Select(r => new WireRetiredEmail(r.EmailId, r.EmailAddress)).ToArray(),
             IsLocked: false, m.MfaEnrolled, m.MfaPhoneNumber, m.DefaultMfaMethod,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bogus;
-using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.B2B.Members;
 
 namespace Stytch.Fake.Seeding;
 
@@ -96,7 +96,7 @@ public sealed class StytchSeeder
             {
                 foreach (var org in organizations)
                 {
-                    _project.B2B.DeleteOrganization(org.OrganizationId);
+                    _project.B2B.Organizations.Delete(org.OrganizationId);
                 }
 
                 foreach (var user in users)
@@ -129,7 +129,7 @@ public sealed class StytchSeeder
                 }
             }
 
-            return _project.B2B.CreateMember(organization.OrganizationId, new MemberFields
+            return _project.B2B.Members.Create(organization.OrganizationId, new MemberFields
             {
                 EmailAddress = email,
                 Name = name ?? $"{first} {last}",
@@ -140,20 +140,8 @@ public sealed class StytchSeeder
     private StytchOrganization CreateOrganization(OrganizationFields fields)
     {
         var name = fields.OrganizationName ?? Fake.Company.CompanyName();
-        var slug = fields.OrganizationSlug ?? FreeSlug(Slugify(name));
-        return _project.B2B.CreateOrganization(fields with { OrganizationName = name, OrganizationSlug = slug });
-    }
-
-    private string FreeSlug(string baseSlug)
-    {
-        var taken = _project.Organizations.Select(o => o.OrganizationSlug).ToHashSet(StringComparer.Ordinal);
-        var slug = baseSlug;
-        for (var i = 2; taken.Contains(slug); i++)
-        {
-            slug = baseSlug + "-" + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return slug;
+        var slug = fields.OrganizationSlug ?? _project.B2B.Organizations.FreeSlug(Slugify(name));
+        return _project.B2B.Organizations.Create(fields with { OrganizationName = name, OrganizationSlug = slug });
     }
 
     private string RandomUserEmail()

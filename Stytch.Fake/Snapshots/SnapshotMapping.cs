@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
+using Stytch.Fake.Products.B2B.EmailOtp;
 using Stytch.Fake.Products.Consumer;
 
 namespace Stytch.Fake.Snapshots;
@@ -72,7 +73,7 @@ internal static class SnapshotMapping
         // Both parts are checked before anything is replaced; then one transaction replaces consumer and B2B state
         // and the keys, so that a concurrent reader sees the old state or the new one, never half of each.
         ConsumerProducts.Check(state);
-        B2BState.Check(b2b);
+        B2BProducts.Check(b2b);
         project.Store.Replace(() =>
         {
             project.Consumer.Load(state);

@@ -67,7 +67,7 @@ internal static class StateEndpoints
     private static ApiResponse ListSessions(ApiCall call)
     {
         var sessions = call.Project.Consumer.Sessions.ListLive();
-        var memberSessions = call.Project.B2B.ListLiveSessions();
+        var memberSessions = call.Project.B2B.Sessions.ListLive();
         return ApiResponse.Plain(200, w =>
         {
             WireJson.WriteArray(w, "sessions", sessions.Select(WireSession.From), WireJsonContext.Default.WireSession);

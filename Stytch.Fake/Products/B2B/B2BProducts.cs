@@ -1,0 +1,102 @@
+using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B.EmailOtp;
+using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.B2B.Organizations;
+using Stytch.Fake.Products.B2B.Sessions;
+
+namespace Stytch.Fake.Products.B2B;
+
+/// <summary>
+/// The B2B products of one project over its <see cref="ProjectStore"/>: organizations, members, email OTP and member
+/// sessions, and the B2B part of a snapshot.
+/// </summary>
+internal sealed class B2BProducts
+{
+    private readonly ProjectStore _store;
+
+    public B2BProducts(ProjectStore store)
+    {
+        _store = store;
+        Organizations = new OrganizationService(store);
+        Members = new MemberService(store, Organizations);
+        Sessions = new MemberSessionService(store, Organizations, Members);
+        EmailOtp = new B2BEmailOtpService(store, Organizations, Members, Sessions);
+    }
+
+    public OrganizationService Organizations { get; }
+
+    public MemberService Members { get; }
+
+    public MemberSessionService Sessions { get; }
+
+    public B2BEmailOtpService EmailOtp { get; }
+
+    public ProjectStore Store => _store;
+
+    public Outbox Outbox => _store.Outbox;
+
+    /// <summary>Copies the whole B2B state out, in one transaction.</summary>
+    public B2BSnapshot Export() => _store.Transact(() => new B2BSnapshot(
+        Organizations.Table.All.ToArray(),
+        Members.Table.All.ToArray(),
+        EmailOtp.Export(),
+        _store.MemberSessions.All()));
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="snapshot"/> is inconsistent; changes nothing.</summary>
+    public static void Check(B2BSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var orgs = snapshot.Organizations ?? [];
+        var members = snapshot.Members ?? [];
+        var sessions = snapshot.Sessions ?? [];
+        var orgIds = orgs.Select(o => o.OrganizationId).ToHashSet(StringComparer.Ordinal);
+        var live = members.Where(m => m.Status != MemberStatus.Deleted).ToArray();
+        var liveIds = live.Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        if (orgIds.Count != orgs.Count
+            || orgs.Select(o => o.OrganizationSlug).Distinct(StringComparer.Ordinal).Count() != orgs.Count
+            || members.Select(m => m.MemberId).Distinct(StringComparer.Ordinal).Count() != members.Count
+            || members.Any(m => !orgIds.Contains(m.OrganizationId) || Array.IndexOf(MemberStatus.All, m.Status) < 0)
+            || live.Select(m => MemberTable.Key(m.OrganizationId, m.EmailAddress)).Distinct(StringComparer.Ordinal).Count() != live.Length
+            || (snapshot.Otps ?? []).Any(o => !orgIds.Contains(o.OrganizationId))
+            || sessions.Any(s => !liveIds.Contains(s.MemberId) || !orgIds.Contains(s.OrganizationId))
+            || sessions.Select(s => s.MemberSessionId).Distinct(StringComparer.Ordinal).Count() != sessions.Count
+            || sessions.Any(s => !CustomClaims.IsAcceptable(s.CustomClaims)))
+        {
+            throw new ArgumentException("The B2B snapshot is inconsistent: duplicate ids, slugs or emails, members, codes and sessions of unknown organizations, or custom claims a session cannot hold.", nameof(snapshot));
+        }
+    }
+
+    /// <summary>Replaces the project's whole state with <paramref name="snapshot"/>, after <see cref="Check"/>, in one transaction.</summary>
+    public void Import(B2BSnapshot snapshot)
+    {
+        Check(snapshot);
+        _store.Transact(() =>
+        {
+            _store.Reset();
+            Load(snapshot);
+        });
+    }
+
+    /// <summary>Adds <paramref name="snapshot"/> to an empty store; the caller has run <see cref="Check"/> and holds the transaction.</summary>
+    public void Load(B2BSnapshot snapshot)
+    {
+        Organizations.Load(snapshot.Organizations ?? []);
+        Members.Load(snapshot.Members ?? []);
+        EmailOtp.Load(snapshot.Otps ?? []);
+        foreach (var session in snapshot.Sessions ?? [])
+        {
+            _store.MemberSessions.Load(session);
+        }
+    }
+}
+
+/// <summary>The whole B2B state of a project, to save and load.</summary>
+/// <param name="Organizations">Every organization, oldest first.</param>
+/// <param name="Members">Every member (deleted ones included), oldest first.</param>
+/// <param name="Otps">The live code of each (organization, email).</param>
+/// <param name="Sessions">Every member session.</param>
+internal sealed record B2BSnapshot(
+    IReadOnlyList<StytchOrganization> Organizations,
+    IReadOnlyList<StytchMember> Members,
+    IReadOnlyList<B2BOtpSnapshot> Otps,
+    IReadOnlyList<MemberSession> Sessions);
