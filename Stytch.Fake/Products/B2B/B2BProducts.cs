@@ -70,11 +70,7 @@ internal sealed class B2BProducts
     public void Import(B2BSnapshot snapshot)
     {
         Check(snapshot);
-        _store.Transact(() =>
-        {
-            _store.Reset();
-            Load(snapshot);
-        });
+        _store.Replace(() => Load(snapshot));
     }
 
     /// <summary>Adds <paramref name="snapshot"/> to an empty store; the caller has run <see cref="Check"/> and holds the transaction.</summary>
