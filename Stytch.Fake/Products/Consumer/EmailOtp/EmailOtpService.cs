@@ -140,24 +140,16 @@ internal sealed class EmailOtpService
         });
     }
 
-    private void Issue(UserRecord user, bool created, EmailOtpOptions options, int minutes, string locale, DateTimeOffset now)
-    {
-        var code = _store.Secrets.Issue(new SecretKey(Purpose, user.EmailId), _store.Ids.NewCode(), now, TimeSpan.FromMinutes(minutes), options.Attributes);
-        _store.Outbox.Add(new OutboxMessage
-        {
-            MessageId = _store.Ids.New("message"),
-            EmailAddress = user.Email,
-            Code = code.Value,
-            MethodId = user.EmailId,
-            Kind = created || user.Status == "pending" ? OtpKind.Signup : OtpKind.Login,
-            UserId = user.UserId,
-            Locale = locale,
-            LoginTemplateId = NullIfEmpty(options.LoginTemplateId),
-            SignupTemplateId = NullIfEmpty(options.SignupTemplateId),
-            SentAt = now,
-            ExpiresAt = code.ExpiresAt,
-        });
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private void Issue(UserRecord user, bool created, EmailOtpOptions options, int minutes, string locale, DateTimeOffset now) =>
+        _store.SendCode(
+            new SecretKey(Purpose, user.EmailId),
+            TimeSpan.FromMinutes(minutes),
+            new CodeEmail(user.Email, user.EmailId, created || user.Status == "pending" ? OtpKind.Signup : OtpKind.Login, locale)
+            {
+                LoginTemplateId = options.LoginTemplateId,
+                SignupTemplateId = options.SignupTemplateId,
+                UserId = user.UserId,
+            },
+            now,
+            options.Attributes);
 }
