@@ -108,13 +108,13 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     public Outbox Outbox => DefaultProject.Outbox;
 
     /// <summary>The first project's fault rules.</summary>
-    public Faults.FaultRules Faults => DefaultProject.Faults;
+    public FaultRules Faults => DefaultProject.Faults;
 
     /// <summary>The first project's clock.</summary>
     public StytchClock Clock => DefaultProject.Clock;
 
-    /// <summary>Seeds the first project: organizations with members, and users (see <see cref="Seeding.StytchSeeder"/>).</summary>
-    public Seeding.StytchSeeder Seed => DefaultProject.Seed;
+    /// <summary>Seeds the first project: organizations with members, and users (see <see cref="StytchSeeder"/>).</summary>
+    public StytchSeeder Seed => DefaultProject.Seed;
 
     /// <summary>The WireMock server the fake answers on.</summary>
     public WireMockServer Server => _server;

@@ -1,5 +1,4 @@
 using Stytch.Fake.Core;
-using Stytch.Fake.Faults;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Tokens;
@@ -59,7 +58,7 @@ public sealed class StytchFakeProject
         Store = new ProjectStore(new ProjectSettings(ProjectId, live, options.Seed), Clock, ids);
         Consumer = new ConsumerProducts(Store);
         B2B = new B2BProducts(Store);
-        Seed = new Seeding.StytchSeeder(this, ids.NewSeed());
+        Seed = new StytchSeeder(this, ids.NewSeed());
         Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.ProductCatalog.StytchEndpointNames, limits.MaxFaultRulesPerProject);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock, keys, limits.MaxSigningKeysPerProject));
         Requests = new RequestLog();
@@ -105,7 +104,7 @@ public sealed class StytchFakeProject
     /// Seed data in process: organizations with members, and users, with realistic random names (Bogus) where you
     /// give none; the same project <see cref="StytchProjectOptions.Seed"/> gives the same data.
     /// </summary>
-    public Seeding.StytchSeeder Seed { get; }
+    public StytchSeeder Seed { get; }
 
     /// <summary>Every B2B organization of the project, oldest first.</summary>
     public IReadOnlyList<StytchOrganization> Organizations => B2B.Organizations.List();

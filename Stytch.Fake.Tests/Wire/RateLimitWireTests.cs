@@ -1,4 +1,3 @@
-using Stytch.Fake.Faults;
 
 namespace Stytch.Fake.Tests.Wire;
 

@@ -18,7 +18,7 @@ public sealed record RequestAttributes(string IpAddress, string UserAgent)
 /// <summary>The <c>options</c> of <c>otps/authenticate</c> (Stytch's <c>api_magic_v1_Options</c>).</summary>
 /// <param name="IpMatchRequired">The authenticate call's IP address must be the one the code was sent with.</param>
 /// <param name="UserAgentMatchRequired">The authenticate call's user agent must be the one the code was sent with.</param>
-public sealed record AttributeMatchOptions(bool IpMatchRequired, bool UserAgentMatchRequired)
+internal sealed record AttributeMatchOptions(bool IpMatchRequired, bool UserAgentMatchRequired)
 {
     /// <summary>No match required.</summary>
     public static AttributeMatchOptions None { get; } = new(false, false);

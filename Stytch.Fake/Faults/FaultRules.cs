@@ -1,5 +1,5 @@
 
-namespace Stytch.Fake.Faults;
+namespace Stytch.Fake;
 
 /// <summary>What a matching fault rule does to a call.</summary>
 public enum FaultAction

@@ -1,4 +1,4 @@
-namespace Stytch.Fake.Faults;
+namespace Stytch.Fake;
 
 /// <summary>A limit of <paramref name="Limit"/> calls per sliding <paramref name="Window"/>.</summary>
 /// <param name="Limit">How many calls the window allows.</param>

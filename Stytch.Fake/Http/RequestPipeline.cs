@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Stytch.Fake.Core;
-using Stytch.Fake.Faults;
 
 namespace Stytch.Fake.Http;
 

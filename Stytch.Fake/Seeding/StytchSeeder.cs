@@ -3,7 +3,7 @@ using System.Text;
 using Bogus;
 using Stytch.Fake.Products.B2B.Members;
 
-namespace Stytch.Fake.Seeding;
+namespace Stytch.Fake;
 
 /// <summary>
 /// Puts test data into a project: B2B organizations with members, and consumer users. Whatever you leave out
@@ -56,7 +56,7 @@ public sealed class StytchSeeder
     /// Creates everything <paramref name="spec"/> describes, or nothing: when one item is refused (a taken slug, a
     /// bad email…), what the call had created is removed again and the Stytch error is thrown.
     /// </summary>
-    public SeedResult Apply(SeedSpec spec)
+    internal SeedResult Apply(SeedSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         lock (_gate)
@@ -311,10 +311,10 @@ public sealed class SeededOrganization
 /// <summary>What to seed, as the <c>/_fake/v1/projects/{id}/seed</c> back door takes it.</summary>
 /// <param name="Organizations">Organizations, each with its members.</param>
 /// <param name="Users">Consumer users.</param>
-public sealed record SeedSpec(IReadOnlyList<OrganizationSpec>? Organizations, IReadOnlyList<UserSpec>? Users);
+internal sealed record SeedSpec(IReadOnlyList<OrganizationSpec>? Organizations, IReadOnlyList<UserSpec>? Users);
 
 /// <summary>One organization to seed; null fields are made up or take Stytch's default.</summary>
-public sealed record OrganizationSpec
+internal sealed record OrganizationSpec
 {
     /// <summary>The name; a random company name when null.</summary>
     public string? OrganizationName { get; init; }
@@ -332,14 +332,14 @@ public sealed record OrganizationSpec
 /// <param name="EmailAddress">The address; a random one on the organization's domain when null.</param>
 /// <param name="Name">The name; a random realistic name when null.</param>
 /// <param name="Status"><c>active</c> (default), <c>pending</c> or <c>invited</c>.</param>
-public sealed record MemberSpec(string? EmailAddress, string? Name = null, string? Status = null);
+internal sealed record MemberSpec(string? EmailAddress, string? Name = null, string? Status = null);
 
 /// <summary>One consumer user to seed.</summary>
 /// <param name="Email">The address; a random one when null.</param>
 /// <param name="Status"><c>active</c> (default) or <c>pending</c>.</param>
-public sealed record UserSpec(string? Email, string? Status = null);
+internal sealed record UserSpec(string? Email, string? Status = null);
 
 /// <summary>What <see cref="StytchSeeder.Apply"/> created.</summary>
 /// <param name="Organizations">The organizations, with their members, in the order given.</param>
 /// <param name="Users">The users, in the order given.</param>
-public sealed record SeedResult(IReadOnlyList<SeededOrganization> Organizations, IReadOnlyList<StytchUser> Users);
+internal sealed record SeedResult(IReadOnlyList<SeededOrganization> Organizations, IReadOnlyList<StytchUser> Users);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Stytch.Fake.Core;
-using Stytch.Fake.Faults;
 using Stytch.Fake.Http;
 
 namespace Stytch.Fake.Products.Admin.Wire;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Stytch.Fake.Core;
-using Stytch.Fake.Faults;
 using Stytch.Fake.Http;
 
 namespace Stytch.Fake.Products.Admin.Wire;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
-using Stytch.Fake.Seeding;
 
 namespace Stytch.Fake.Products.Admin.Wire;
 

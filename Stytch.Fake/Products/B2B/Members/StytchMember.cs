@@ -52,9 +52,9 @@ public sealed record StytchMember
 /// <summary>Where one of a member's roles comes from.</summary>
 /// <param name="Type"><c>direct_assignment</c> or <c>email_assignment</c>.</param>
 /// <param name="EmailDomain">For <c>email_assignment</c>, the domain that granted it; else null.</param>
-public sealed record RoleSource(string Type, string? EmailDomain);
+internal sealed record RoleSource(string Type, string? EmailDomain);
 
 /// <summary>One of a member's effective roles, with its sources.</summary>
 /// <param name="RoleId">The role id.</param>
 /// <param name="Sources">Why the member has it.</param>
-public sealed record MemberRole(string RoleId, IReadOnlyList<RoleSource> Sources);
+internal sealed record MemberRole(string RoleId, IReadOnlyList<RoleSource> Sources);
