@@ -21,6 +21,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(AuthenticationFactor), typeof(FactorKind), typeof(FactorEmail), typeof(FactorPhone),
         typeof(FaultRules), typeof(FaultRuleBuilder), typeof(FaultRule), typeof(FaultAction), typeof(RateLimiter), typeof(RateLimit),
         typeof(StytchSeeder), typeof(OrganizationSeed), typeof(SeededOrganization),
+        typeof(StytchEndpoints), typeof(StytchEndpoints.Consumer), typeof(StytchEndpoints.B2B),
     ];
 
     /// <summary>Every public type of Stytch.Fake.NUnit.</summary>
@@ -41,7 +42,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
     [Test]
     public void FaultsAndSeeding_UsedUnqualified_WorkOnTheTestsProject()
     {
-        FaultRule rule = Project.Faults.Next("otps.email.send").Fail(StytchError.InvalidEmail);
+        FaultRule rule = Project.Faults.Next(StytchEndpoints.Consumer.OtpEmailSend).Fail(StytchError.InvalidEmail);
         Project.RateLimits.PerEmail = new RateLimit(2, TimeSpan.FromMinutes(1));
         SeededOrganization acme = Project.Seed.Organization(o => o.Slug("acme"));
 

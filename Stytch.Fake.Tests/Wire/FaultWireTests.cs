@@ -62,6 +62,36 @@ public sealed class FaultWireTests : FakeWireTest
     }
 
     [Test]
+    public async Task Next_EndpointConstant_FaultsThatEndpointOnly()
+    {
+        Stytch.Faults.Next(StytchEndpoints.Consumer.OtpEmailLoginOrCreate, times: 2).Fail(StytchError.TooManyRequests);
+
+        var faulted = await LoginOrCreateAsync("ada@example.com");
+        var other = await Client.PostAsync("/v1/otps/email/send", new { email = "ada@example.com" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(faulted.ErrorType, Is.EqualTo("too_many_requests"));
+            Assert.That(other.ErrorType, Is.EqualTo("email_not_found"));
+        });
+    }
+
+    [Test]
+    public async Task Always_AnyConstant_FaultsConsumerAndB2BCalls()
+    {
+        Stytch.Faults.Always(StytchEndpoints.Any).Fail(StytchError.ServerUnavailable);
+
+        var consumer = await LoginOrCreateAsync("ada@example.com");
+        var b2b = await Client.PostAsync("/v1/b2b/organizations", new { organization_name = "Acme" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(consumer.ErrorType, Is.EqualTo("server_unavailable"));
+            Assert.That(b2b.ErrorType, Is.EqualTo("server_unavailable"));
+        });
+    }
+
+    [Test]
     public async Task Always_AnyEndpoint_FaultsEveryStytchCallUntilCleared()
     {
         Stytch.Faults.Always("*").Fail(StytchError.ServerUnavailable);

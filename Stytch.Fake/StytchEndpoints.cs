@@ -1,0 +1,70 @@
+namespace Stytch.Fake;
+
+/// <summary>
+/// The names of the Stytch endpoints the fake serves, as fault rules target them:
+/// <c>project.Faults.Next(StytchEndpoints.B2B.OtpEmailLoginOrSignup)</c>. The strings themselves work as well; these
+/// only spare a typo. Each name is also the <c>endpoint</c> of <c>GET /_fake/v1/endpoints</c> and of the faults back door.
+/// </summary>
+public static class StytchEndpoints
+{
+    /// <summary>Every Stytch endpoint at once.</summary>
+    public const string Any = "*";
+
+    /// <summary>The consumer API (<c>/v1/…</c>).</summary>
+    public static class Consumer
+    {
+        /// <summary><c>POST /v1/otps/email/login_or_create</c>.</summary>
+        public const string OtpEmailLoginOrCreate = "otps.email.login_or_create";
+        /// <summary><c>POST /v1/otps/email/send</c>.</summary>
+        public const string OtpEmailSend = "otps.email.send";
+        /// <summary><c>POST /v1/otps/authenticate</c>.</summary>
+        public const string OtpAuthenticate = "otps.authenticate";
+        /// <summary><c>GET /v1/users/{user_id}</c>.</summary>
+        public const string UserGet = "users.get";
+        /// <summary><c>DELETE /v1/users/{user_id}</c>.</summary>
+        public const string UserDelete = "users.delete";
+        /// <summary><c>POST /v1/sessions/authenticate</c>.</summary>
+        public const string SessionAuthenticate = "sessions.authenticate";
+        /// <summary><c>POST /v1/sessions/revoke</c>.</summary>
+        public const string SessionRevoke = "sessions.revoke";
+        /// <summary><c>GET /v1/sessions</c>.</summary>
+        public const string SessionGet = "sessions.get";
+        /// <summary><c>GET /v1/sessions/jwks/{project_id}</c>.</summary>
+        public const string SessionJwks = "sessions.jwks";
+    }
+
+    /// <summary>The B2B API (<c>/v1/b2b/…</c>).</summary>
+    public static class B2B
+    {
+        /// <summary><c>POST /v1/b2b/otps/email/login_or_signup</c>.</summary>
+        public const string OtpEmailLoginOrSignup = "b2b.otps.email.login_or_signup";
+        /// <summary><c>POST /v1/b2b/otps/email/authenticate</c>.</summary>
+        public const string OtpEmailAuthenticate = "b2b.otps.email.authenticate";
+        /// <summary><c>POST /v1/b2b/organizations</c>.</summary>
+        public const string OrganizationCreate = "b2b.organizations.create";
+        /// <summary><c>POST /v1/b2b/organizations/search</c>.</summary>
+        public const string OrganizationSearch = "b2b.organizations.search";
+        /// <summary><c>GET /v1/b2b/organizations/{organization_id}</c>.</summary>
+        public const string OrganizationGet = "b2b.organizations.get";
+        /// <summary><c>PUT /v1/b2b/organizations/{organization_id}</c>.</summary>
+        public const string OrganizationUpdate = "b2b.organizations.update";
+        /// <summary><c>DELETE /v1/b2b/organizations/{organization_id}</c>.</summary>
+        public const string OrganizationDelete = "b2b.organizations.delete";
+        /// <summary><c>POST /v1/b2b/organizations/{organization_id}/members</c>.</summary>
+        public const string MemberCreate = "b2b.organizations.members.create";
+        /// <summary><c>GET /v1/b2b/organizations/{organization_id}/member</c>.</summary>
+        public const string MemberGet = "b2b.organizations.members.get";
+        /// <summary><c>POST /v1/b2b/organizations/members/search</c>.</summary>
+        public const string MemberSearch = "b2b.organizations.members.search";
+        /// <summary><c>PUT /v1/b2b/organizations/{organization_id}/members/{member_id}</c>.</summary>
+        public const string MemberUpdate = "b2b.organizations.members.update";
+        /// <summary><c>DELETE /v1/b2b/organizations/{organization_id}/members/{member_id}</c>.</summary>
+        public const string MemberDelete = "b2b.organizations.members.delete";
+        /// <summary><c>POST /v1/b2b/sessions/authenticate</c>.</summary>
+        public const string SessionAuthenticate = "b2b.sessions.authenticate";
+        /// <summary><c>POST /v1/b2b/sessions/revoke</c>.</summary>
+        public const string SessionRevoke = "b2b.sessions.revoke";
+        /// <summary><c>GET /v1/b2b/sessions/jwks/{project_id}</c>.</summary>
+        public const string SessionJwks = "b2b.sessions.jwks";
+    }
+}
