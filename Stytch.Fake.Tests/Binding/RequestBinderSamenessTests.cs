@@ -4,6 +4,8 @@ using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 using Stytch.Fake.Http.Binding;
+using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
+using Stytch.Fake.Products.Consumer.Sessions.Wire;
 
 namespace Stytch.Fake.Tests.Binding;
 
@@ -34,7 +36,7 @@ public sealed partial class RequestBinderSamenessTests
             [("email", Email)],
             body => Values(body.String("email"), body.Int("expiration_minutes"), body.String("locale"), body.String("login_template_id"),
                 body.String("signup_template_id"), body.Bool("create_user_as_pending") ?? false, AttributesJson.ReadAttributes(body.Element("attributes"), body.Fields)),
-            ConsumerRequestJson.Default.OtpEmailLoginOrCreateRequest,
+            EmailOtpRequestJson.Default.OtpEmailLoginOrCreateRequest,
             r => Values(r.Email, r.ExpirationMinutes, r.Locale, r.LoginTemplateId, r.SignupTemplateId, r.CreateUserAsPending ?? false, AttributesJson.ReadAttributes(r.Attributes)));
 
         yield return Case("otps.email.send",
@@ -42,7 +44,7 @@ public sealed partial class RequestBinderSamenessTests
             [("email", Email)],
             body => Values(body.String("email"), body.String("user_id"), body.String("session_token"), body.String("session_jwt"), body.Int("expiration_minutes"),
                 body.String("locale"), body.String("login_template_id"), body.String("signup_template_id"), AttributesJson.ReadAttributes(body.Element("attributes"), body.Fields)),
-            ConsumerRequestJson.Default.OtpEmailSendRequest,
+            EmailOtpRequestJson.Default.OtpEmailSendRequest,
             r => Values(r.Email, r.UserId, r.SessionToken, r.SessionJwt, r.ExpirationMinutes, r.Locale, r.LoginTemplateId, r.SignupTemplateId, AttributesJson.ReadAttributes(r.Attributes)));
 
         yield return Case("otps.authenticate",
@@ -52,7 +54,7 @@ public sealed partial class RequestBinderSamenessTests
                 Claims(body), body.String("telemetry_id"), body.String("session_token"), body.String("session_jwt"),
                 body.String("method_id") ?? throw new StytchException(StytchError.InvalidMethodId),
                 body.String("code") ?? throw new StytchException(StytchError.InvalidCode), body.Int("session_duration_minutes")),
-            ConsumerRequestJson.Default.OtpAuthenticateRequest,
+            EmailOtpRequestJson.Default.OtpAuthenticateRequest,
             r => Values(AttributesJson.ReadAttributes(r.Attributes), AttributesJson.ReadOptions(r.Options), ClaimsJson.Read(r.SessionCustomClaims),
                 r.TelemetryId, r.SessionToken, r.SessionJwt, r.MethodId, r.Code, r.SessionDurationMinutes));
 
@@ -61,14 +63,14 @@ public sealed partial class RequestBinderSamenessTests
             [("session_token", "\"token\"")],
             body => Values(Claims(body), body.Element("authorization_check") is { } check ? JsonValues.Object(check, "authorization_check") : null,
                 body.String("session_token"), body.String("session_jwt"), body.Int("session_duration_minutes")),
-            ConsumerRequestJson.Default.SessionAuthenticateRequest,
+            SessionRequestJson.Default.SessionAuthenticateRequest,
             r => Values(ClaimsJson.Read(r.SessionCustomClaims), r.AuthorizationCheck, r.SessionToken, r.SessionJwt, r.SessionDurationMinutes));
 
         yield return Case("sessions.revoke",
             ["session_id", "session_token", "session_jwt"],
             [("session_id", "\"session-test-1\"")],
             body => Values(body.String("session_id"), body.String("session_token"), body.String("session_jwt")),
-            ConsumerRequestJson.Default.SessionRevokeRequest,
+            SessionRequestJson.Default.SessionRevokeRequest,
             r => Values(r.SessionId, r.SessionToken, r.SessionJwt));
     }
 

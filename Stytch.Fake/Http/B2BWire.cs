@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.Consumer.Sessions.Wire;
 
 namespace Stytch.Fake.Http;
 

@@ -1,4 +1,7 @@
 using Stytch.Fake.Products.Admin.Wire;
+using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
+using Stytch.Fake.Products.Consumer.Sessions.Wire;
+using Stytch.Fake.Products.Consumer.Users.Wire;
 using Stytch.Fake.Products.Jwks.Wire;
 
 namespace Stytch.Fake.Http;
@@ -12,7 +15,9 @@ internal static class ProductCatalog
     /// <summary>Each product's endpoints, in registration order.</summary>
     private static readonly Func<IEnumerable<Endpoint>>[] Products =
     [
-        ConsumerEndpoints.All,
+        EmailOtpEndpoints.All,
+        UserEndpoints.All,
+        SessionEndpoints.All,
         B2BEndpoints.All,
         JwksEndpoints.All,
         AdminEndpoints.All,

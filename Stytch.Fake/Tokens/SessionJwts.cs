@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.Consumer.Sessions.Wire;
 
 namespace Stytch.Fake.Tokens;
 
@@ -36,7 +37,7 @@ internal sealed class SessionJwts
         ArgumentNullException.ThrowIfNull(session);
         return Sign(session.UserId, new Dictionary<string, object>(ClaimsJson.JwtClaims(session.CustomClaims))
         {
-            [SessionClaim] = JsonSerializer.SerializeToElement(WireSessionClaim.From(session), WireJsonContext.Default.WireSessionClaim),
+            [SessionClaim] = SessionWire.SessionClaim(session),
         });
     }
 
@@ -49,7 +50,7 @@ internal sealed class SessionJwts
         ArgumentNullException.ThrowIfNull(session);
         return Sign(session.MemberId, new Dictionary<string, object>(ClaimsJson.JwtClaims(session.CustomClaims))
         {
-            [SessionClaim] = JsonSerializer.SerializeToElement(B2BWire.SessionClaim(session), WireJsonContext.Default.WireSessionClaim),
+            [SessionClaim] = SessionWire.Claim(B2BWire.SessionClaim(session)),
             [OrganizationClaim] = JsonSerializer.SerializeToElement(
                 new WireOrganizationClaim(session.OrganizationId, session.OrganizationSlug), B2BWireJsonContext.Default.WireOrganizationClaim),
         });

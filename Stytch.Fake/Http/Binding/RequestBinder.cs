@@ -23,9 +23,9 @@ namespace Stytch.Fake.Http.Binding;
 /// or a <c>bad_request</c> with the message it gives).</item>
 /// <item>A <c>[JsonSerializable(typeof(TheRequest))]</c> line on the product's <c>JsonSerializerContext</c>, declared with
 /// <c>[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode =
-/// JsonSourceGenerationMode.Metadata)]</c> (see <see cref="ConsumerRequestJson"/>).</item>
+/// JsonSourceGenerationMode.Metadata)]</c> (see <see cref="Products.Consumer.EmailOtp.Wire.EmailOtpRequestJson"/>).</item>
 /// <item>The endpoint registered with the record's type info instead of a field list:
-/// <c>Endpoint.Post("otps.email.send", "/v1/otps/email/send", ConsumerRequestJson.Default.OtpEmailSendRequest, Send)</c>,
+/// <c>Endpoint.Post("otps.email.send", "/v1/otps/email/send", EmailOtpRequestJson.Default.OtpEmailSendRequest, Send)</c>,
 /// its handler taking <c>(ApiCall call, OtpEmailSendRequest request)</c>.</item>
 /// </list>
 /// </para>

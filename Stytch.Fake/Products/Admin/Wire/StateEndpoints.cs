@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.Consumer.Sessions.Wire;
+using Stytch.Fake.Products.Consumer.Users.Wire;
 
 namespace Stytch.Fake.Products.Admin.Wire;
 
@@ -20,7 +22,7 @@ internal static class StateEndpoints
 
     /// <summary><c>"users":[…]</c>, each as Stytch's User object.</summary>
     public static void WriteUsers(Utf8JsonWriter w, IEnumerable<StytchUser> users) =>
-        WireJson.WriteArray(w, "users", users.Select(WireUser.From), WireJsonContext.Default.WireUser);
+        UserWire.WriteArray(w, "users", users);
 
     /// <summary>
     /// <c>"organizations":[{"organization":{…},"members":[…]}]</c>: each organization with its members, as Stytch's
@@ -70,7 +72,7 @@ internal static class StateEndpoints
         var memberSessions = call.Project.B2B.Sessions.ListLive();
         return ApiResponse.Plain(200, w =>
         {
-            WireJson.WriteArray(w, "sessions", sessions.Select(WireSession.From), WireJsonContext.Default.WireSession);
+            SessionWire.WriteArray(w, "sessions", sessions);
             WireJson.WriteArray(w, "member_sessions", memberSessions.Select(WireMemberSession.From), B2BWireJsonContext.Default.WireMemberSession);
         });
     }

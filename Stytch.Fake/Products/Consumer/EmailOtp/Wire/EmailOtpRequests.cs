@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Stytch.Fake.Http;
 using Stytch.Fake.Http.Binding;
 
-namespace Stytch.Fake.Http;
+namespace Stytch.Fake.Products.Consumer.EmailOtp.Wire;
 
-// The consumer request bodies (see RequestBinder): each member in the order its errors are met.
+// The email OTP request bodies (see RequestBinder): each member in the order its errors are met.
 
 /// <summary>What both email OTP sends take besides the email.</summary>
 internal interface IOtpEmailOptions
@@ -53,22 +54,9 @@ internal sealed record OtpAuthenticateRequest(
     [property: BodyRequired("invalid_code")] string? Code,
     int? SessionDurationMinutes);
 
-/// <summary><c>POST /v1/sessions/authenticate</c>; only the type of <c>authorization_check</c> is checked.</summary>
-internal sealed record SessionAuthenticateRequest(
-    [property: BodyRule<ClaimsJson.Rule>] JsonElement? SessionCustomClaims,
-    [property: BodyRule<AnyObject>] JsonElement? AuthorizationCheck,
-    string? SessionToken,
-    string? SessionJwt,
-    int? SessionDurationMinutes);
-
-/// <summary><c>POST /v1/sessions/revoke</c>.</summary>
-internal sealed record SessionRevokeRequest(string? SessionId, string? SessionToken, string? SessionJwt);
-
-/// <summary>The consumer request records' source-generated type info.</summary>
+/// <summary>The email OTP request records' source-generated type info.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(OtpEmailLoginOrCreateRequest))]
 [JsonSerializable(typeof(OtpEmailSendRequest))]
 [JsonSerializable(typeof(OtpAuthenticateRequest))]
-[JsonSerializable(typeof(SessionAuthenticateRequest))]
-[JsonSerializable(typeof(SessionRevokeRequest))]
-internal sealed partial class ConsumerRequestJson : JsonSerializerContext;
+internal sealed partial class EmailOtpRequestJson : JsonSerializerContext;
