@@ -154,7 +154,7 @@ public sealed class FuzzTests
                 mutations.Add("host " + request.Headers.Host);
             }
 
-            string describe() => $"#{index} {method} {path} [{string.Join(", ", mutations)}] body={Shorten(bytes)}";
+            string Describe() => $"#{index} {method} {path} [{string.Join(", ", mutations)}] body={Shorten(bytes)}";
             int status;
             string text;
             try
@@ -165,7 +165,7 @@ public sealed class FuzzTests
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                _problems.Add($"{describe()} -> {e.GetType().Name}: {e.Message}");
+                _problems.Add($"{Describe()} -> {e.GetType().Name}: {e.Message}");
                 return;
             }
 
@@ -181,7 +181,7 @@ public sealed class FuzzTests
 
             if (status >= 500 || json is null)
             {
-                _problems.Add($"{describe()} -> {status} {Shorten(text)}");
+                _problems.Add($"{Describe()} -> {status} {Shorten(text)}");
                 return;
             }
 
@@ -189,7 +189,7 @@ public sealed class FuzzTests
             {
                 if (status != 403 || json["error_type"]?.GetValue<string>() != "host_not_allowed")
                 {
-                    _problems.Add($"{describe()} -> {status} for a foreign Host: {Shorten(text)}");
+                    _problems.Add($"{Describe()} -> {status} for a foreign Host: {Shorten(text)}");
                 }
 
                 return;
@@ -199,14 +199,14 @@ public sealed class FuzzTests
             {
                 if (json["error_type"] is not JsonValue type || type.GetValue<string>().Length == 0 || json["status_code"]?.GetValue<int>() != status)
                 {
-                    _problems.Add($"{describe()} -> {status} without a Stytch envelope: {Shorten(text)}");
+                    _problems.Add($"{Describe()} -> {status} without a Stytch envelope: {Shorten(text)}");
                 }
 
                 return;
             }
 
             _successes[name]++;
-            Record(name, path, bytes, json, describe);
+            Record(name, path, bytes, json, Describe);
         }
 
         private void Record(string name, string path, byte[]? sent, JsonObject json, Func<string> describe)

@@ -33,7 +33,7 @@ public abstract class SampleAppTest : StytchFakeTest
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(project.Clock));
         });
     }
-// README:suite-setup:end
+    // README:suite-setup:end
 
     /// <summary>A browser on a fresh instance of the app: cookies kept, redirects followed and recorded.</summary>
     protected static Browser Open(WebApplicationFactory<Program> app) =>

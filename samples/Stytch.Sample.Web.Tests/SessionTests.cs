@@ -130,6 +130,6 @@ public sealed class SessionTests : SampleAppTest
             Assert.That(StytchCalls(SessionsAuthenticate), Is.EqualTo(1));
         });
     }
-// README:suite-refresh:begin
+    // README:suite-refresh:begin
 }
 // README:suite-refresh:end

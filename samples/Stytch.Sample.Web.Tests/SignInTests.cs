@@ -164,6 +164,6 @@ public sealed class SignInTests : SampleAppTest
             Assert.That(Project.Outbox.All, Is.Empty);
         });
     }
-// README:suite-test:begin
+    // README:suite-test:begin
 }
 // README:suite-test:end
