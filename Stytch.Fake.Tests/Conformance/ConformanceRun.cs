@@ -1,24 +1,23 @@
-using Microsoft.Extensions.Time.Testing;
 using Stytch.Fake.Products.Consumer;
-using Stytch.Fake.Tests.Wire.Sessions;
 using Stytch.Fake.Tests.Wire;
+using Stytch.Fake.Tests.Wire.Sessions;
 
 namespace Stytch.Fake.Tests.Conformance;
 
 /// <summary>
-/// A fake on a frozen clock with a Basic-auth client, the steps the variants share, and the variants themselves:
+/// A test's fake (on a frozen clock) with its Basic-auth client, the steps the variants share, and the variants themselves:
 /// every way <see cref="SpecConformanceTests"/> makes each operation answer 200 (where the shapes differ) or an error.
 /// </summary>
-internal sealed class ConformanceRun : IAsyncDisposable
+internal sealed class ConformanceRun
 {
     private const string Orgs = "/v1/b2b/organizations";
     private const string Jwt = "session_jwt";
     private const string Token = "session_token";
 
-    private ConformanceRun(StytchFake stytch)
+    public ConformanceRun(StytchFake stytch, WireClient client)
     {
         Stytch = stytch;
-        Client = new WireClient(stytch);
+        Client = client;
     }
 
     public StytchFake Stytch { get; }
@@ -27,23 +26,11 @@ internal sealed class ConformanceRun : IAsyncDisposable
 
     public StytchFakeProject Project => Stytch.DefaultProject;
 
-    public static async Task<ConformanceRun> StartAsync() =>
-        new(await StytchFake.StartAsync(new StytchFakeOptions
-        {
-            Project = new StytchProjectOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero)) },
-        }));
-
     /// <summary>A clean project: no users, organizations, sessions, codes, faults; the clock back; one signing key.</summary>
     public void Reset()
     {
         Project.Reset();
         Project.RemoveOldSigningKeys();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await Stytch.DisposeAsync();
     }
 
     /// <summary>An organization create body with every field the spec allows.</summary>

@@ -7,14 +7,14 @@ namespace Stytch.Fake.Tests.Conformance;
 /// <summary>
 /// Every response body the fake produces, success and error, consumer and B2B, validated over loopback HTTP against
 /// Stytch's official OpenAPI schemas (<see cref="OpenApiSchemas"/>: additional properties refused, the
-/// <see cref="OpenApiSchemas.Nullable"/> fields may be null) and against the Stytch error envelope. One fake per
-/// fixture, reset before each test and between the variants of the coverage test.
+/// <see cref="OpenApiSchemas.Nullable"/> fields may be null) and against the Stytch error envelope. A fresh fake per
+/// test (<see cref="FakeWireTest"/>), reset between the variants of the coverage test.
 /// </summary>
-public sealed class SpecConformanceTests
+public sealed class SpecConformanceTests : FakeWireTest
 {
     private ConformanceRun? _run;
 
-    private ConformanceRun Run => _run ?? throw new InvalidOperationException("The fake starts in OneTimeSetUp.");
+    private ConformanceRun Run => _run ?? throw new InvalidOperationException("The run starts in SetUp.");
 
     /// <summary>
     /// The two operations of the spec the fake does not serve (it has no user create or search); they answer a
@@ -46,20 +46,8 @@ public sealed class SpecConformanceTests
     public static IEnumerable<TestCaseData> CatalogueErrors() =>
         StytchError.Catalogue.Select((e, i) => new TestCaseData(e).SetArgDisplayNames($"{i:00}_{e.ErrorType}_{e.StatusCode}"));
 
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _run = await ConformanceRun.StartAsync();
-
     [SetUp]
-    public void ResetFake() => Run.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync()
-    {
-        if (_run is not null)
-        {
-            await _run.DisposeAsync();
-        }
-    }
+    public void StartRun() => _run = new ConformanceRun(Stytch, Client);
 
     // ---- the fixture ------------------------------------------------------------------------------
 

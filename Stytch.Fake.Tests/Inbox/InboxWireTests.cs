@@ -3,28 +3,20 @@ using System.Text.RegularExpressions;
 using Stytch.Fake.Http;
 using Stytch.Fake.Products.Admin.Wire;
 using Stytch.Fake.Tests.Server;
+using Stytch.Fake.Tests.Wire;
 
 namespace Stytch.Fake.Tests.Inbox;
 
 /// <summary>The inbox page's files over HTTP: where they are served, with which headers, and what they may call.</summary>
-public sealed partial class InboxWireTests
+public sealed partial class InboxWireTests : FakeWireTest
 {
-    private StytchFake _stytch = null!;
     private HttpClient _http = null!;
 
     [SetUp]
-    public async Task StartAsync()
-    {
-        _stytch = await StytchFake.StartAsync();
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _stytch.Url };
-    }
+    public void OpenClient() => _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Stytch.Url };
 
     [TearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _stytch.DisposeAsync();
-    }
+    public void CloseClient() => _http.Dispose();
 
     [TestCase("_fake/")]
     [TestCase("_fake/index.html")]

@@ -24,6 +24,8 @@ public sealed partial class HostileInputTests
     private HttpClient _http = null!;
     private HostileIds _ids = null!;
 
+    // One fake for the fixture, not FakeWireTest's fake per test: every row is checked against this one prepared
+    // state, which no row may change, and 780 rows would otherwise build it 780 times.
     [OneTimeSetUp]
     public async Task StartAsync()
     {

@@ -1,13 +1,22 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
+using Stytch.Fake.NUnit;
 
 namespace Stytch.Fake.Tests.Wire;
 
 /// <summary>
-/// Base of the wire test fixtures: a fresh fake (own server, own project) and a Basic-auth client for
-/// every test, so tests never share state. Time is a <see cref="FakeTimeProvider"/>: frozen until a test moves it.
+/// Base of the suite's fixtures: a fresh fake (own server, own project, own frozen clock) and a Basic-auth client for
+/// every test, disposed after it. Time is a <see cref="FakeTimeProvider"/>: frozen until a test moves it.
 /// </summary>
+/// <remarks>
+/// The suite's one way to get a fake. A fake per test, not per fixture: nothing a test leaves behind (extra projects,
+/// fault rules, rate-limit windows, rotated keys, timers, a moved <see cref="Time"/>) can reach the next test, so no
+/// test depends on what a reset happens to cover or on the order tests run in, and fixtures can run in parallel
+/// because all their state is their own. A start costs milliseconds; RSA keys, the one expensive part, come from
+/// <see cref="TestKeys"/>. Tests of other ways to start a fake (options, the NUnit package's <c>StytchFakeTest</c>,
+/// the README's examples, the standalone server) start their own.
+/// </remarks>
 public abstract class FakeWireTest
 {
     /// <summary>The instant every fake starts at; whole seconds so wire timestamps are exact.</summary>
@@ -15,6 +24,7 @@ public abstract class FakeWireTest
 
     private StytchFake? _stytch;
     private WireClient? _client;
+    private TestKeys? _keys;
 
     private protected StytchFake Stytch => _stytch ?? throw new InvalidOperationException("No fake running.");
 
@@ -22,25 +32,41 @@ public abstract class FakeWireTest
 
     protected FakeTimeProvider Time { get; private set; } = new(Start);
 
+    /// <summary>The instant this fixture's fakes start at: <see cref="Start"/> unless the fixture says otherwise.</summary>
+    private protected virtual DateTimeOffset StartsAt => Start;
+
     [SetUp]
     public async Task StartFakeAsync()
     {
-        Time = new FakeTimeProvider(Start);
-        _stytch = await StytchFake.StartAsync(new StytchFakeOptions { Project = new StytchProjectOptions { TimeProvider = Time } });
+        Time = new FakeTimeProvider(StartsAt);
+        _keys = new TestKeys();
+        _stytch = await StytchFake.StartAsync(new StytchFakeOptions
+        {
+            Project = new StytchProjectOptions { TimeProvider = Time },
+            KeyGenerator = _keys.Generator,
+        });
         _client = new WireClient(_stytch);
     }
 
     [TearDown]
     public async Task StopFakeAsync()
     {
+        if (_stytch is not null)
+        {
+            // A failed test shows the fake's outbox and latest requests, as the NUnit package's StytchFakeTest does.
+            StytchFakeReporter.WriteIfFailed(TestContext.CurrentContext.Result.Outcome, _stytch.DefaultProject, TestContext.Out);
+        }
+
         _client?.Dispose();
         if (_stytch is not null)
         {
             await _stytch.DisposeAsync();
         }
 
+        _keys?.Dispose();
         _client = null;
         _stytch = null;
+        _keys = null;
     }
 
     private protected Task<WireResult> LoginOrCreateAsync(string email) =>

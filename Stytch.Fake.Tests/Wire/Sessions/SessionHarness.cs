@@ -3,19 +3,16 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary>
-/// One fake per fixture (own server, own project, frozen time that only <see cref="StytchClock.Advance"/> moves)
-/// and a Basic-auth client, plus the steps every session test needs: log a user in over the wire, read the JWKS,
-/// validate a JWT independently of the fake. <see cref="Reset"/> before each test gives every test a clean
-/// project without paying for a new RSA key each time.
+/// The steps every session test needs over a test's fake (frozen time that only <see cref="StytchClock.Advance"/>
+/// moves) and its Basic-auth client: log a user in over the wire, read the JWKS, validate a JWT independently of the fake.
 /// </summary>
-internal sealed partial class SessionHarness : IAsyncDisposable
+internal sealed partial class SessionHarness
 {
     /// <summary>The instant every fake starts at: whole seconds, so wire timestamps can be compared exactly.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
@@ -25,10 +22,10 @@ internal sealed partial class SessionHarness : IAsyncDisposable
     // A key no project owns, made once: RSA generation is slow.
     private static readonly Lazy<RSA> ForeignKey = new(() => RSA.Create(2048));
 
-    private SessionHarness(StytchFake stytch)
+    public SessionHarness(StytchFake stytch, WireClient client)
     {
         Stytch = stytch;
-        Client = new WireClient(stytch);
+        Client = client;
     }
 
     public StytchFake Stytch { get; }
@@ -36,25 +33,6 @@ internal sealed partial class SessionHarness : IAsyncDisposable
     public WireClient Client { get; }
 
     public string ProjectId => Stytch.ProjectId;
-
-    public static async Task<SessionHarness> StartAsync() =>
-        new(await StytchFake.StartAsync(new StytchFakeOptions
-        {
-            Project = new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start) },
-        }));
-
-    /// <summary>
-    /// Back to a fresh state for the next test: every project's users, codes, sessions and clock are reset, and
-    /// a key rotated by an earlier test leaves only its newest key published.
-    /// </summary>
-    public void Reset()
-    {
-        foreach (var project in Stytch.Projects)
-        {
-            project.Reset();
-            project.RemoveOldSigningKeys();
-        }
-    }
 
     /// <summary>login_or_create, the code from the outbox, then otps/authenticate with <paramref name="extra"/> fields.</summary>
     public Task<WireResult> AuthenticateOtpAsync(string email, IReadOnlyDictionary<string, object?> extra) =>
@@ -233,12 +211,6 @@ internal sealed partial class SessionHarness : IAsyncDisposable
 
     [GeneratedRegex("^[A-Za-z0-9_-]{44}$")]
     public static partial Regex SessionToken();
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await Stytch.DisposeAsync();
-    }
 
     private static JsonObject JwtPart(string jwt, int index)
     {

@@ -1,29 +1,22 @@
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
 /// <summary>Two projects on one server never see each other's sessions or keys.</summary>
-public sealed class SessionIsolationWireTests
+public sealed class SessionIsolationWireTests : SessionWireTest
 {
     private SessionHarness _h = null!;
     private StytchFakeProject _b = null!;
     private WireClient _clientB = null!;
 
-    [OneTimeSetUp]
-    public async Task StartFakeAsync()
+    [SetUp]
+    public void CreateSecondProject()
     {
-        _h = await SessionHarness.StartAsync();
+        _h = Harness;
         _b = _h.Stytch.CreateProject();
         _clientB = new WireClient(_h.Stytch, _b);
     }
 
-    [SetUp]
-    public void ResetFake() => _h.Reset();
-
-    [OneTimeTearDown]
-    public async Task StopFakeAsync()
-    {
-        _clientB.Dispose();
-        await _h.DisposeAsync();
-    }
+    [TearDown]
+    public void DisposeSecondClient() => _clientB.Dispose();
 
     [Test]
     public async Task Authenticate_SessionTokenOfProjectAInProjectB_Returns404SessionNotFound()

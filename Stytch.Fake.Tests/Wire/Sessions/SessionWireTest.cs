@@ -1,24 +1,17 @@
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
-/// <summary>Base of the session fixtures: one harness (fake on a frozen clock) per fixture, reset before each test.</summary>
-public abstract class SessionWireTest
+/// <summary>Base of the session fixtures: a fresh fake per test (see <see cref="FakeWireTest"/>) and the session steps over it.</summary>
+public abstract class SessionWireTest : FakeWireTest
 {
     private SessionHarness? _harness;
 
-    private protected SessionHarness Harness => _harness ?? throw new InvalidOperationException("The harness starts in OneTimeSetUp.");
+    private protected SessionHarness Harness => _harness ?? throw new InvalidOperationException("The harness starts in SetUp.");
 
-    [OneTimeSetUp]
-    public async Task StartFakeAsync() => _harness = await SessionHarness.StartAsync();
+    private protected override DateTimeOffset StartsAt => SessionHarness.Start;
 
     [SetUp]
-    public void ResetFake() => Harness.Reset();
+    public void StartHarness() => _harness = new SessionHarness(Stytch, Client);
 
-    [OneTimeTearDown]
-    public async Task StopFakeAsync()
-    {
-        if (_harness is not null)
-        {
-            await _harness.DisposeAsync();
-        }
-    }
+    [TearDown]
+    public void StopHarness() => _harness = null;
 }
