@@ -2,8 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Stytch.Fake.NUnit;
 
-[assembly: LevelOfParallelism(8)]
-
 namespace Stytch.Fake.Tests.NUnitSupport;
 
 // Twenty tests at once on one server, each in its own project and all using the same email address:

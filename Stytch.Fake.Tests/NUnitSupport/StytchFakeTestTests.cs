@@ -3,8 +3,7 @@ using Stytch.Fake.NUnit;
 
 namespace Stytch.Fake.Tests.NUnitSupport;
 
-// The two tests run in order inside one fixture: the second sees none of the first's state.
-[NonParallelizable]
+// The two tests run in order inside one fixture (its tests never run at once): the second sees none of the first's state.
 public sealed class StytchFakeTestTests : StytchFakeTest
 {
     [Test, Order(1)]

@@ -29,6 +29,8 @@ public sealed class FuzzTests
         await TestContext.Out.WriteLineAsync($"fuzz seed {seed} (replay with STYTCH_FAKE_FUZZ_SEED={seed})");
 
         var run = await FuzzRun.RunAsync(seed, Requests);
+        // How long it took is reported, never asserted: on a loaded machine any bound is a flake. Each request has its hang guard.
+        await TestContext.Out.WriteLineAsync($"{Requests} requests in {run.Elapsed.TotalSeconds:F1} s");
 
         Assert.That(run.Problems, Is.Empty,
             $"fuzz seed {seed} (replay with STYTCH_FAKE_FUZZ_SEED={seed}), {run.Problems.Count} problems:\n" + string.Join("\n", run.Problems.Take(20)));
@@ -38,7 +40,6 @@ public sealed class FuzzTests
             Assert.That(run.Successes["otps.email.login_or_create"], Is.GreaterThan(50), $"seed {seed}");
             Assert.That(run.Successes["otps.authenticate"], Is.GreaterThan(10), $"seed {seed}");
             Assert.That(run.Successes["sessions.authenticate"], Is.GreaterThan(5), $"seed {seed}");
-            Assert.That(run.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), $"seed {seed}");
         });
     }
 
