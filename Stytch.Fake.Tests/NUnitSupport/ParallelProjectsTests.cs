@@ -4,8 +4,8 @@ using Stytch.Fake.NUnit;
 
 namespace Stytch.Fake.Tests.NUnitSupport;
 
-// Twenty tests at once on one server, each in its own project and all using the same email address:
-// any cross-talk shows up as a foreign message, user or code.
+// Twenty tests on one server, as many at once as there are test workers, each in its own project and all using
+// the same email address: any cross-talk shows up as a foreign message, user or code.
 [Parallelizable(ParallelScope.Children)]
 public sealed class ParallelProjectsTests : StytchFakeTest
 {
