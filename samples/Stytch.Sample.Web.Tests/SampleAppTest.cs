@@ -17,7 +17,7 @@ public abstract class SampleAppTest : StytchFakeTest
 {
     protected override bool ProjectPerTest => true;   // own project, credentials, clock and outbox per test
 
-    // The sample app, configured exactly as it would be for real Stytch, but pointed at this test's fake project.
+    // The sample app, configured as it would be for real Stytch, but pointed at this test's fake project.
     protected WebApplicationFactory<Program> StartApp()
     {
         var project = Project;
@@ -28,6 +28,9 @@ public abstract class SampleAppTest : StytchFakeTest
                 ["Stytch:BaseUrl"] = Stytch.Url.ToString(),
                 ["Stytch:ProjectId"] = project.ProjectId,
                 ["Stytch:Secret"] = project.Secret,
+                // Real Stytch answers within the app's 10 seconds; the fake may not on a loaded CI runner, where a
+                // project's first JWT waits for a new RSA key: a generous bound keeps such a wait from failing a test.
+                ["Stytch:TimeoutSeconds"] = "120",
             }));
             // The app checks JWT expiry on its TimeProvider: give it the project's clock, so Clock.Advance moves both.
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(project.Clock));

@@ -14,7 +14,7 @@ builder.Services.AddHttpClient<StytchClient>((services, http) =>
 {
     var stytch = services.GetRequiredService<IOptions<StytchOptions>>().Value;
     http.BaseAddress = stytch.BaseAddress;
-    http.Timeout = TimeSpan.FromSeconds(10);
+    http.Timeout = TimeSpan.FromSeconds(stytch.TimeoutSeconds);
     http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
         "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{stytch.ProjectId}:{stytch.Secret}")));
 });

@@ -17,11 +17,15 @@ internal sealed class StytchOptions
     /// <summary>How long a login lasts.</summary>
     public int SessionDurationMinutes { get; set; } = 60;
 
+    /// <summary>How long a call to Stytch may take before the app reports Stytch as unavailable.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
     public bool IsComplete =>
         BaseUrl is { IsAbsoluteUri: true }
         && !string.IsNullOrWhiteSpace(ProjectId)
         && !string.IsNullOrWhiteSpace(Secret)
-        && SessionDurationMinutes is >= 5 and <= 527040;
+        && SessionDurationMinutes is >= 5 and <= 527040
+        && TimeoutSeconds >= 1;
 
     /// <summary>The base URL with a trailing slash, so that relative paths such as <c>v1/…</c> append to it.</summary>
     public Uri BaseAddress =>
