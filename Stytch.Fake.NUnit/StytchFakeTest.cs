@@ -21,14 +21,15 @@ namespace Stytch.Fake.NUnit;
 /// }
 /// </code>
 /// </example>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The fixture is disposed in OneTimeTearDown, as NUnit runs it.")]
 public abstract class StytchFakeTest
 {
-    // Keyed by test id: with ParallelScope.Children one fixture instance serves tests running at once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StytchFakeProject> _projects = new();
-    private StytchFake? _stytch;
+    private StytchFakeFixture? _fixture;
+
+    private StytchFakeFixture Fixture => _fixture ?? throw new InvalidOperationException("The fake starts in OneTimeSetUp.");
 
     /// <summary>The fixture's fake. Its default project is reset before each test.</summary>
-    protected StytchFake Stytch => _stytch ?? throw new InvalidOperationException("The fake starts in OneTimeSetUp.");
+    protected StytchFake Stytch => Fixture.Fake;
 
     /// <summary>
     /// The current test's project: the fake's default project, or, when <see cref="ProjectPerTest"/> is
@@ -39,24 +40,7 @@ public abstract class StytchFakeTest
     /// that does not carry the test's context): there is no per-test project to give, and handing out the
     /// default project instead would silently mix tests.
     /// </exception>
-    protected StytchFakeProject Project
-    {
-        get
-        {
-            if (!ProjectPerTest)
-            {
-                return Stytch.DefaultProject;
-            }
-
-            var test = TestContext.CurrentContext.Test;
-            return _projects.TryGetValue(test.ID, out var project)
-                ? project
-                : throw new InvalidOperationException(
-                    $"ProjectPerTest is on, but '{test.FullName}' has no project of its own: Project exists only inside a test " +
-                    "(SetUp, the test, TearDown) and on threads that carry its context. Capture it in a local " +
-                    "(var project = Project;) before handing it to other threads, or use Stytch.DefaultProject for fixture-wide setup.");
-        }
-    }
+    protected StytchFakeProject Project => Fixture.Project;
 
     /// <summary>Override to start the fake with other options (fixed credentials, clock, seed).</summary>
     protected virtual StytchFakeOptions Options => new();
@@ -68,46 +52,33 @@ public abstract class StytchFakeTest
     protected virtual bool ProjectPerTest => false;
 
     /// <summary>An HttpClient for the fake, authenticated as the current test's <see cref="Project"/>.</summary>
-    protected HttpClient CreateClient() => Stytch.CreateClient(Project);
+    protected HttpClient CreateClient() => Fixture.CreateClient();
 
     /// <summary>Starts the fake.</summary>
     [OneTimeSetUp]
-    public async Task StartStytchFakeAsync() => _stytch = await StytchFake.StartAsync(Options);
+    public async Task StartStytchFakeAsync()
+    {
+        // Built here, not in the constructor: Options and ProjectPerTest are virtual.
+        _fixture = new StytchFakeFixture { Options = Options, ProjectPerTest = ProjectPerTest };
+        await _fixture.StartAsync();
+    }
 
     /// <summary>Gives each test a clean project.</summary>
     [SetUp]
-    public void ResetStytchFake()
-    {
-        if (ProjectPerTest)
-        {
-            _projects[TestContext.CurrentContext.Test.ID] = Stytch.CreateProject();
-        }
-        else
-        {
-            Stytch.Reset();
-        }
-    }
+    public void ResetStytchFake() => Fixture.BeforeTest();
 
     /// <summary>Writes the outbox and the latest requests to the output of a failed test.</summary>
     [TearDown]
-    public void ReportStytchFake()
-    {
-        var perTest = _projects.TryRemove(TestContext.CurrentContext.Test.ID, out var own);
-        StytchFakeReporter.WriteIfFailed(TestContext.CurrentContext.Result.Outcome, own ?? Stytch.DefaultProject, TestContext.Out);
-        if (perTest && own is not null)
-        {
-            Stytch.RemoveProject(own.ProjectId);
-        }
-    }
+    public void ReportStytchFake() => Fixture.AfterTest();
 
     /// <summary>Stops the fake.</summary>
     [OneTimeTearDown]
     public async Task StopStytchFakeAsync()
     {
-        if (_stytch is not null)
+        if (_fixture is not null)
         {
-            await _stytch.DisposeAsync();
-            _stytch = null;
+            await _fixture.DisposeAsync();
+            _fixture = null;
         }
     }
 }

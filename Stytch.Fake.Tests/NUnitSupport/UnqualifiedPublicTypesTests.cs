@@ -25,7 +25,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
     ];
 
     /// <summary>Every public type of Stytch.Fake.NUnit.</summary>
-    private static readonly Type[] NUnitSupport = [typeof(StytchFakeTest), typeof(StytchFakeReporter)];
+    private static readonly Type[] NUnitSupport = [typeof(StytchFakeTest), typeof(StytchFakeFixture), typeof(StytchFakeReporter)];
 
     [Test]
     public void PublicTypes_NamedUnqualified_AreTheWholeLibrary() =>

@@ -7,8 +7,8 @@ namespace Stytch.Fake.Tests.Packaging;
 
 /// <summary>
 /// The libraries as a user gets them: Stytch.Fake and Stytch.Fake.NUnit packed from this build, and a new NUnit test
-/// project that references only the packages (as <c>dotnet add package</c> would) and holds the README's quick start
-/// and JWT example, built with warnings as errors and run. Packed, built and run once for the fixture.
+/// project that references only the packages (as <c>dotnet add package</c> would) and holds the README's quick start,
+/// composable fixture and JWT examples, built with warnings as errors and run. Packed, built and run once for the fixture.
 /// </summary>
 [NonParallelizable]   // it builds a project of its own: let it have the machine's cores while it does
 public sealed class ConsumerPackageTests
@@ -61,8 +61,8 @@ public sealed class ConsumerPackageTests
         });
 
     [Test]
-    public void ConsumerProject_ReadmeQuickStartAndJwtExample_PassAgainstThePackagedFake() =>
-        Assert.That(_test, Does.Contain("Passed!").And.Match(@"Passed:\s+2,"));
+    public void ConsumerProject_ReadmeQuickStartFixtureAndJwtExamples_PassAgainstThePackagedFake() =>
+        Assert.That(_test, Does.Contain("Passed!").And.Match(@"Passed:\s+3,"));
 
     /// <summary>
     /// The scratch project: outside the repository (its Directory.Build.props and central versions must not apply),
@@ -121,7 +121,7 @@ public sealed class ConsumerPackageTests
 
         // The README's examples, exactly as a reader copies them.
         var readme = Path.Combine(root, "Stytch.Fake.Tests", "Readme");
-        foreach (var (file, region) in new[] { ("LoginTests.cs", "quick-start"), ("SessionJwtClockTests.cs", "jwt-clock") })
+        foreach (var (file, region) in new[] { ("LoginTests.cs", "quick-start"), ("FixtureTests.cs", "fixture"), ("SessionJwtClockTests.cs", "jwt-clock") })
         {
             var source = (await File.ReadAllTextAsync(Path.Combine(readme, file), cancellation)).Replace("\r\n", "\n", StringComparison.Ordinal);
             await File.WriteAllTextAsync(Path.Combine(consumer, file), ReadmeTests.Region(source, region) + "\n", cancellation);

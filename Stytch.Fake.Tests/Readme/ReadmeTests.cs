@@ -8,6 +8,7 @@ namespace Stytch.Fake.Tests.Readme;
 public sealed class ReadmeTests
 {
     [TestCase("Stytch.Fake.Tests/Readme/LoginTests.cs", "quick-start", "csharp")]
+    [TestCase("Stytch.Fake.Tests/Readme/FixtureTests.cs", "fixture", "csharp")]
     [TestCase("samples/Stytch.Sample.Web.Tests/SampleAppTest.cs", "suite-setup", "csharp", false)]
     [TestCase("samples/Stytch.Sample.Web.Tests/SignInTests.cs", "suite-test", "csharp")]
     [TestCase("samples/Stytch.Sample.Web.Tests/SessionTests.cs", "suite-refresh", "csharp")]
