@@ -1,5 +1,9 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.B2B.EmailOtp.Wire;
+using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Organizations.Wire;
+using Stytch.Fake.Products.B2B.Sessions.Wire;
 
 namespace Stytch.Fake.Tests.Binding;
 
@@ -24,7 +28,7 @@ public sealed partial class RequestBinderSamenessTests
             [("organization_id", Org), ("email_address", Email)],
             body => Values(body.String("organization_id"), body.String("email_address"), body.Int("login_expiration_minutes"), body.Int("signup_expiration_minutes"),
                 body.String("locale"), body.String("login_template_id"), body.String("signup_template_id")),
-            B2BRequestJson.Default.B2BOtpEmailLoginOrSignupRequest,
+            B2BEmailOtpRequestJson.Default.B2BOtpEmailLoginOrSignupRequest,
             r => Values(r.OrganizationId, r.EmailAddress, r.LoginExpirationMinutes, r.SignupExpirationMinutes, r.Locale, r.LoginTemplateId, r.SignupTemplateId));
 
         yield return Case("b2b.otps.email.authenticate",
@@ -34,7 +38,7 @@ public sealed partial class RequestBinderSamenessTests
             body => Values(Claims(body), body.String("telemetry_id"), body.String("session_token"), body.String("session_jwt"),
                 body.String("organization_id"), body.String("email_address"), body.String("code"), body.Int("session_duration_minutes"),
                 body.String("intermediate_session_token"), body.String("locale")),
-            B2BRequestJson.Default.B2BOtpEmailAuthenticateRequest,
+            B2BEmailOtpRequestJson.Default.B2BOtpEmailAuthenticateRequest,
             r => Values(ClaimsJson.Read(r.SessionCustomClaims), r.TelemetryId, r.SessionToken, r.SessionJwt, r.OrganizationId, r.EmailAddress,
                 r.Code, r.SessionDurationMinutes, r.IntermediateSessionToken, r.Locale));
 
@@ -42,27 +46,27 @@ public sealed partial class RequestBinderSamenessTests
         // only allowed fields (and "nope"), and the record ignores them for good (OrganizationWireTests covers it).
         yield return Case("b2b.organizations.create", OrganizationCreateFields, [("organization_name", "\"Acme\"")],
             body => OrganizationFields(body, update: false),
-            B2BRequestJson.Default.OrganizationCreateRequest,
+            OrganizationRequestJson.Default.OrganizationCreateRequest,
             r => Values(OrganizationFields(r), null, null));
 
         yield return Case("b2b.organizations.update",
             [.. OrganizationCreateFields, "sso_default_connection_id", "sso_jit_provisioning_allowed_connections"],
             [("organization_name", "\"Acme\"")],
             body => OrganizationFields(body, update: true),
-            B2BRequestJson.Default.OrganizationUpdateRequest,
+            OrganizationRequestJson.Default.OrganizationUpdateRequest,
             r => Values(OrganizationFields(r), r.SsoJitProvisioningAllowedConnections, r.SsoDefaultConnectionId));
 
         yield return Case("b2b.organizations.search", ["cursor", "limit", "query"], [("limit", "10")],
             body => Values(OldSearch(body)),
-            B2BRequestJson.Default.OrganizationSearchRequest,
-            r => Values(B2BBodyReaders.ReadSearch(r)));
+            OrganizationRequestJson.Default.OrganizationSearchRequest,
+            r => Values(SearchJson.ReadSearch(r)));
 
         yield return Case("b2b.organizations.members.create",
             ["email_address", "name", "trusted_metadata", "untrusted_metadata", "create_member_as_pending", "is_breakglass",
              "mfa_phone_number", "mfa_enrolled", "roles", "external_id"],
             [("email_address", Email)],
             body => Values(body.Bool("create_member_as_pending") ?? false, MemberFields(body)),
-            B2BRequestJson.Default.MemberCreateRequest,
+            MemberRequestJson.Default.MemberCreateRequest,
             r => Values(r.CreateMemberAsPending ?? false, MemberFields(r)));
 
         yield return Case("b2b.organizations.members.update",
@@ -70,28 +74,28 @@ public sealed partial class RequestBinderSamenessTests
              "preserve_existing_sessions", "default_mfa_method", "email_address", "external_id", "unlink_email"],
             [("name", "\"Ada\"")],
             body => Values(body.Bool("preserve_existing_sessions"), MemberFields(body), body.String("default_mfa_method"), body.Bool("unlink_email")),
-            B2BRequestJson.Default.MemberUpdateRequest,
+            MemberRequestJson.Default.MemberUpdateRequest,
             r => Values(r.PreserveExistingSessions, MemberFields(r), r.DefaultMfaMethod, r.UnlinkEmail));
 
         yield return Case("b2b.organizations.members.search", ["organization_ids", "cursor", "limit", "query"],
             [("organization_ids", "[" + Org + "]")],
             body => Values(body.StringArray("organization_ids"), OldSearch(body)),
-            B2BRequestJson.Default.MemberSearchRequest,
-            r => Values(r.OrganizationIds, B2BBodyReaders.ReadSearch(r)));
+            MemberRequestJson.Default.MemberSearchRequest,
+            r => Values(r.OrganizationIds, SearchJson.ReadSearch(r)));
 
         yield return Case("b2b.sessions.authenticate",
             ["session_token", "session_jwt", "session_duration_minutes", "session_custom_claims", "authorization_check"],
             [("session_token", "\"token\"")],
-            body => Values(Claims(body), B2BBodyReaders.ReadAuthorizationCheck(body.Element("authorization_check"), body.Fields),
+            body => Values(Claims(body), AuthorizationCheckJson.Read(body.Element("authorization_check"), body.Fields),
                 body.String("session_token"), body.String("session_jwt"), body.Int("session_duration_minutes")),
-            B2BRequestJson.Default.MemberSessionAuthenticateRequest,
-            r => Values(ClaimsJson.Read(r.SessionCustomClaims), B2BBodyReaders.ReadAuthorizationCheck(r.AuthorizationCheck),
+            MemberSessionRequestJson.Default.MemberSessionAuthenticateRequest,
+            r => Values(ClaimsJson.Read(r.SessionCustomClaims), AuthorizationCheckJson.Read(r.AuthorizationCheck),
                 r.SessionToken, r.SessionJwt, r.SessionDurationMinutes));
 
         yield return Case("b2b.sessions.revoke", ["member_session_id", "session_token", "session_jwt", "member_id"],
             [("member_session_id", "\"member-session-test-1\"")],
             body => Values(body.String("member_session_id"), body.String("session_token"), body.String("session_jwt"), body.String("member_id")),
-            B2BRequestJson.Default.MemberSessionRevokeRequest,
+            MemberSessionRequestJson.Default.MemberSessionRevokeRequest,
             r => Values(r.MemberSessionId, r.SessionToken, r.SessionJwt, r.MemberId));
     }
 
@@ -103,7 +107,7 @@ public sealed partial class RequestBinderSamenessTests
         var sso = update ? (body.StringArray("sso_jit_provisioning_allowed_connections"), body.String("sso_default_connection_id")) : (null, null);
         var tail = Values(body.StringArray("email_allowed_domains"), body.String("email_jit_provisioning"), body.String("email_invites"),
             body.String("auth_methods"), body.StringArray("allowed_auth_methods"), body.String("mfa_policy"), body.String("mfa_methods"),
-            body.StringArray("allowed_mfa_methods"), B2BBodyReaders.ReadRoleAssignments(body.Element("rbac_email_implicit_role_assignments"), body.Fields),
+            body.StringArray("allowed_mfa_methods"), RoleAssignmentsJson.Read(body.Element("rbac_email_implicit_role_assignments"), body.Fields),
             body.String("oauth_tenant_jit_provisioning"), body.ObjectText("allowed_oauth_tenants"), body.StringArray("claimed_email_domains"),
             body.String("first_party_connected_apps_allowed_type"), body.StringArray("allowed_first_party_connected_apps"),
             body.String("third_party_connected_apps_allowed_type"), body.StringArray("allowed_third_party_connected_apps"));
@@ -113,7 +117,7 @@ public sealed partial class RequestBinderSamenessTests
     private static string OrganizationFields(IOrganizationBody r) => Values(
         Values(r.OrganizationName, r.OrganizationSlug, r.OrganizationLogoUrl, r.OrganizationExternalId, r.TrustedMetadata, r.SsoJitProvisioning),
         Values(r.EmailAllowedDomains, r.EmailJitProvisioning, r.EmailInvites, r.AuthMethods, r.AllowedAuthMethods, r.MfaPolicy, r.MfaMethods,
-            r.AllowedMfaMethods, B2BBodyReaders.ReadRoleAssignments(r.RbacEmailImplicitRoleAssignments), r.OauthTenantJitProvisioning,
+            r.AllowedMfaMethods, RoleAssignmentsJson.Read(r.RbacEmailImplicitRoleAssignments), r.OauthTenantJitProvisioning,
             r.AllowedOauthTenants, r.ClaimedEmailDomains, r.FirstPartyConnectedAppsAllowedType, r.AllowedFirstPartyConnectedApps,
             r.ThirdPartyConnectedAppsAllowedType, r.AllowedThirdPartyConnectedApps));
 
@@ -129,7 +133,7 @@ public sealed partial class RequestBinderSamenessTests
     {
         var cursor = body.String("cursor");
         var limit = body.Int("limit");
-        return B2BBodyReaders.ReadQuery(body.Element("query"), body.Fields) is { } query
+        return SearchJson.ReadQuery(body.Element("query"), body.Fields) is { } query
             ? new SearchRequest { Operator = query.Operator, Operands = query.Operands, Cursor = cursor, Limit = limit }
             : new SearchRequest { Cursor = cursor, Limit = limit };
     }

@@ -1,4 +1,8 @@
 using Stytch.Fake.Products.Admin.Wire;
+using Stytch.Fake.Products.B2B.EmailOtp.Wire;
+using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Organizations.Wire;
+using Stytch.Fake.Products.B2B.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
@@ -18,7 +22,10 @@ internal static class ProductCatalog
         EmailOtpEndpoints.All,
         UserEndpoints.All,
         SessionEndpoints.All,
-        B2BEndpoints.All,
+        B2BEmailOtpEndpoints.All,
+        OrganizationEndpoints.All,
+        MemberEndpoints.All,
+        MemberSessionEndpoints.All,
         JwksEndpoints.All,
         AdminEndpoints.All,
     ];

@@ -55,6 +55,13 @@ internal static class WireJson
 {
     public static JsonSerializerOptions Options => WireJsonContext.Default.Options;
 
+    /// <summary>Stored JSON object text (metadata, allowed OAuth tenants) as an element to write verbatim; empty is <c>{}</c>.</summary>
+    public static JsonElement Object(string json)
+    {
+        using var document = JsonDocument.Parse(string.IsNullOrEmpty(json) ? "{}" : json);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>RFC 3339 in UTC with whole seconds, as Stytch writes times.</summary>
     public static string Time(DateTimeOffset t) =>
         t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.B2B.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 
 namespace Stytch.Fake.Tokens;
@@ -50,9 +51,8 @@ internal sealed class SessionJwts
         ArgumentNullException.ThrowIfNull(session);
         return Sign(session.MemberId, new Dictionary<string, object>(ClaimsJson.JwtClaims(session.CustomClaims))
         {
-            [SessionClaim] = SessionWire.Claim(B2BWire.SessionClaim(session)),
-            [OrganizationClaim] = JsonSerializer.SerializeToElement(
-                new WireOrganizationClaim(session.OrganizationId, session.OrganizationSlug), B2BWireJsonContext.Default.WireOrganizationClaim),
+            [SessionClaim] = MemberSessionWire.SessionClaim(session),
+            [OrganizationClaim] = MemberSessionWire.OrganizationClaim(session),
         });
     }
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Organizations.Wire;
+using Stytch.Fake.Products.B2B.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 
@@ -35,8 +38,8 @@ internal static class StateEndpoints
         foreach (var (organization, members) in organizations)
         {
             w.WriteStartObject();
-            B2BWire.WriteOrganization(w, "organization", organization);
-            WireJson.WriteArray(w, "members", members.Select(m => WireMember.From(m, organization)), B2BWireJsonContext.Default.WireMember);
+            OrganizationWire.Write(w, "organization", organization);
+            WireJson.WriteArray(w, "members", members.Select(m => WireMember.From(m, organization)), MemberWireJson.Default.WireMember);
             w.WriteEndObject();
         }
 
@@ -73,7 +76,7 @@ internal static class StateEndpoints
         return ApiResponse.Plain(200, w =>
         {
             SessionWire.WriteArray(w, "sessions", sessions);
-            WireJson.WriteArray(w, "member_sessions", memberSessions.Select(WireMemberSession.From), B2BWireJsonContext.Default.WireMemberSession);
+            MemberSessionWire.WriteArray(w, "member_sessions", memberSessions);
         });
     }
 }

@@ -1,0 +1,72 @@
+using Stytch.Fake.Http;
+using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Organizations.Wire;
+using Stytch.Fake.Products.B2B.Sessions.Wire;
+
+namespace Stytch.Fake.Products.B2B.EmailOtp.Wire;
+
+/// <summary>The B2B email OTP endpoints: send a code to a member (made when the organization lets them in), and log in with it.</summary>
+internal static class B2BEmailOtpEndpoints
+{
+    public static IEnumerable<Endpoint> All() =>
+    [
+        Endpoint.Post("b2b.otps.email.login_or_signup", "/v1/b2b/otps/email/login_or_signup", B2BEmailOtpRequestJson.Default.B2BOtpEmailLoginOrSignupRequest, LoginOrSignup),
+        Endpoint.PostAsync("b2b.otps.email.authenticate", "/v1/b2b/otps/email/authenticate", B2BEmailOtpRequestJson.Default.B2BOtpEmailAuthenticateRequest, Authenticate),
+    ];
+
+    private static ApiResponse LoginOrSignup(ApiCall call, B2BOtpEmailLoginOrSignupRequest request)
+    {
+        var sent = call.Project.B2B.EmailOtp.LoginOrSignup(request.OrganizationId, request.EmailAddress, new LoginOrSignupOptions
+        {
+            LoginExpirationMinutes = request.LoginExpirationMinutes,
+            SignupExpirationMinutes = request.SignupExpirationMinutes,
+            Locale = request.Locale,
+            LoginTemplateId = request.LoginTemplateId,
+            SignupTemplateId = request.SignupTemplateId,
+        });
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("member_id", sent.Member.MemberId);
+            w.WriteBoolean("member_created", sent.MemberCreated);
+            MemberWire.Write(w, "member", sent.Member, sent.Organization);
+            OrganizationWire.Write(w, "organization", sent.Organization);
+        });
+    }
+
+    private static async ValueTask<ApiResponse> Authenticate(ApiCall call, B2BOtpEmailAuthenticateRequest request)
+    {
+        var (sessionToken, sessionJwt) = (request.SessionToken, request.SessionJwt);
+        var command = new B2BOtpAuthenticateCommand
+        {
+            OrganizationId = request.OrganizationId,
+            EmailAddress = request.EmailAddress,
+            Code = request.Code,
+            SessionDurationMinutes = request.SessionDurationMinutes,
+            IntermediateSessionToken = request.IntermediateSessionToken,
+            Locale = request.Locale,
+            CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
+            SessionToken = sessionToken,
+            SessionId = string.IsNullOrEmpty(sessionJwt) || !string.IsNullOrEmpty(sessionToken)
+                ? null
+                : await call.Project.Jwts.ReadSessionIdAsync(sessionJwt).ConfigureAwait(false),
+        };
+        var result = call.Project.B2B.EmailOtp.Authenticate(command);
+        var jwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("member_id", result.Member.MemberId);
+            w.WriteString("method_id", result.MethodId);
+            w.WriteString("organization_id", result.Organization.OrganizationId);
+            MemberWire.Write(w, "member", result.Member, result.Organization);
+            w.WriteString("session_token", result.Session.SessionToken);
+            w.WriteString("session_jwt", jwt);
+            OrganizationWire.Write(w, "organization", result.Organization);
+            // The fake never asks for MFA or another primary factor: the member is fully authenticated.
+            w.WriteString("intermediate_session_token", "");
+            w.WriteBoolean("member_authenticated", true);
+            MemberSessionWire.Write(w, result.Session);
+            w.WriteNull("mfa_required");
+            w.WriteNull("primary_required");
+        });
+    }
+}

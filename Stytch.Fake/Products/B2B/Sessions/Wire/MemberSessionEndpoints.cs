@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Stytch.Fake.Http;
+using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Organizations.Wire;
+
+namespace Stytch.Fake.Products.B2B.Sessions.Wire;
+
+/// <summary>
+/// The B2B member session endpoints: authenticate (with an optional authorization check) and revoke. The
+/// <c>X-Stytch-Member-Session</c> / <c>X-Stytch-Member-SessionJWT</c> headers are accepted and ignored by every B2B
+/// endpoint: every call acts with the project's full rights.
+/// </summary>
+internal static class MemberSessionEndpoints
+{
+    public static IEnumerable<Endpoint> All() =>
+    [
+        Endpoint.PostAsync("b2b.sessions.authenticate", "/v1/b2b/sessions/authenticate", MemberSessionRequestJson.Default.MemberSessionAuthenticateRequest, Authenticate),
+        Endpoint.PostAsync("b2b.sessions.revoke", "/v1/b2b/sessions/revoke", MemberSessionRequestJson.Default.MemberSessionRevokeRequest, Revoke),
+    ];
+
+    private static async ValueTask<ApiResponse> Authenticate(ApiCall call, MemberSessionAuthenticateRequest request)
+    {
+        var claims = ClaimsJson.Read(request.SessionCustomClaims);
+        var check = AuthorizationCheckJson.Read(request.AuthorizationCheck);
+        var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
+        var result = call.Project.B2B.Sessions.Authenticate(token, sessionId, duration, check, claims);
+        var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            MemberSessionWire.Write(w, result.Session);
+            w.WriteString("session_token", result.Session.SessionToken);
+            w.WriteString("session_jwt", newJwt);
+            MemberWire.Write(w, "member", result.Member, result.Organization);
+            OrganizationWire.Write(w, "organization", result.Organization);
+            if (result.Verdict is { } verdict)
+            {
+                w.WritePropertyName("verdict");
+                JsonSerializer.Serialize(w, new WireVerdict(verdict.Authorized, [.. verdict.GrantingRoles]), MemberSessionWireJson.Default.WireVerdict);
+            }
+        });
+    }
+
+    private static async ValueTask<ApiResponse> Revoke(ApiCall call, MemberSessionRevokeRequest request)
+    {
+        var (id, token, jwt, memberId) = (request.MemberSessionId, request.SessionToken, request.SessionJwt, request.MemberId);
+        SessionArguments.CheckRevokeArguments(id, token, jwt, memberId);
+        if (!string.IsNullOrEmpty(memberId))
+        {
+            call.Project.B2B.Sessions.RevokeAllOf(memberId);
+        }
+        else
+        {
+            var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
+            call.Project.B2B.Sessions.Revoke(token, sessionId);
+        }
+
+        return ApiResponse.Ok(call.RequestId, _ => { });
+    }
+}
