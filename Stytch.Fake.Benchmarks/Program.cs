@@ -125,7 +125,7 @@ for (var r = 0; r < 5; r++)
     await using var fake = await StytchFake.StartAsync();
     for (var i = 0; i < 10_000; i++)
     {
-        fake.DefaultProject.Consumer.EmailOtp.LoginOrCreate($"user{i}@example.com", new EmailOtpOptions());
+        fake.DefaultProject.ConsumerProducts.EmailOtp.LoginOrCreate($"user{i}@example.com", new EmailOtpOptions());
     }
 
     var watch = Stopwatch.StartNew();

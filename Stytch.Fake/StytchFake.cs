@@ -113,6 +113,15 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     /// <summary>The first project's clock.</summary>
     public StytchClock Clock => DefaultProject.Clock;
 
+    /// <summary>The first project's consumer users (see <see cref="StytchFakeProject.Users"/>).</summary>
+    public ProjectUsers Users => DefaultProject.Users;
+
+    /// <summary>The first project's consumer sessions (see <see cref="StytchFakeProject.Sessions"/>).</summary>
+    public ProjectSessions Sessions => DefaultProject.Sessions;
+
+    /// <summary>The first project's B2B organizations, members and member sessions (see <see cref="StytchFakeProject.B2B"/>).</summary>
+    public ProjectB2B B2B => DefaultProject.B2B;
+
     /// <summary>Seeds the first project: organizations with members, and users (see <see cref="StytchSeeder"/>).</summary>
     public StytchSeeder Seed => DefaultProject.Seed;
 

@@ -56,13 +56,16 @@ public sealed class StytchFakeProject
         // order, at construction, so later ids do not depend on when a key or a fault is first used) the seeds of
         // the name generator and the fault dice and the first signing key's kid; then every other id and code.
         Store = new ProjectStore(new ProjectSettings(ProjectId, live, options.Seed), Clock, ids);
-        Consumer = new ConsumerProducts(Store);
-        B2B = new B2BProducts(Store);
+        ConsumerProducts = new ConsumerProducts(Store);
+        B2BProducts = new B2BProducts(Store);
         Seed = new StytchSeeder(this, ids.NewSeed());
         Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.ProductCatalog.StytchEndpointNames, limits.MaxFaultRulesPerProject);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock, keys, limits.MaxSigningKeysPerProject));
         Requests = new RequestLog();
         RateLimits = new RateLimiter(Clock, options.RateLimits);
+        Users = new ProjectUsers(ConsumerProducts.Users);
+        Sessions = new ProjectSessions(ConsumerProducts.Sessions, Jwts.Mint);
+        B2B = new ProjectB2B(B2BProducts, Jwts.Mint);
     }
 
     /// <summary>The project id: the Basic auth user name.</summary>
@@ -92,13 +95,13 @@ public sealed class StytchFakeProject
     /// <summary>The project's engine state, consumer and B2B, behind its one lock.</summary>
     internal ProjectStore Store { get; }
 
-    /// <summary>The consumer products: users, email OTP, sessions.</summary>
-    internal ConsumerProducts Consumer { get; }
+    /// <summary>The consumer products' engine: users, email OTP, sessions.</summary>
+    internal ConsumerProducts ConsumerProducts { get; }
 
     internal SessionJwts Jwts { get; }
 
-    /// <summary>The B2B products: organizations, members, email OTP, member sessions.</summary>
-    internal B2BProducts B2B { get; }
+    /// <summary>The B2B products' engine: organizations, members, email OTP, member sessions.</summary>
+    internal B2BProducts B2BProducts { get; }
 
     /// <summary>
     /// Seed data in process: organizations with members, and users, with realistic random names (Bogus) where you
@@ -106,55 +109,14 @@ public sealed class StytchFakeProject
     /// </summary>
     public StytchSeeder Seed { get; }
 
-    /// <summary>Every B2B organization of the project, oldest first.</summary>
-    public IReadOnlyList<StytchOrganization> Organizations => B2B.Organizations.List();
+    /// <summary>The project's consumer users: <see cref="ProjectUsers.All"/>, <see cref="ProjectUsers.Get"/>, <see cref="ProjectUsers.Create"/>.</summary>
+    public ProjectUsers Users { get; }
 
-    /// <summary>Every B2B member of the project (deleted ones too), oldest first.</summary>
-    public IReadOnlyList<StytchMember> Members => B2B.Members.List();
+    /// <summary>The users' sessions: <see cref="ProjectSessions.Of"/>, <see cref="ProjectSessions.Mint"/>, <see cref="ProjectSessions.Revoke"/>.</summary>
+    public ProjectSessions Sessions { get; }
 
-    /// <summary>The organization with this id, slug or external id.</summary>
-    /// <exception cref="StytchException">No such organization (<c>organization_not_found</c>).</exception>
-    public StytchOrganization GetOrganization(string organization) => B2B.Organizations.Get(organization);
-
-    /// <summary>A member's live sessions.</summary>
-    public IReadOnlyList<MemberSession> MemberSessionsOf(string memberId) => B2B.Sessions.List(memberId);
-
-    /// <summary>
-    /// Logs a member in without a code round trip: a new member session with an email OTP factor, and its token and JWT.
-    /// </summary>
-    /// <param name="organization">The organization id, slug or external id.</param>
-    /// <param name="member">The member id or external id.</param>
-    /// <param name="duration">The session lifetime; 60 minutes when null.</param>
-    public MintedMemberSession MintMemberSession(string organization, string member, TimeSpan? duration = null)
-    {
-        var (session, _, _) = B2B.Sessions.Mint(organization, member, (int)(duration ?? TimeSpan.FromMinutes(60)).TotalMinutes);
-        return new MintedMemberSession(session, session.SessionToken, Jwts.Mint(session));
-    }
-
-    /// <summary>Every user of the project, oldest first.</summary>
-    public IReadOnlyList<StytchUser> Users => Consumer.Users.List();
-
-    /// <summary>The user with this id.</summary>
-    /// <exception cref="StytchException">No such user (<c>user_not_found</c>).</exception>
-    public StytchUser GetUser(string userId) => Consumer.Users.Get(userId);
-
-    /// <summary>Creates an active (or pending) user directly, without a code.</summary>
-    public StytchUser CreateUser(string email, bool pending = false) => Consumer.Users.Create(email, pending);
-
-    /// <summary>A user's live sessions.</summary>
-    public IReadOnlyList<StytchSession> SessionsOf(string userId) => Consumer.Sessions.List(userId);
-
-    /// <summary>
-    /// Logs a user in without a code round trip: a new session with an email OTP factor, and its token and JWT.
-    /// </summary>
-    public MintedSession MintSession(string userId, TimeSpan? duration = null)
-    {
-        var session = Consumer.Sessions.Mint(userId, (int)(duration ?? TimeSpan.FromMinutes(60)).TotalMinutes);
-        return new MintedSession(session, session.SessionToken, Jwts.Mint(session));
-    }
-
-    /// <summary>Revokes one session by id.</summary>
-    public void RevokeSession(string sessionId) => Consumer.Sessions.Revoke(null, sessionId);
+    /// <summary>The project's B2B organizations, members and member sessions.</summary>
+    public ProjectB2B B2B { get; }
 
     /// <summary>
     /// Adds a new signing key; the old one stays in the JWKS until <see cref="RemoveOldSigningKeys"/>. Keys are made on
@@ -218,18 +180,6 @@ public sealed class StytchFakeProject
     /// <summary>True when <paramref name="id"/> is shaped like a Stytch project id.</summary>
     public static bool IsWellFormedProjectId(string id) => Validate.IsId(id, "project");
 }
-
-/// <summary>A session started without a code round trip, with what a client would hold.</summary>
-/// <param name="Session">The session.</param>
-/// <param name="SessionToken">Its opaque token.</param>
-/// <param name="SessionJwt">A fresh five-minute JWT for it.</param>
-public sealed record MintedSession(StytchSession Session, string SessionToken, string SessionJwt);
-
-/// <summary>A member session started without a code round trip, with what a client would hold.</summary>
-/// <param name="Session">The member session.</param>
-/// <param name="SessionToken">Its opaque token.</param>
-/// <param name="SessionJwt">A fresh five-minute JWT for it.</param>
-public sealed record MintedMemberSession(MemberSession Session, string SessionToken, string SessionJwt);
 
 /// <summary>One request the project answered.</summary>
 /// <param name="At">When it was answered (wall clock).</param>

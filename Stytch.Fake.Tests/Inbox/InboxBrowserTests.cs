@@ -309,7 +309,7 @@ public sealed partial class InboxBrowserTests
         await Expect(_page.GetByTestId("user")).ToHaveCountAsync(0);
         await Expect(_page.GetByTestId("message")).ToHaveCountAsync(0);
         await Expect(_page.GetByTestId("clock")).ToHaveTextAsync("2030-01-02 03:04:05 UTC");
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     // ---- everything at once, and the README's screenshot ------------------------------------------
@@ -322,9 +322,9 @@ public sealed partial class InboxBrowserTests
             .WithMember("ada@acme.io", name: "Ada Lovelace")
             .WithMember("grace@acme.io", active: false, name: "Grace Hopper");
         Stytch.Seed.User("bob@example.com");
-        var carol = Stytch.DefaultProject.CreateUser("carol@example.com");
-        Stytch.DefaultProject.MintSession(carol.UserId, TimeSpan.FromHours(2));
-        Stytch.DefaultProject.MintMemberSession("acme", acme.MemberFor("ada@acme.io").MemberId);
+        var carol = Stytch.DefaultProject.Users.Create("carol@example.com");
+        Stytch.DefaultProject.Sessions.Mint(carol.UserId, TimeSpan.FromHours(2));
+        Stytch.DefaultProject.B2B.Sessions.Mint("acme", acme.MemberFor("ada@acme.io").MemberId);
         Stytch.Faults.Always("otps.email.send").Fail(StytchError.TooManyRequests);
         await SendCodeAsync("bob@example.com");
         Stytch.Clock.Advance(TimeSpan.FromSeconds(100));

@@ -37,11 +37,11 @@ public sealed class ParallelProjectsTests : StytchFakeTest
             Assert.That(Project.Outbox.All, Has.Count.EqualTo(3));
             Assert.That(Project.Outbox.All.Select(m => m.MethodId), Is.All.EqualTo(emailIds[0]));
             Assert.That(message.ExpiresAt - message.SentAt, Is.EqualTo(TimeSpan.FromMinutes(run % 10 + 1)));
-            Assert.That(Project.Users, Has.Count.EqualTo(1));
+            Assert.That(Project.Users.All, Has.Count.EqualTo(1));
             Assert.That((int)auth.StatusCode, Is.EqualTo(200));
-            Assert.That(session.GetProperty("user_id").GetString(), Is.EqualTo(Project.Users[0].UserId));
-            Assert.That(Project.SessionsOf(Project.Users[0].UserId), Has.Count.EqualTo(1));
-            Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+            Assert.That(session.GetProperty("user_id").GetString(), Is.EqualTo(Project.Users.All[0].UserId));
+            Assert.That(Project.Sessions.Of(Project.Users.All[0].UserId), Has.Count.EqualTo(1));
+            Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
         });
     }
 }

@@ -40,7 +40,7 @@ public sealed class StytchFakeFixtureTests
         {
             Assert.That(_stytch.Project, Is.SameAs(_stytch.Fake.DefaultProject));
             Assert.That(_stytch.Project.Outbox.All, Is.Empty);
-            Assert.That(_stytch.Project.Users, Is.Empty);
+            Assert.That(_stytch.Project.Users.All, Is.Empty);
         });
     }
 
@@ -149,7 +149,7 @@ public sealed class StytchFakeFixtureStepTests
 
         fixture.BeforeTest();
 
-        Assert.That(fixture.Project.Users, Is.Empty);
+        Assert.That(fixture.Project.Users.All, Is.Empty);
     }
 
     [Test]

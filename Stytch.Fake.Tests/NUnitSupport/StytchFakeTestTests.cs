@@ -22,7 +22,7 @@ public sealed class StytchFakeTestTests : StytchFakeTest
         Assert.Multiple(() =>
         {
             Assert.That(Stytch.Outbox.All, Is.Empty);
-            Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+            Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
         });
     }
 }

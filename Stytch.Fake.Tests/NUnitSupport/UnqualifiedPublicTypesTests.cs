@@ -15,6 +15,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(StytchClock), typeof(StytchError), typeof(StytchException), typeof(DiagnosticReport),
         typeof(Outbox), typeof(OutboxMessage), typeof(DeliveryChannel), typeof(OtpKind),
         typeof(RequestLog), typeof(RecordedRequest), typeof(RequestAttributes),
+        typeof(ProjectUsers), typeof(ProjectSessions), typeof(ProjectB2B), typeof(ProjectOrganizations), typeof(ProjectMembers), typeof(ProjectMemberSessions),
         typeof(StytchUser), typeof(StytchSession), typeof(MintedSession),
         typeof(StytchOrganization), typeof(OrganizationFields), typeof(EmailImplicitRoleAssignment),
         typeof(StytchMember), typeof(RetiredEmail), typeof(MemberSession), typeof(MintedMemberSession),

@@ -111,7 +111,7 @@ public sealed class EmbeddingTests
         {
             Assert.That(server.Mappings, Is.Empty);
             Assert.That(login.Status, Is.EqualTo(404));
-            Assert.That(stytch.DefaultProject.Users, Is.Empty);
+            Assert.That(stytch.DefaultProject.Users.All, Is.Empty);
         });
     }
 

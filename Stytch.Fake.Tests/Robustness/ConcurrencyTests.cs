@@ -57,8 +57,8 @@ public sealed class ConcurrencyTests
         for (var i = 0; i < projects.Length; i++)
         {
             AssertConsistent(projects[i], tallies[i]);
-            var others = projects.Where((_, j) => j != i).SelectMany(p => p.Users).Select(u => u.UserId).ToHashSet(StringComparer.Ordinal);
-            Assert.That(projects[i].Users.Select(u => u.UserId).Intersect(others), Is.Empty, $"project {i} holds another project's user");
+            var others = projects.Where((_, j) => j != i).SelectMany(p => p.Users.All).Select(u => u.UserId).ToHashSet(StringComparer.Ordinal);
+            Assert.That(projects[i].Users.All.Select(u => u.UserId).Intersect(others), Is.Empty, $"project {i} holds another project's user");
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class ConcurrencyTests
             {
                 Assert.That(answers.Count(a => a.Status == 200), Is.EqualTo(1), $"round {round}: {Summary(answers)}");
                 Assert.That(answers.Where(a => a.Status != 200).Select(a => a.ErrorType), Is.All.EqualTo("unable_to_auth_otp_code"), $"round {round}");
-                Assert.That(stytch.DefaultProject.SessionsOf(sent.Json!["user_id"]!.GetValue<string>()), Has.Count.EqualTo(1), $"round {round}");
+                Assert.That(stytch.DefaultProject.Sessions.Of(sent.Json!["user_id"]!.GetValue<string>()), Has.Count.EqualTo(1), $"round {round}");
             });
         }
     }
@@ -91,11 +91,11 @@ public sealed class ConcurrencyTests
     {
         await using var stytch = await StartAsync();
         using var http = Client(stytch, stytch.DefaultProject);
-        var user = stytch.DefaultProject.CreateUser("ada@example.com");
+        var user = stytch.DefaultProject.Users.Create("ada@example.com");
 
         for (var round = 0; round < 15; round++)
         {
-            var minted = stytch.DefaultProject.MintSession(user.UserId);
+            var minted = stytch.DefaultProject.Sessions.Mint(user.UserId);
             var body = new JsonObject { ["session_token"] = minted.SessionToken };
 
             var answers = await RaceAsync(() => PostAsync(http, "v1/sessions/revoke", body));
@@ -104,7 +104,7 @@ public sealed class ConcurrencyTests
             {
                 Assert.That(answers.Count(a => a.Status == 200), Is.EqualTo(1), $"round {round}: {Summary(answers)}");
                 Assert.That(answers.Where(a => a.Status != 200).Select(a => a.ErrorType), Is.All.EqualTo("session_not_found"), $"round {round}");
-                Assert.That(stytch.DefaultProject.SessionsOf(user.UserId), Is.Empty, $"round {round}");
+                Assert.That(stytch.DefaultProject.Sessions.Of(user.UserId), Is.Empty, $"round {round}");
             });
         }
     }
@@ -129,7 +129,7 @@ public sealed class ConcurrencyTests
             });
         }
 
-        Assert.That(stytch.DefaultProject.Users, Has.Count.EqualTo(15));
+        Assert.That(stytch.DefaultProject.Users.All, Has.Count.EqualTo(15));
     }
 
     private static StytchProjectOptions Options() => new() { TimeProvider = new FakeTimeProvider(Start) };
@@ -216,7 +216,7 @@ public sealed class ConcurrencyTests
 
     private static void AssertConsistent(StytchFakeProject project, Tally tally)
     {
-        var users = project.Users;
+        var users = project.Users.All;
         Assert.Multiple(() =>
         {
             Assert.That(tally.Problems, Is.Empty, string.Join("\n", tally.Problems.Take(20)));
@@ -231,7 +231,7 @@ public sealed class ConcurrencyTests
 
             // Every authenticated code was the newest for its email when it was used, and no code was used twice.
             Assert.That(tally.UsedCodes.Values, Is.All.EqualTo(1), "a code authenticated more than once");
-            var sessions = users.Sum(u => project.SessionsOf(u.UserId).Count);
+            var sessions = users.Sum(u => project.Sessions.Of(u.UserId).Count);
             Assert.That(sessions, Is.EqualTo(tally.UsedCodes.Count), "one session per 200 otps/authenticate");
             Assert.That(users.Where(u => tally.UsedCodes.Keys.Any(k => k.StartsWith(u.EmailId + ":", StringComparison.Ordinal))).Select(u => u.EmailVerified),
                 Is.All.True, "a user whose code authenticated is verified");

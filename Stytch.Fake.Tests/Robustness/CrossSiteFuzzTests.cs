@@ -153,7 +153,7 @@ public sealed class CrossSiteFuzzTests
             project.Clock.Offset.Ticks.ToString(CultureInfo.InvariantCulture),
             project.Faults.All.Count.ToString(CultureInfo.InvariantCulture),
             project.Outbox.All.Count.ToString(CultureInfo.InvariantCulture),
-            project.Users.Count.ToString(CultureInfo.InvariantCulture),
+            project.Users.All.Count.ToString(CultureInfo.InvariantCulture),
             project.RateLimits.Enabled.ToString());
     }
 }

@@ -295,7 +295,7 @@ public sealed class FuzzTests
                 _problems.Add($"outbox holds {outbox.Count} messages, but {_expectedOutbox} login_or_create/send calls answered 200");
             }
 
-            var users = project.Users;
+            var users = project.Users.All;
             foreach (var user in users)
             {
                 if (!_createdUserIds.Contains(user.UserId) && user.UserId != Sandbox.UserId)

@@ -32,7 +32,7 @@ public sealed partial class HostileInputTests
         _stytch = await StytchFake.StartAsync(new StytchFakeOptions { Project = new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start) } });
         _other = _stytch.CreateProject(new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start) });
         _strict = _stytch.CreateProject(new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start), StrictFields = true });
-        _strict.MintSession(_strict.CreateUser("ada@example.com").UserId);
+        _strict.Sessions.Mint(_strict.Users.Create("ada@example.com").UserId);
         _http = new HttpClient { Timeout = RequestTimeout };
 
         // A user with a live session and an unused code, in both projects, so that a hostile request that
@@ -48,8 +48,8 @@ public sealed partial class HostileInputTests
         Assert.That(auth.Status, Is.EqualTo(200), auth.Text);
         await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
 
-        var otherUser = _other.CreateUser("grace@example.com");
-        var otherSession = _other.MintSession(otherUser.UserId);
+        var otherUser = _other.Users.Create("grace@example.com");
+        var otherSession = _other.Sessions.Mint(otherUser.UserId);
         _ids = new HostileIds(
             _stytch.ProjectId, _stytch.Secret, created["user_id"]!, created["email_id"]!, auth["session_token"]!, auth["session_jwt"]!,
             auth.Json["session"]!["session_id"]!.GetValue<string>(),
@@ -198,10 +198,10 @@ public sealed partial class HostileInputTests
         foreach (var project in new[] { _stytch.DefaultProject, _other, _strict })
         {
             text.AppendLine(project.Clock.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var user in project.Users)
+            foreach (var user in project.Users.All)
             {
                 text.AppendLine(user.ToString());
-                foreach (var session in project.SessionsOf(user.UserId))
+                foreach (var session in project.Sessions.Of(user.UserId))
                 {
                     text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{session.SessionId} {session.ExpiresAt:O} {session.LastAccessedAt:O} {session.AuthenticationFactors.Count}");
                 }

@@ -68,9 +68,9 @@ public sealed class ResetImportRaceTests
             {
                 // One transaction, as every engine operation: users, organizations, members and messages of one instant.
                 var seen = project.Store.Transact(() => new Seen(
-                    project.Users.Select(u => u.Email).ToArray(),
-                    project.Organizations.Select(o => o.OrganizationName).ToArray(),
-                    project.Members.Select(m => m.EmailAddress).ToArray(),
+                    project.Users.All.Select(u => u.Email).ToArray(),
+                    project.B2B.Organizations.All.Select(o => o.OrganizationName).ToArray(),
+                    project.B2B.Members.All.Select(m => m.EmailAddress).ToArray(),
                     project.Outbox.All.Select(m => m.EmailAddress).ToArray()));
                 Check(seen, "read", problems, observed);
                 Check(SeenIn(project.ExportSnapshot()), "export", problems, observed);
@@ -89,8 +89,8 @@ public sealed class ResetImportRaceTests
                     continue;
                 }
 
-                project.Consumer.EmailOtp.LoginOrCreate($"w{w}-{n}@writer.test", new EmailOtpOptions());
-                project.B2B.Organizations.Create(new OrganizationFields { OrganizationName = $"Writer {w}-{n}" });
+                project.ConsumerProducts.EmailOtp.LoginOrCreate($"w{w}-{n}@writer.test", new EmailOtpOptions());
+                project.B2BProducts.Organizations.Create(new OrganizationFields { OrganizationName = $"Writer {w}-{n}" });
                 n++;
             }
         })).ToArray();
@@ -109,7 +109,7 @@ public sealed class ResetImportRaceTests
         var source = stytch.CreateProject(new StytchProjectOptions { TimeProvider = new FakeTimeProvider(Start) });
         for (var i = 1; i <= 3; i++)
         {
-            source.Consumer.EmailOtp.LoginOrCreate($"{tag}{i}@{tag}.test", new EmailOtpOptions());
+            source.ConsumerProducts.EmailOtp.LoginOrCreate($"{tag}{i}@{tag}.test", new EmailOtpOptions());
         }
 
         for (var i = 1; i <= 2; i++)

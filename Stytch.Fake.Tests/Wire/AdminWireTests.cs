@@ -274,7 +274,7 @@ public sealed class AdminWireTests : FakeWireTest
         Assert.That(reset.Status, Is.EqualTo(200));
         Assert.That(user.Status, Is.EqualTo(404));
         Assert.That(user.ErrorType, Is.EqualTo("user_not_found"));
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     [Test]

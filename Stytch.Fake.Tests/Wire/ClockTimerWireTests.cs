@@ -103,7 +103,7 @@ public sealed class ClockTimerWireTests : FakeWireTest
         Assert.That(reset.Status, Is.EqualTo(200), reset.Text);
         Assert.That(TimerErrors(reset), Is.EqualTo(new[] { "System.InvalidOperationException: boom" }));
         Assert.That(Stytch.Clock.Offset, Is.EqualTo(TimeSpan.Zero));
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     [Test]
@@ -120,7 +120,7 @@ public sealed class ClockTimerWireTests : FakeWireTest
         Assert.That(put.Status, Is.EqualTo(200), put.Text);
         Assert.That(TimerErrors(put), Is.EqualTo(new[] { "System.InvalidOperationException: boom" }));
         Assert.That(other.Clock.Now, Is.EqualTo(Start.AddHours(1)));
-        Assert.That(other.Users.Select(u => u.Email), Is.EqualTo(new[] { "ada@example.com" }));
+        Assert.That(other.Users.All.Select(u => u.Email), Is.EqualTo(new[] { "ada@example.com" }));
     }
 
     [Test]
@@ -148,7 +148,7 @@ public sealed class ClockTimerWireTests : FakeWireTest
     [Test]
     public void ImportSnapshot_InProcessTimerCallbackThrows_TheErrorReachesTheCallerWithTheWholeSnapshotLoaded()
     {
-        Stytch.DefaultProject.CreateUser("ada@example.com");
+        Stytch.DefaultProject.Users.Create("ada@example.com");
         Stytch.Clock.Advance(TimeSpan.FromHours(1));
         var snapshot = Stytch.DefaultProject.ExportSnapshot();
         var other = Stytch.CreateProject(new StytchProjectOptions { TimeProvider = Time });
@@ -158,13 +158,13 @@ public sealed class ClockTimerWireTests : FakeWireTest
 
         Assert.That(error!.Message, Is.EqualTo("boom"));
         Assert.That(other.Clock.Now, Is.EqualTo(Start.AddHours(1)));
-        Assert.That(other.Users.Select(u => u.Email), Is.EqualTo(new[] { "ada@example.com" }));
+        Assert.That(other.Users.All.Select(u => u.Email), Is.EqualTo(new[] { "ada@example.com" }));
     }
 
     [Test]
     public void ImportSnapshot_InProcessTimerCallbackReadsTheProjectFromAnotherThread_IsNotKeptWaiting()
     {
-        Stytch.DefaultProject.CreateUser("ada@example.com");
+        Stytch.DefaultProject.Users.Create("ada@example.com");
         Stytch.Clock.Advance(TimeSpan.FromHours(1));
         var snapshot = Stytch.DefaultProject.ExportSnapshot();
         var other = Stytch.CreateProject(new StytchProjectOptions { TimeProvider = Time });
@@ -172,7 +172,7 @@ public sealed class ClockTimerWireTests : FakeWireTest
         var users = -1;
         // Generous: a lock held by the importing thread would keep the reader waiting until the callback gave up.
         using var reader = other.Clock.CreateTimer(
-            _ => answered = Task.Run(() => users = other.Users.Count + other.Organizations.Count).Wait(TimeSpan.FromMinutes(2)),
+            _ => answered = Task.Run(() => users = other.Users.All.Count + other.B2B.Organizations.All.Count).Wait(TimeSpan.FromMinutes(2)),
             null, TimeSpan.FromMinutes(30), Timeout.InfiniteTimeSpan);
 
         other.ImportSnapshot(snapshot);
@@ -184,7 +184,7 @@ public sealed class ClockTimerWireTests : FakeWireTest
     [Test]
     public void Reset_InProcessTimerCallbackThrows_TheErrorReachesTheCallerWithTheProjectReset()
     {
-        Stytch.DefaultProject.CreateUser("ada@example.com");
+        Stytch.DefaultProject.Users.Create("ada@example.com");
         Stytch.Clock.Set(Start.AddHours(-1));
         using var failing = Stytch.Clock.CreateTimer(_ => throw new InvalidOperationException("boom"), null, TimeSpan.FromMinutes(30), Timeout.InfiniteTimeSpan);
 
@@ -192,7 +192,7 @@ public sealed class ClockTimerWireTests : FakeWireTest
 
         Assert.That(error!.Message, Is.EqualTo("boom"));
         Assert.That(Stytch.Clock.Offset, Is.EqualTo(TimeSpan.Zero));
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     private static string[] TimerErrors(WireResult response) =>

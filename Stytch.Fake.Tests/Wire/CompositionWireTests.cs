@@ -82,7 +82,7 @@ public sealed class CompositionWireTests
 
         Assert.That(login.Status, Is.EqualTo(429));
         Assert.That(login.ErrorType, Is.EqualTo("too_many_requests"));
-        Assert.That(stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(stytch.DefaultProject.Users.All, Is.Empty);
         Assert.That(stytch.Outbox.All, Is.Empty);
     }
 
@@ -97,7 +97,7 @@ public sealed class CompositionWireTests
         var login = await client.PostAsync("/v1/otps/email/login_or_create", new { email = "ada@example.com" });
 
         Assert.That(login.Status, Is.EqualTo(429));
-        Assert.That(stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     [Test]
@@ -107,7 +107,7 @@ public sealed class CompositionWireTests
         await using var stytch = StytchFake.AttachTo(server);
         MapRateLimitedLoginOrCreate(server);
         using var client = ClientFor(server, stytch);
-        var user = stytch.DefaultProject.CreateUser("ada@example.com");
+        var user = stytch.DefaultProject.Users.Create("ada@example.com");
         var sent = await client.PostAsync("/v1/otps/email/send", new { email = "ada@example.com" });
 
         var auth = await client.PostAsync("/v1/otps/authenticate", new { method_id = user.EmailId, code = stytch.Outbox.LatestFor("ada@example.com").Code });

@@ -74,7 +74,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
         Assert.That(responses.Select(r => r.Status), Has.All.EqualTo(200));
         Assert.That(responses.Count(r => r.Json["user_created"]!.GetValue<bool>()), Is.EqualTo(1));
         Assert.That(responses.Select(r => r["user_id"]).Distinct().Count(), Is.EqualTo(1));
-        Assert.That(Stytch.DefaultProject.Users, Has.Count.EqualTo(1));
+        Assert.That(Stytch.DefaultProject.Users.All, Has.Count.EqualTo(1));
         Assert.That(Stytch.Outbox.For("ada@example.com"), Has.Count.EqualTo(16));
     }
 
@@ -218,7 +218,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
     {
         await Client.PostAsync(LoginOrCreatePath, new { email = "ada@example.com", expiration_minutes = 11 });
 
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
         Assert.That(Stytch.Outbox.All, Is.Empty);
     }
 
@@ -243,7 +243,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(400));
         Assert.That(response.ErrorType, Is.EqualTo("invalid_locale"));
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     [TestCase("")]
@@ -332,7 +332,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
     {
         await Client.PostAsync(SendPath, new { email = "nobody@example.com" });
 
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
         Assert.That(Stytch.Outbox.All, Is.Empty);
     }
 
@@ -344,7 +344,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
         var sent = await Client.PostAsync(SendPath, new { email = "ada@example.com", create_user_as_pending = true });
 
         Assert.That(sent.Status, Is.EqualTo(200), sent.Text);
-        Assert.That(Stytch.DefaultProject.Users.Single().Status, Is.EqualTo("active"));
+        Assert.That(Stytch.DefaultProject.Users.All.Single().Status, Is.EqualTo("active"));
         Assert.That(Stytch.DefaultProject.Requests.All[^1].IgnoredFields, Is.EqualTo(new[] { "create_user_as_pending" }));
     }
 

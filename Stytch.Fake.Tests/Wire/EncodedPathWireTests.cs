@@ -94,8 +94,8 @@ public sealed class EncodedPathWireTests : FakeWireTest
         {
             Assert.That(response.Status, Is.InRange(400, 499), response.Body);
             Assert.That(response.Body, Does.Not.Contain(member));
-            Assert.That(Stytch.DefaultProject.Members.Select(m => m.MemberId), Does.Contain(member));
-            Assert.That(Stytch.DefaultProject.Organizations.Select(o => o.OrganizationId), Does.Contain(organization));
+            Assert.That(Stytch.DefaultProject.B2B.Members.All.Select(m => m.MemberId), Does.Contain(member));
+            Assert.That(Stytch.DefaultProject.B2B.Organizations.All.Select(o => o.OrganizationId), Does.Contain(organization));
         });
     }
 

@@ -21,7 +21,7 @@ public sealed class ErrorWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(401));
         Assert.That(response.ErrorType, Is.EqualTo("unauthorized_credentials"));
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     [Test]
@@ -118,7 +118,7 @@ public sealed class ErrorWireTests : FakeWireTest
         Assert.That(response.Status, Is.EqualTo(400));
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
         Assert.That(response["error_message"], Does.StartWith(message));
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     [TestCase("""{"options":{"ip_match_required":"yes"}}""", "options.ip_match_required must be true or false, not a string.", TestName = "OtpsAuthenticate_OptionsMemberAsString_Returns400BadRequestNamingItsPath")]
@@ -133,7 +133,7 @@ public sealed class ErrorWireTests : FakeWireTest
 
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"), response.Text);
         Assert.That(response["error_message"], Is.EqualTo(message));
-        Assert.That(Stytch.DefaultProject.SessionsOf(created["user_id"]!), Is.Empty);
+        Assert.That(Stytch.DefaultProject.Sessions.Of(created["user_id"]!), Is.Empty);
     }
 
     [Test]

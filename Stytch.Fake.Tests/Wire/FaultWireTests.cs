@@ -41,7 +41,7 @@ public sealed class FaultWireTests : FakeWireTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+            Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
             Assert.That(Stytch.Outbox.All, Is.Empty);
         });
     }

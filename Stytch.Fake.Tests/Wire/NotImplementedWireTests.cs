@@ -70,7 +70,7 @@ public sealed class NotImplementedWireTests : FakeWireTest
     [Test]
     public async Task AnyCall_ImplementedTemplateBesideALiteralStytchPath_StillServesTheTemplate()
     {
-        var user = Stytch.DefaultProject.CreateUser("ada@example.com");
+        var user = Stytch.DefaultProject.Users.Create("ada@example.com");
 
         var response = await Client.GetAsync("/v1/users/" + user.UserId);
 

@@ -64,7 +64,7 @@ public sealed class RequestGuardWireTests : FakeWireTest
         var response = await SendAsync(HttpMethod.Post, ProjectPath + "/reset", "");
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     [TestCase("application/json; charset=utf-8")]
@@ -87,7 +87,7 @@ public sealed class RequestGuardWireTests : FakeWireTest
         {
             Assert.That(response.Status, Is.EqualTo(415), response.Text);
             Assert.That(response.ErrorType, Is.EqualTo("json_content_type_required"));
-            Assert.That(Stytch.DefaultProject.Users, Has.Count.EqualTo(1));
+            Assert.That(Stytch.DefaultProject.Users.All, Has.Count.EqualTo(1));
         });
     }
 

@@ -23,7 +23,7 @@ public sealed class SnapshotFileTests
     public async Task SaveSnapshotAsync_NewFile_IsOwnerOnlyAndLoadsIntoAnotherProject()
     {
         await using var stytch = await StytchFake.StartAsync();
-        stytch.DefaultProject.CreateUser("ada@example.com");
+        stytch.DefaultProject.Users.Create("ada@example.com");
 
         await stytch.DefaultProject.SaveSnapshotAsync(FilePath);
 
@@ -32,7 +32,7 @@ public sealed class SnapshotFileTests
         Assert.Multiple(() =>
         {
             Assert.That(File.GetUnixFileMode(FilePath), Is.EqualTo(OwnerOnly));
-            Assert.That(other.Users.Select(u => u.Email), Is.EqualTo(new[] { "ada@example.com" }));
+            Assert.That(other.Users.All.Select(u => u.Email), Is.EqualTo(new[] { "ada@example.com" }));
             Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { FilePath }));
         });
     }

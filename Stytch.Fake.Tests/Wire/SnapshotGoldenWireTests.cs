@@ -61,7 +61,7 @@ public sealed partial class SnapshotGoldenWireTests
         {
             organization_id = "acme", email_address = "ada@acme.io", code = fake.Outbox.LatestFor("ada@acme.io").Code, session_custom_claims = new { team = "core" },
         }));
-        var member = fake.DefaultProject.Members.Single(m => m.EmailAddress == "grace@acme.io");
+        var member = fake.DefaultProject.B2B.Members.All.Single(m => m.EmailAddress == "grace@acme.io");
         await Ok(client.SendAsync(HttpMethod.Put, $"/v1/b2b/organizations/{org.OrganizationId}/members/{member.MemberId}", """{"email_address":"grace.h@acme.io"}"""));
     }
 

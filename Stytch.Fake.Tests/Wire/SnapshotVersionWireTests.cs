@@ -32,7 +32,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var code = state["otps"]!.AsArray().Single(o => Str(o!["email_id"]) == Str(bob["email_id"]))!;
 
         await PutV1Async();
-        var users = Stytch.DefaultProject.Users;
+        var users = Stytch.DefaultProject.Users.All;
         var auth = await AuthenticateAsync(Str(bob["email_id"]), Str(code["code"]));
 
         Assert.That(users.Select(u => (u.UserId, u.Email, u.EmailId, u.EmailVerified, u.Status, u.CreatedAt)), Is.EqualTo(
@@ -64,22 +64,22 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         Assert.That(Stytch.Outbox.All, Has.Count.EqualTo(6));
         Assert.That((bob.Kind, bob.Locale, bob.LoginTemplateId, bob.SignupTemplateId), Is.EqualTo((OtpKind.Signup, "es", "login-tpl", "signup-tpl")));
         Assert.That(Stytch.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(OtpKind.Login));
-        Assert.That((member.UserId, member.OrganizationId, member.Locale), Is.EqualTo(((string?)null, Stytch.DefaultProject.Organizations[0].OrganizationId, "fr")));
+        Assert.That((member.UserId, member.OrganizationId, member.Locale), Is.EqualTo(((string?)null, Stytch.DefaultProject.B2B.Organizations.All[0].OrganizationId, "fr")));
     }
 
     [Test]
     public async Task PutSnapshot_Version1File_LoadsOrganizationsAndMembers()
     {
         await PutV1Async();
-        var acme = await Client.GetAsync("/v1/b2b/organizations/" + Stytch.DefaultProject.Organizations[0].OrganizationId);
+        var acme = await Client.GetAsync("/v1/b2b/organizations/" + Stytch.DefaultProject.B2B.Organizations.All[0].OrganizationId);
 
-        var grace = Stytch.DefaultProject.Members.Single(m => m.EmailAddress == "grace.hopper@acme.io");
-        Assert.That(Stytch.DefaultProject.Organizations.Select(o => o.OrganizationSlug), Is.EqualTo(new[] { "acme", "globex" }));
+        var grace = Stytch.DefaultProject.B2B.Members.All.Single(m => m.EmailAddress == "grace.hopper@acme.io");
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.All.Select(o => o.OrganizationSlug), Is.EqualTo(new[] { "acme", "globex" }));
         Assert.That(acme.Json["organization"]!["trusted_metadata"]!.ToJsonString(), Is.EqualTo("""{"tier":"gold","regions":["eu","us"],"limits":{"seats":50}}"""));
         Assert.That(acme.Json["organization"]!["rbac_email_implicit_role_assignments"]![0]!["role_id"]!.GetValue<string>(), Is.EqualTo("stytch_admin"));
         Assert.That((grace.Name, grace.ExternalId, grace.IsBreakglass, grace.Roles.Single(), grace.UntrustedMetadata), Is.EqualTo(("Grace H", "grace-ext", true, "stytch_admin", """{"theme":"dark"}""")));
         Assert.That(grace.RetiredEmailAddresses.Single().EmailAddress, Is.EqualTo("grace@acme.io"));
-        Assert.That(Stytch.DefaultProject.Members.Select(m => m.Status), Is.EqualTo(new[] { "active", "pending", "active", "deleted" }));
+        Assert.That(Stytch.DefaultProject.B2B.Members.All.Select(m => m.Status), Is.EqualTo(new[] { "active", "pending", "active", "deleted" }));
     }
 
     [Test]
@@ -104,7 +104,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
 
         await PutV1Async();
         var jwks = await Client.GetAsync($"/v1/sessions/jwks/{Stytch.ProjectId}");
-        var minted = Stytch.DefaultProject.MintSession(Stytch.DefaultProject.Users[0].UserId);
+        var minted = Stytch.DefaultProject.Sessions.Mint(Stytch.DefaultProject.Users.All[0].UserId);
 
         Assert.That(jwks.Json["keys"]!.AsArray().Select(k => Str(k!["kid"])), Is.EquivalentTo(kids));
         Assert.That(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(minted.SessionJwt).Kid, Is.EqualTo(kids[^1]));
@@ -142,8 +142,8 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var response = await PutAsync(v1.ToJsonString());
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
-        Assert.That(Stytch.DefaultProject.Organizations, Is.Empty);
-        Assert.That(Stytch.DefaultProject.Users, Has.Count.EqualTo(4));
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.All, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Has.Count.EqualTo(4));
     }
 
     [Test]
@@ -164,7 +164,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var before = await ArrangeStateAsync();
         var snapshot = JsonNode.Parse(before)!.AsObject();
         snapshot["version"] = version;
-        Stytch.DefaultProject.CreateUser("late@example.com");
+        Stytch.DefaultProject.Users.Create("late@example.com");
         var expected = Stytch.DefaultProject.ExportSnapshot();
 
         var response = await PutAsync(snapshot.ToJsonString());
@@ -180,7 +180,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
     {
         var snapshot = JsonNode.Parse(await ArrangeStateAsync())!.AsObject();
         snapshot["version"] = 3;
-        Stytch.DefaultProject.CreateUser("late@example.com");
+        Stytch.DefaultProject.Users.Create("late@example.com");
         var expected = Stytch.DefaultProject.ExportSnapshot();
 
         var error = Assert.Throws<StytchException>(() => Stytch.DefaultProject.ImportSnapshot(snapshot.ToJsonString()))!.Error;
@@ -216,7 +216,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
-        Assert.That(Stytch.DefaultProject.Organizations.Single().OrganizationSlug, Is.EqualTo("acme"));
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.All.Single().OrganizationSlug, Is.EqualTo("acme"));
     }
 
     [Test]
@@ -228,7 +228,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var response = await PutAsync(v1.ToJsonString());
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Stytch.DefaultProject.Members, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
     }
 
     [Test]

@@ -10,8 +10,8 @@ public sealed class SnapshotWireTests : FakeWireTest
         var sent = await LoginOrCreateAsync("ada@example.com");
         var code = Stytch.Outbox.LatestFor("ada@example.com").Code;
         await LoginOrCreateAsync("bob@example.com");
-        var bob = Stytch.DefaultProject.Users.Single(u => u.Email == "bob@example.com");
-        var minted = Stytch.DefaultProject.MintSession(bob.UserId);
+        var bob = Stytch.DefaultProject.Users.All.Single(u => u.Email == "bob@example.com");
+        var minted = Stytch.DefaultProject.Sessions.Mint(bob.UserId);
 
         var exported = await Client.GetAsync(SnapshotPath(Stytch.ProjectId));
         var other = Stytch.CreateProject();
@@ -26,7 +26,7 @@ public sealed class SnapshotWireTests : FakeWireTest
         {
             Assert.That(exported.Status, Is.EqualTo(200));
             Assert.That(imported.Status, Is.EqualTo(200), imported.Text);
-            Assert.That(other.Users.Select(u => u.Email), Is.EquivalentTo(new[] { "ada@example.com", "bob@example.com" }));
+            Assert.That(other.Users.All.Select(u => u.Email), Is.EquivalentTo(new[] { "ada@example.com", "bob@example.com" }));
             Assert.That(other.Outbox.All, Has.Count.EqualTo(2));
             Assert.That(auth.Status, Is.EqualTo(200), auth.Text);
             Assert.That(session.Status, Is.EqualTo(200), session.Text);
@@ -59,7 +59,7 @@ public sealed class SnapshotWireTests : FakeWireTest
         {
             Assert.That(response.Status, Is.EqualTo(400));
             Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
-            Assert.That(Stytch.DefaultProject.Users, Has.Count.EqualTo(1));
+            Assert.That(Stytch.DefaultProject.Users.All, Has.Count.EqualTo(1));
         });
     }
 
@@ -76,7 +76,7 @@ public sealed class SnapshotWireTests : FakeWireTest
         Assert.Multiple(() =>
         {
             Assert.That(response.Status, Is.EqualTo(400), response.Text);
-            Assert.That(Stytch.DefaultProject.Users, Has.Count.EqualTo(1));
+            Assert.That(Stytch.DefaultProject.Users.All, Has.Count.EqualTo(1));
         });
     }
 }

@@ -139,7 +139,7 @@ public sealed class StateBackDoorWireTests : B2BWireTest
     public async Task Sessions_AfterAuthenticate_ListsTheSessionAsSessionsGetDoes()
     {
         await LogInUserAsync("ada@example.com");
-        var userId = Stytch.DefaultProject.Users.Single().UserId;
+        var userId = Stytch.DefaultProject.Users.All.Single().UserId;
 
         var listed = (await GetAsync("sessions"))["sessions"]!.AsArray();
         var fromStytch = await Client.GetAsync($"/v1/sessions?user_id={userId}");
@@ -167,7 +167,7 @@ public sealed class StateBackDoorWireTests : B2BWireTest
         Stytch.Clock.Advance(TimeSpan.FromMinutes(6));
         var listed = (await GetAsync("sessions"))["sessions"]!.AsArray();
 
-        var bob = Stytch.DefaultProject.Users.Single(u => u.Email == "bob@example.com").UserId;
+        var bob = Stytch.DefaultProject.Users.All.Single(u => u.Email == "bob@example.com").UserId;
         Assert.That(listed.Select(s => Str(s!["user_id"])), Is.EqualTo(new[] { bob }));
     }
 

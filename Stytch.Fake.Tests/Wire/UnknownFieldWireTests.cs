@@ -148,7 +148,7 @@ public sealed class UnknownFieldWireTests : FakeWireTest
         Assert.That(response.Status, Is.EqualTo(400));
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
         Assert.That(response["error_message"], Does.StartWith("Unknown field: favourite_colour. This project is strict"));
-        Assert.That(project.Users, Is.Empty);
+        Assert.That(project.Users.All, Is.Empty);
         Assert.That(project.Outbox.All, Is.Empty);
     }
 
@@ -161,7 +161,7 @@ public sealed class UnknownFieldWireTests : FakeWireTest
 
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
         Assert.That(response["error_message"], Does.StartWith("Unknown field: attributes.shoe_size."));
-        Assert.That(project.Users, Is.Empty);
+        Assert.That(project.Users.All, Is.Empty);
     }
 
     [Test]

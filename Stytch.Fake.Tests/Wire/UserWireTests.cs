@@ -209,6 +209,6 @@ public sealed class UserWireTests : FakeWireTest
         var user = await Client.GetAsync($"/v1/users/{bob["user_id"]}");
 
         Assert.That(user.Status, Is.EqualTo(200));
-        Assert.That(Stytch.DefaultProject.Users.Select(u => u.UserId), Is.EqualTo(new[] { bob["user_id"] }));
+        Assert.That(Stytch.DefaultProject.Users.All.Select(u => u.UserId), Is.EqualTo(new[] { bob["user_id"] }));
     }
 }

@@ -48,7 +48,7 @@ public sealed class StytchSeeder
     {
         lock (_gate)
         {
-            return _project.Consumer.Users.Create(email ?? RandomUserEmail(), pending);
+            return _project.ConsumerProducts.Users.Create(email ?? RandomUserEmail(), pending);
         }
     }
 
@@ -89,19 +89,19 @@ public sealed class StytchSeeder
                         throw new StytchException(StytchError.InvalidRequestValue);
                     }
 
-                    users.Add(_project.Consumer.Users.Create(user.Email ?? RandomUserEmail(), status == "pending"));
+                    users.Add(_project.ConsumerProducts.Users.Create(user.Email ?? RandomUserEmail(), status == "pending"));
                 }
             }
             catch (StytchException)
             {
                 foreach (var org in organizations)
                 {
-                    _project.B2B.Organizations.Delete(org.OrganizationId);
+                    _project.B2BProducts.Organizations.Delete(org.OrganizationId);
                 }
 
                 foreach (var user in users)
                 {
-                    _project.Consumer.Users.Delete(user.UserId);
+                    _project.ConsumerProducts.Users.Delete(user.UserId);
                 }
 
                 throw;
@@ -129,7 +129,7 @@ public sealed class StytchSeeder
                 }
             }
 
-            return _project.B2B.Members.Create(organization.OrganizationId, new MemberFields
+            return _project.B2BProducts.Members.Create(organization.OrganizationId, new MemberFields
             {
                 EmailAddress = email,
                 Name = name ?? $"{first} {last}",
@@ -140,8 +140,8 @@ public sealed class StytchSeeder
     private StytchOrganization CreateOrganization(OrganizationFields fields)
     {
         var name = fields.OrganizationName ?? Fake.Company.CompanyName();
-        var slug = fields.OrganizationSlug ?? _project.B2B.Organizations.FreeSlug(Slugify(name));
-        return _project.B2B.Organizations.Create(fields with { OrganizationName = name, OrganizationSlug = slug });
+        var slug = fields.OrganizationSlug ?? _project.B2BProducts.Organizations.FreeSlug(Slugify(name));
+        return _project.B2BProducts.Organizations.Create(fields with { OrganizationName = name, OrganizationSlug = slug });
     }
 
     private string RandomUserEmail()

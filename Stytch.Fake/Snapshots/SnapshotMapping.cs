@@ -17,7 +17,7 @@ internal static class SnapshotMapping
     /// <summary>The project's whole state (engine and signing keys) as a document of the current version.</summary>
     public static SnapshotDocument Export(StytchFakeProject project) =>
         // One transaction: consumer and B2B state of the same instant.
-        project.Store.Transact(() => Export(project, project.Consumer.Export(), project.B2B.Export()));
+        project.Store.Transact(() => Export(project, project.ConsumerProducts.Export(), project.B2BProducts.Export()));
 
     private static SnapshotDocument Export(StytchFakeProject project, ConsumerSnapshot state, B2BSnapshot b2b) =>
         new(
@@ -76,8 +76,8 @@ internal static class SnapshotMapping
         B2BProducts.Check(b2b);
         project.Store.Replace(() =>
         {
-            project.Consumer.Load(state);
-            project.B2B.Load(b2b);
+            project.ConsumerProducts.Load(state);
+            project.B2BProducts.Load(b2b);
             project.Jwts.Keys.Replace(keys);
         });
     }

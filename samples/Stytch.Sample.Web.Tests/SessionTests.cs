@@ -62,8 +62,8 @@ public sealed class SessionTests : SampleAppTest
         await using var app = StartApp();
         using var browser = Open(app);
         var account = await LogInAsync(browser, "ada@example.com");
-        var userId = Project.Users.Single().UserId;
-        Assert.That(Project.SessionsOf(userId), Has.Count.EqualTo(1));
+        var userId = Project.Users.All.Single().UserId;
+        Assert.That(Project.Sessions.Of(userId), Has.Count.EqualTo(1));
 
         var home = await browser.SubmitAsync(account, "/logout");
         var afterwards = await browser.GetAsync("/account");
@@ -71,7 +71,7 @@ public sealed class SessionTests : SampleAppTest
         Assert.Multiple(() =>
         {
             Assert.That(home.Path, Is.EqualTo("/"));
-            Assert.That(Project.SessionsOf(userId), Is.Empty);
+            Assert.That(Project.Sessions.Of(userId), Is.Empty);
             Assert.That(home.Hops[0].SetCookies, Has.Some.StartsWith("stytch_session=;"));
             Assert.That(afterwards.Path, Is.EqualTo("/"));
         });
@@ -99,9 +99,9 @@ public sealed class SessionTests : SampleAppTest
         await using var app = StartApp();
         using var browser = Open(app);
         await LogInAsync(browser, "ada@example.com");
-        var session = Project.SessionsOf(Project.Users.Single().UserId).Single();
+        var session = Project.Sessions.Of(Project.Users.All.Single().UserId).Single();
 
-        Project.RevokeSession(session.SessionId);
+        Project.Sessions.Revoke(session.SessionId);
         Project.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(11));
         var page = await browser.GetAsync("/account");
 

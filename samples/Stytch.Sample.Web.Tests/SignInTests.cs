@@ -25,7 +25,7 @@ public sealed class SignInTests : SampleAppTest
         {
             Assert.That(account.Path, Is.EqualTo("/account"));
             Assert.That(account.Text("email"), Is.EqualTo("ada@example.com"));
-            Assert.That(account.Text("user-id"), Is.EqualTo(Project.Users.Single().UserId));
+            Assert.That(account.Text("user-id"), Is.EqualTo(Project.Users.All.Single().UserId));
             Assert.That(StytchCalls("/v1/sessions/authenticate"), Is.Zero);    // the JWT was verified locally
         });
     }
@@ -59,7 +59,7 @@ public sealed class SignInTests : SampleAppTest
         var account = await LogInAsync(browser, "ada@example.com");
 
         var authenticate = account.Hops[0];
-        var session = Project.SessionsOf(Project.Users.Single().UserId).Single();
+        var session = Project.Sessions.Of(Project.Users.All.Single().UserId).Single();
         Assert.Multiple(() =>
         {
             Assert.That(authenticate.Status, Is.EqualTo(HttpStatusCode.Redirect));
@@ -86,7 +86,7 @@ public sealed class SignInTests : SampleAppTest
             Assert.That(page.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
             Assert.That(page.Alert, Is.EqualTo("That code is not right. Check the email we sent and try again."));
             Assert.That(page.Form("/authenticate")["email_id"], Is.EqualTo(codeForm.Form("/authenticate")["email_id"]));
-            Assert.That(Project.SessionsOf(Project.Users.Single().UserId), Is.Empty);
+            Assert.That(Project.Sessions.Of(Project.Users.All.Single().UserId), Is.Empty);
         });
     }
 

@@ -75,7 +75,7 @@ public sealed class B2BBodyFieldWireTests : B2BWireTest
         var response = await Client.PostRawAsync($"{OrganizationsPath}/acme/members", """{"email_address":"ada@acme.io","roles":"stytch_admin"}""");
 
         Assert.That(response["error_message"], Is.EqualTo("roles must be an array of strings, not a string."));
-        Assert.That(Stytch.DefaultProject.Members, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
     }
 
     [Test]

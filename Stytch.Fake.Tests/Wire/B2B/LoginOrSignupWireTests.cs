@@ -34,7 +34,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
         var response = await LoginOrSignupAsync("acme", "eve@evil.io");
 
         AssertError(response, 400, "invalid_email_for_jit_provisioning");
-        Assert.That(Stytch.DefaultProject.Members, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
         Assert.That(Stytch.Outbox.All, Is.Empty);
     }
 
@@ -46,7 +46,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
         var response = await LoginOrSignupAsync("acme", "ada@acme.io");
 
         AssertError(response, 400, "email_jit_provisioning_not_allowed");
-        Assert.That(Stytch.DefaultProject.Members, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
     }
 
     [Test]
@@ -139,7 +139,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
         Assert.That(responses.Select(r => r.Status), Has.All.EqualTo(200));
         Assert.That(responses.Count(r => r.Json["member_created"]!.GetValue<bool>()), Is.EqualTo(1));
         Assert.That(responses.Select(r => r["member_id"]).Distinct().Count(), Is.EqualTo(1));
-        Assert.That(Stytch.DefaultProject.Members, Has.Count.EqualTo(1));
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Has.Count.EqualTo(1));
         Assert.That(Stytch.Outbox.For("ada@acme.io"), Has.Count.EqualTo(16));
     }
 
@@ -234,7 +234,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
 
         AssertError(response, 400, "invalid_expiration_otp");
         Assert.That(Stytch.Outbox.All, Is.Empty);
-        Assert.That(Stytch.DefaultProject.Members, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
     }
 
     [Test]

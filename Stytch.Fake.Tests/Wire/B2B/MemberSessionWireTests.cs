@@ -303,7 +303,7 @@ public sealed class MemberSessionWireTests : B2BWireTest
         var revoked = await RevokeAsync(new { member_id = first["member_id"] });
 
         Assert.That(revoked.Status, Is.EqualTo(200), revoked.Text);
-        Assert.That(Stytch.DefaultProject.MemberSessionsOf(first["member_id"]!), Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Sessions.Of(first["member_id"]!), Is.Empty);
         AssertError(await AuthenticateSessionAsync(new { session_token = second["session_token"] }), 404, "session_not_found");
         Assert.That((await AuthenticateSessionAsync(new { session_token = bob["session_token"] })).Status, Is.EqualTo(200));
     }
@@ -358,14 +358,54 @@ public sealed class MemberSessionWireTests : B2BWireTest
     // ---- in process -------------------------------------------------------------------------------
 
     [Test]
-    public async Task MintMemberSession_InProcess_GivesATokenTheWireAccepts()
+    public async Task B2BSessionsMint_InProcess_GivesATokenTheWireAccepts()
     {
         var acme = Stytch.Seed.Organization(o => o.Slug("seeded")).WithMember("ada@seeded.io");
 
-        var minted = Stytch.DefaultProject.MintMemberSession("seeded", acme.MemberFor("ada@seeded.io").MemberId);
+        var minted = Stytch.DefaultProject.B2B.Sessions.Mint("seeded", acme.MemberFor("ada@seeded.io").MemberId);
         var response = await AuthenticateSessionAsync(new { session_jwt = minted.SessionJwt });
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(Str(response.Json["member_session"]!["organization_slug"]), Is.EqualTo("seeded"));
+    }
+
+    [Test]
+    public async Task B2BSessionsRevoke_InProcess_TokenGets404OverHttp()
+    {
+        var login = await LoginMemberAsync("acme", "ada@acme.io");
+
+        Stytch.B2B.Sessions.Revoke(Str(login.Json["member_session"]!["member_session_id"]));
+
+        AssertError(await AuthenticateSessionAsync(new { session_token = login["session_token"] }), 404, "session_not_found");
+    }
+
+    [Test]
+    public void B2BSessionsRevoke_UnknownId_ThrowsSessionNotFound()
+    {
+        var e = Assert.Throws<StytchException>(() => Stytch.B2B.Sessions.Revoke("member-session-test-00000000-0000-4000-8000-000000000000"));
+
+        Assert.That(e!.Error.ErrorType, Is.EqualTo("session_not_found"));
+    }
+
+    [Test]
+    public async Task B2BMembersGet_InProcess_IsTheMemberTheWireCreated()
+    {
+        var created = await CreateMemberAsync("acme", "grace@acme.io");
+
+        var member = Stytch.B2B.Members.Get("acme", Str(created["member_id"]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(member.EmailAddress, Is.EqualTo("grace@acme.io"));
+            Assert.That(member.OrganizationId, Is.EqualTo(_orgId));
+        });
+    }
+
+    [Test]
+    public void B2BMembersGet_UnknownMember_ThrowsMemberNotFound()
+    {
+        var e = Assert.Throws<StytchException>(() => Stytch.B2B.Members.Get("acme", "member-test-00000000-0000-4000-8000-000000000000"));
+
+        Assert.That(e!.Error.ErrorType, Is.EqualTo("member_not_found"));
     }
 }

@@ -82,7 +82,7 @@ public sealed class MemberWireTests : B2BWireTest
         var response = await Client.PostAsync($"{OrganizationsPath}/acme/members", new { email_address = "ADA@acme.io" });
 
         AssertError(response, 400, "duplicate_member_email");
-        Assert.That(Stytch.DefaultProject.Members, Has.Count.EqualTo(1));
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Has.Count.EqualTo(1));
     }
 
     [Test]

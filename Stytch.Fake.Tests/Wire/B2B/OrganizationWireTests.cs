@@ -100,7 +100,7 @@ public sealed class OrganizationWireTests : B2BWireTest
 
         AssertError(response, 400, "organization_slug_already_used");
         Assert.That(response["error_message"], Is.EqualTo("The provided organization_slug is already used in another organization."));
-        Assert.That(Stytch.DefaultProject.Organizations, Has.Count.EqualTo(1));
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.All, Has.Count.EqualTo(1));
     }
 
     [TestCase("a")]
@@ -341,7 +341,7 @@ public sealed class OrganizationWireTests : B2BWireTest
         Assert.That(WireShapes.Keys(deleted.Json), Is.EqualTo(WireShapes.Sorted("request_id", "organization_id", "status_code")));
         Assert.That(deleted["organization_id"], Is.EqualTo(Str(org["organization_id"])));
         AssertError(get, 404, "organization_not_found");
-        Assert.That(Stytch.DefaultProject.Members.Select(m => m.MemberId), Does.Not.Contain(Str(member["member_id"])));
+        Assert.That(Stytch.DefaultProject.B2B.Members.All.Select(m => m.MemberId), Does.Not.Contain(Str(member["member_id"])));
         Assert.That(again.Status, Is.EqualTo(200), again.Text);
     }
 

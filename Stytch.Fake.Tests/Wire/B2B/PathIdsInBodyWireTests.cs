@@ -29,7 +29,7 @@ public sealed class PathIdsInBodyWireTests : B2BWireTest
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(Str(response.Json["organization"]!["organization_name"]), Is.EqualTo("Acme Corp"));
-        Assert.That(Stytch.DefaultProject.GetOrganization(_orgId).OrganizationName, Is.EqualTo("Acme Corp"));
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.Get(_orgId).OrganizationName, Is.EqualTo("Acme Corp"));
         Assert.That(LastIgnored, Is.Empty);
     }
 
@@ -133,7 +133,7 @@ public sealed class PathIdsInBodyWireTests : B2BWireTest
             $$"""{"organization_id":"{{_orgId}}","member_id":"{{_memberId}}"}""");
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
-        Assert.That(Stytch.DefaultProject.Members.Single().Status, Is.EqualTo("deleted"));
+        Assert.That(Stytch.DefaultProject.B2B.Members.All.Single().Status, Is.EqualTo("deleted"));
     }
 
     [Test]
@@ -142,7 +142,7 @@ public sealed class PathIdsInBodyWireTests : B2BWireTest
         var response = await Client.SendAsync(HttpMethod.Delete, $"{OrganizationsPath}/{_orgId}", $$"""{"organization_id":"{{_orgId}}"}""");
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
-        Assert.That(Stytch.DefaultProject.Organizations, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.All, Is.Empty);
     }
 
     // ---- a body id that is not the path's ---------------------------------------------------------
@@ -156,8 +156,8 @@ public sealed class PathIdsInBodyWireTests : B2BWireTest
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(Str(response.Json["organization"]!["organization_id"]), Is.EqualTo(_orgId));
-        Assert.That(Stytch.DefaultProject.GetOrganization(_orgId).OrganizationName, Is.EqualTo("Acme Corp"));
-        Assert.That(Stytch.DefaultProject.GetOrganization(other).OrganizationName, Is.EqualTo("Beta"));
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.Get(_orgId).OrganizationName, Is.EqualTo("Acme Corp"));
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.Get(other).OrganizationName, Is.EqualTo("Beta"));
         Assert.That(LastIgnored, Is.EqualTo(new[] { "organization_id (differs from the path's, which is used)" }));
     }
 
@@ -171,7 +171,7 @@ public sealed class PathIdsInBodyWireTests : B2BWireTest
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(response["member_id"], Is.EqualTo(_memberId));
-        Assert.That(Stytch.DefaultProject.Members.Single(m => m.MemberId == grace).Name, Is.Not.EqualTo("Ada King"));
+        Assert.That(Stytch.DefaultProject.B2B.Members.All.Single(m => m.MemberId == grace).Name, Is.Not.EqualTo("Ada King"));
         Assert.That(LastIgnored, Is.EqualTo(new[] { "member_id (differs from the path's, which is used)" }));
     }
 
@@ -182,7 +182,7 @@ public sealed class PathIdsInBodyWireTests : B2BWireTest
 
         AssertError(response, 400, "bad_request");
         Assert.That(response["error_message"], Is.EqualTo("organization_id must be a string (the same id as in the path), not the number 5."));
-        Assert.That(Stytch.DefaultProject.Members, Has.Count.EqualTo(1));
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -239,6 +239,6 @@ public sealed class PathIdsInBodyWireTests : B2BWireTest
 
         AssertError(response, 400, "bad_request");
         Assert.That(response["error_message"], Is.EqualTo("organization_id in the body differs from the organization_id in the path; send the same id or leave it out."));
-        Assert.That(project.GetOrganization(org).OrganizationName, Is.EqualTo("Acme Inc"));
+        Assert.That(project.B2B.Organizations.Get(org).OrganizationName, Is.EqualTo("Acme Inc"));
     }
 }

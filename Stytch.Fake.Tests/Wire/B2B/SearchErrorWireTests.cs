@@ -66,6 +66,6 @@ public sealed class SearchErrorWireTests : B2BWireTest
     {
         await Client.PostRawAsync(OrganizationsPath + "/acme/members", """{"email_address":"ada@acme.io","external_id":"bad id!"}""");
 
-        Assert.That(Stytch.DefaultProject.Members, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
     }
 }

@@ -108,7 +108,7 @@ public sealed class SeedWireTests : B2BWireTest
     {
         var user = Stytch.Seed.User("ada@example.com", pending: true);
 
-        Assert.That(Stytch.DefaultProject.GetUser(user.UserId).Status, Is.EqualTo("pending"));
+        Assert.That(Stytch.DefaultProject.Users.Get(user.UserId).Status, Is.EqualTo("pending"));
     }
 
     [Test]
@@ -118,8 +118,8 @@ public sealed class SeedWireTests : B2BWireTest
 
         Stytch.Reset();
 
-        Assert.That(Stytch.DefaultProject.Organizations, Is.Empty);
-        Assert.That(Stytch.DefaultProject.Members, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.All, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
     }
 
     // ---- over HTTP --------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ public sealed class SeedWireTests : B2BWireTest
         Assert.That(response.Json["users"]!.AsArray().Select(u => Str(u!["status"])), Is.EqualTo(new[] { "active", "pending" }));
         var member = await Client.GetAsync($"{OrganizationsPath}/acme/member?email_address=ada%40acme.io");
         Assert.That(member.Status, Is.EqualTo(200), member.Text);
-        Assert.That(Stytch.DefaultProject.Users.Select(u => u.Email), Is.EqualTo(new[] { "bob@example.com", "sue@example.com" }));
+        Assert.That(Stytch.DefaultProject.Users.All.Select(u => u.Email), Is.EqualTo(new[] { "bob@example.com", "sue@example.com" }));
     }
 
     [Test]
@@ -170,9 +170,9 @@ public sealed class SeedWireTests : B2BWireTest
             """);
 
         AssertError(response, 400, "organization_slug_already_used");
-        Assert.That(Stytch.DefaultProject.Organizations.Select(o => o.OrganizationSlug), Is.EqualTo(new[] { "taken" }));
-        Assert.That(Stytch.DefaultProject.Members, Is.Empty);
-        Assert.That(Stytch.DefaultProject.Users, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.All.Select(o => o.OrganizationSlug), Is.EqualTo(new[] { "taken" }));
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
     [TestCase("""{"organizations":{}}""")]
@@ -194,7 +194,7 @@ public sealed class SeedWireTests : B2BWireTest
         var response = await Client.PostRawAsync(SeedPath, """{"organizations":[{"members":[{"email_address":"ada@acme.io","status":"deleted"}]}]}""");
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Stytch.DefaultProject.Organizations, Is.Empty);
+        Assert.That(Stytch.DefaultProject.B2B.Organizations.All, Is.Empty);
     }
 
     [Test]
@@ -219,7 +219,7 @@ public sealed class SeedWireTests : B2BWireTest
         var session = await otherClient.PostAsync(SessionsAuthenticatePath, new { session_token = login["session_token"] });
         var auth = await otherClient.PostAsync(OtpAuthenticatePath, new { organization_id = "acme", email_address = "bob@acme.io", code });
 
-        Assert.That(other.Organizations.Select(o => o.OrganizationSlug), Is.EqualTo(new[] { "acme" }));
+        Assert.That(other.B2B.Organizations.All.Select(o => o.OrganizationSlug), Is.EqualTo(new[] { "acme" }));
         Assert.That(session.Status, Is.EqualTo(200), session.Text);
         Assert.That(auth.Status, Is.EqualTo(200), auth.Text);
     }

@@ -93,7 +93,7 @@ public sealed class AttributeMatchWireTests : SessionWireTest
         var (emailId, code) = await SendFromLaptopAsync();
 
         await AuthenticateAsync(emailId, code, PhoneIp, PhoneAgent, ipMatch: true, agentMatch: true);
-        var list = await Harness.ListSessionsAsync(Harness.Stytch.DefaultProject.Users.Single().UserId);
+        var list = await Harness.ListSessionsAsync(Harness.Stytch.DefaultProject.Users.All.Single().UserId);
 
         Assert.That(list.Json["sessions"]!.AsArray(), Is.Empty);
     }

@@ -346,7 +346,7 @@ public sealed class OtpSessionWireTests : SessionWireTest
             ["session_duration_minutes"] = 600,
         });
 
-        var session = Harness.Stytch.DefaultProject.SessionsOf(ada.UserId).Single();
+        var session = Harness.Stytch.DefaultProject.Sessions.Of(ada.UserId).Single();
 
         using (Assert.EnterMultipleScope())
         {

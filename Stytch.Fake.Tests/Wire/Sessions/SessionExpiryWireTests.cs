@@ -180,6 +180,6 @@ public sealed class SessionExpiryWireTests : SessionWireTest
         var login = await Harness.LoginAsync(minutes: 5);
         Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.That(Harness.Stytch.DefaultProject.SessionsOf(login.UserId), Is.Empty);
+        Assert.That(Harness.Stytch.DefaultProject.Sessions.Of(login.UserId), Is.Empty);
     }
 }

@@ -1,16 +1,16 @@
 
 namespace Stytch.Fake.Tests.Wire.Sessions;
 
-/// <summary>The in-process session back doors (<see cref="StytchFakeProject.MintSession"/> and friends), seen over HTTP.</summary>
+/// <summary>The in-process session back doors (<see cref="StytchFakeProject.Sessions"/>: mint, list and revoke), seen over HTTP.</summary>
 public sealed class SessionInProcessWireTests : SessionWireTest
 {
     private StytchFakeProject Project => Harness.Stytch.DefaultProject;
 
     [Test]
-    public async Task MintSession_Token_AuthenticatesOverHttp()
+    public async Task SessionsMint_Token_AuthenticatesOverHttp()
     {
-        var user = Project.CreateUser("ada@example.com");
-        var minted = Project.MintSession(user.UserId);
+        var user = Project.Users.Create("ada@example.com");
+        var minted = Project.Sessions.Mint(user.UserId);
 
         var response = await Harness.AuthenticateSessionAsync(new { session_token = minted.SessionToken });
 
@@ -19,10 +19,10 @@ public sealed class SessionInProcessWireTests : SessionWireTest
     }
 
     [Test]
-    public async Task MintSession_Jwt_AuthenticatesOverHttp()
+    public async Task SessionsMint_Jwt_AuthenticatesOverHttp()
     {
-        var user = Project.CreateUser("ada@example.com");
-        var minted = Project.MintSession(user.UserId);
+        var user = Project.Users.Create("ada@example.com");
+        var minted = Project.Sessions.Mint(user.UserId);
 
         var response = await Harness.AuthenticateSessionAsync(new { session_jwt = minted.SessionJwt });
 
@@ -30,10 +30,10 @@ public sealed class SessionInProcessWireTests : SessionWireTest
     }
 
     [Test]
-    public async Task MintSession_Jwt_ValidatesAgainstJwks()
+    public async Task SessionsMint_Jwt_ValidatesAgainstJwks()
     {
-        var user = Project.CreateUser("ada@example.com");
-        var minted = Project.MintSession(user.UserId);
+        var user = Project.Users.Create("ada@example.com");
+        var minted = Project.Sessions.Mint(user.UserId);
 
         var result = await Harness.ValidateAsync(minted.SessionJwt);
 
@@ -41,20 +41,20 @@ public sealed class SessionInProcessWireTests : SessionWireTest
     }
 
     [Test]
-    public void MintSession_WithoutDuration_Lasts60Minutes()
+    public void SessionsMint_WithoutDuration_Lasts60Minutes()
     {
-        var user = Project.CreateUser("ada@example.com");
+        var user = Project.Users.Create("ada@example.com");
 
-        var minted = Project.MintSession(user.UserId);
+        var minted = Project.Sessions.Mint(user.UserId);
 
         Assert.That(minted.Session.ExpiresAt - minted.Session.StartedAt, Is.EqualTo(TimeSpan.FromMinutes(60)));
     }
 
     [Test]
-    public async Task MintSession_WithDuration_ExpiresOnTheFakeClock()
+    public async Task SessionsMint_WithDuration_ExpiresOnTheFakeClock()
     {
-        var user = Project.CreateUser("ada@example.com");
-        var minted = Project.MintSession(user.UserId, TimeSpan.FromMinutes(15));
+        var user = Project.Users.Create("ada@example.com");
+        var minted = Project.Sessions.Mint(user.UserId, TimeSpan.FromMinutes(15));
         Harness.Stytch.Clock.Advance(TimeSpan.FromMinutes(15));
 
         var response = await Harness.AuthenticateSessionAsync(new { session_token = minted.SessionToken });
@@ -63,18 +63,18 @@ public sealed class SessionInProcessWireTests : SessionWireTest
     }
 
     [Test]
-    public void MintSession_UnknownUser_ThrowsUserNotFound()
+    public void SessionsMint_UnknownUser_ThrowsUserNotFound()
     {
-        var e = Assert.Throws<StytchException>(() => Project.MintSession("user-test-" + Guid.NewGuid().ToString("D")));
+        var e = Assert.Throws<StytchException>(() => Project.Sessions.Mint("user-test-" + Guid.NewGuid().ToString("D")));
 
         Assert.That(e.Error.ErrorType, Is.EqualTo("user_not_found"));
     }
 
     [Test]
-    public async Task MintSession_ForUserLoggedInOverHttp_IsListedOverHttp()
+    public async Task SessionsMint_ForUserLoggedInOverHttp_IsListedOverHttp()
     {
         var login = await Harness.LoginAsync();
-        var minted = Project.MintSession(login.UserId);
+        var minted = Project.Sessions.Mint(login.UserId);
 
         var list = await Harness.ListSessionsAsync(login.UserId);
 
@@ -86,7 +86,7 @@ public sealed class SessionInProcessWireTests : SessionWireTest
     {
         var login = await Harness.LoginAsync();
 
-        var sessions = Project.SessionsOf(login.UserId);
+        var sessions = Project.Sessions.Of(login.UserId);
 
         Assert.That(sessions.Select(s => s.SessionId), Is.EqualTo(new[] { login.SessionId }));
     }
@@ -96,7 +96,7 @@ public sealed class SessionInProcessWireTests : SessionWireTest
     {
         var login = await Harness.LoginAsync(minutes: 30);
 
-        var session = Project.SessionsOf(login.UserId).Single();
+        var session = Project.Sessions.Of(login.UserId).Single();
 
         using (Assert.EnterMultipleScope())
         {
@@ -111,24 +111,24 @@ public sealed class SessionInProcessWireTests : SessionWireTest
         var login = await Harness.LoginAsync();
         await Harness.RevokeAsync(new { session_token = login.SessionToken });
 
-        Assert.That(Project.SessionsOf(login.UserId), Is.Empty);
+        Assert.That(Project.Sessions.Of(login.UserId), Is.Empty);
     }
 
     [Test]
-    public async Task RevokeSession_InProcess_TokenGets404OverHttp()
+    public async Task SessionsRevoke_InProcess_TokenGets404OverHttp()
     {
         var login = await Harness.LoginAsync();
 
-        Project.RevokeSession(login.SessionId);
+        Project.Sessions.Revoke(login.SessionId);
 
         var response = await Harness.AuthenticateSessionAsync(new { session_token = login.SessionToken });
         SessionHarness.AssertError(response, 404, "session_not_found");
     }
 
     [Test]
-    public void RevokeSession_UnknownId_ThrowsSessionNotFound()
+    public void SessionsRevoke_UnknownId_ThrowsSessionNotFound()
     {
-        var e = Assert.Throws<StytchException>(() => Project.RevokeSession(SessionHarness.UnknownSessionId()));
+        var e = Assert.Throws<StytchException>(() => Project.Sessions.Revoke(SessionHarness.UnknownSessionId()));
 
         Assert.That(e.Error.ErrorType, Is.EqualTo("session_not_found"));
     }

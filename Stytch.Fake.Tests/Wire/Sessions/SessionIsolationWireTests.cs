@@ -65,7 +65,7 @@ public sealed class SessionIsolationWireTests : SessionWireTest
         var login = await _h.LoginAsync();
         await _clientB.PostAsync("/v1/sessions/revoke", new { session_id = login.SessionId });
 
-        Assert.That(_h.Stytch.DefaultProject.SessionsOf(login.UserId), Has.Count.EqualTo(1));
+        Assert.That(_h.Stytch.DefaultProject.Sessions.Of(login.UserId), Has.Count.EqualTo(1));
     }
 
     [Test]

@@ -71,7 +71,7 @@ public sealed class SessionListWireTests : SessionWireTest
     [Test]
     public async Task ListSessions_UserWithoutSessions_ReturnsEmptyArray()
     {
-        var user = Harness.Stytch.DefaultProject.CreateUser("ada@example.com");
+        var user = Harness.Stytch.DefaultProject.Users.Create("ada@example.com");
 
         var list = await Harness.ListSessionsAsync(user.UserId);
 

@@ -74,7 +74,7 @@ public sealed class SessionRevokeWireTests : SessionWireTest
         var revoked = await Harness.RevokeAsync(new { session_jwt = login.SessionJwt });
 
         Assert.That(revoked.Status, Is.EqualTo(200), revoked.Text);
-        Assert.That(Harness.Stytch.DefaultProject.SessionsOf(login.UserId), Is.Empty);
+        Assert.That(Harness.Stytch.DefaultProject.Sessions.Of(login.UserId), Is.Empty);
     }
 
     [Test]

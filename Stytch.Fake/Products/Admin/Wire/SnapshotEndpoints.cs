@@ -27,7 +27,7 @@ internal static class SnapshotEndpoints
         return ApiResponse.Plain(200, w =>
         {
             ProjectEndpoints.WriteFields(w, call.Project);
-            w.WriteNumber("users", call.Project.Consumer.Users.Count);
+            w.WriteNumber("users", call.Project.ConsumerProducts.Users.Count);
             ClockEndpoints.WriteTimerErrors(w, errors);
         });
     }

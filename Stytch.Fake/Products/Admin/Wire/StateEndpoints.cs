@@ -49,7 +49,7 @@ internal static class StateEndpoints
     /// <summary><c>{"users":[…]}</c>: every user, oldest first, as Stytch's User object.</summary>
     private static ApiResponse ListUsers(ApiCall call)
     {
-        var users = call.Project.Users;
+        var users = call.Project.ConsumerProducts.Users.List();
         return ApiResponse.Plain(200, w => WriteUsers(w, users));
     }
 
@@ -59,8 +59,8 @@ internal static class StateEndpoints
     /// </summary>
     private static ApiResponse ListOrganizations(ApiCall call)
     {
-        var organizations = call.Project.Organizations;
-        var members = call.Project.Members.ToLookup(m => m.OrganizationId, StringComparer.Ordinal);
+        var organizations = call.Project.B2BProducts.Organizations.List();
+        var members = call.Project.B2BProducts.Members.List().ToLookup(m => m.OrganizationId, StringComparer.Ordinal);
         return ApiResponse.Plain(200, w =>
             WriteOrganizations(w, organizations.Select(o => (o, members[o.OrganizationId]))));
     }
@@ -71,8 +71,8 @@ internal static class StateEndpoints
     /// </summary>
     private static ApiResponse ListSessions(ApiCall call)
     {
-        var sessions = call.Project.Consumer.Sessions.ListLive();
-        var memberSessions = call.Project.B2B.Sessions.ListLive();
+        var sessions = call.Project.ConsumerProducts.Sessions.ListLive();
+        var memberSessions = call.Project.B2BProducts.Sessions.ListLive();
         return ApiResponse.Plain(200, w =>
         {
             SessionWire.WriteArray(w, "sessions", sessions);

@@ -16,7 +16,7 @@ internal static class B2BEmailOtpEndpoints
 
     private static ApiResponse LoginOrSignup(ApiCall call, B2BOtpEmailLoginOrSignupRequest request)
     {
-        var sent = call.Project.B2B.EmailOtp.LoginOrSignup(request.OrganizationId, request.EmailAddress, new LoginOrSignupOptions
+        var sent = call.Project.B2BProducts.EmailOtp.LoginOrSignup(request.OrganizationId, request.EmailAddress, new LoginOrSignupOptions
         {
             LoginExpirationMinutes = request.LoginExpirationMinutes,
             SignupExpirationMinutes = request.SignupExpirationMinutes,
@@ -50,7 +50,7 @@ internal static class B2BEmailOtpEndpoints
                 ? null
                 : await call.Project.Jwts.ReadSessionIdAsync(sessionJwt).ConfigureAwait(false),
         };
-        var result = call.Project.B2B.EmailOtp.Authenticate(command);
+        var result = call.Project.B2BProducts.EmailOtp.Authenticate(command);
         var jwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {

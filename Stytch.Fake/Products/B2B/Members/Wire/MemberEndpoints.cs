@@ -41,33 +41,33 @@ internal static class MemberEndpoints
     private static ApiResponse Create(ApiCall call, MemberCreateRequest request)
     {
         var pending = request.CreateMemberAsPending ?? false;
-        var (member, organization) = call.Project.B2B.Members.Create(
+        var (member, organization) = call.Project.B2BProducts.Members.Create(
             call.PathValues["organization_id"], ReadFields(request), pending ? "pending" : "active");
         return Response(call, member, organization);
     }
 
     private static ApiResponse Get(ApiCall call)
     {
-        var (member, organization) = call.Project.B2B.Members.Get(call.PathValues["organization_id"], call.Query("member_id"), call.Query("email_address"));
+        var (member, organization) = call.Project.B2BProducts.Members.Get(call.PathValues["organization_id"], call.Query("member_id"), call.Query("email_address"));
         return Response(call, member, organization);
     }
 
     private static ApiResponse Update(ApiCall call, MemberUpdateRequest request)
     {
         var fields = ReadFields(request) with { DefaultMfaMethod = request.DefaultMfaMethod, UnlinkEmail = request.UnlinkEmail };
-        var (member, organization) = call.Project.B2B.Members.Update(call.PathValues["organization_id"], call.PathValues["member_id"], fields);
+        var (member, organization) = call.Project.B2BProducts.Members.Update(call.PathValues["organization_id"], call.PathValues["member_id"], fields);
         return Response(call, member, organization);
     }
 
     private static ApiResponse Delete(ApiCall call)
     {
-        var id = call.Project.B2B.Members.Delete(call.PathValues["organization_id"], call.PathValues["member_id"]);
+        var id = call.Project.B2BProducts.Members.Delete(call.PathValues["organization_id"], call.PathValues["member_id"]);
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("member_id", id));
     }
 
     private static ApiResponse Search(ApiCall call, MemberSearchRequest request)
     {
-        var page = call.Project.B2B.Members.Search(request.OrganizationIds, SearchJson.ReadSearch(request));
+        var page = call.Project.B2BProducts.Members.Search(request.OrganizationIds, SearchJson.ReadSearch(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             WireJson.WriteArray(w, "members", page.Members.Select(m => WireMember.From(m, page.Organizations[m.OrganizationId])), MemberWireJson.Default.WireMember);

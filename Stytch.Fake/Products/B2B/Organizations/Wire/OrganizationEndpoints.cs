@@ -50,13 +50,13 @@ internal static class OrganizationEndpoints
         ApiResponse.Ok(call.RequestId, w => OrganizationWire.Write(w, "organization", organization));
 
     private static ApiResponse Create(ApiCall call, OrganizationCreateRequest request) =>
-        Response(call, call.Project.B2B.Organizations.Create(ReadFields(request)));
+        Response(call, call.Project.B2BProducts.Organizations.Create(ReadFields(request)));
 
     private static ApiResponse Get(ApiCall call) =>
-        Response(call, call.Project.B2B.Organizations.Get(call.PathValues["organization_id"]));
+        Response(call, call.Project.B2BProducts.Organizations.Get(call.PathValues["organization_id"]));
 
     private static ApiResponse Update(ApiCall call, OrganizationUpdateRequest request) =>
-        Response(call, call.Project.B2B.Organizations.Update(call.PathValues["organization_id"], ReadFields(request) with
+        Response(call, call.Project.B2BProducts.Organizations.Update(call.PathValues["organization_id"], ReadFields(request) with
         {
             SsoJitProvisioningAllowedConnections = request.SsoJitProvisioningAllowedConnections,
             SsoDefaultConnectionId = request.SsoDefaultConnectionId,
@@ -64,13 +64,13 @@ internal static class OrganizationEndpoints
 
     private static ApiResponse Delete(ApiCall call)
     {
-        var id = call.Project.B2B.Organizations.Delete(call.PathValues["organization_id"]);
+        var id = call.Project.B2BProducts.Organizations.Delete(call.PathValues["organization_id"]);
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("organization_id", id));
     }
 
     private static ApiResponse Search(ApiCall call, OrganizationSearchRequest request)
     {
-        var page = call.Project.B2B.Organizations.Search(SearchJson.ReadSearch(request));
+        var page = call.Project.B2BProducts.Organizations.Search(SearchJson.ReadSearch(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             WireJson.WriteArray(w, "organizations", page.Organizations.Select(WireOrganization.From), OrganizationWireJson.Default.WireOrganization);

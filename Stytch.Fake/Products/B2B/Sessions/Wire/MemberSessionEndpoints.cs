@@ -23,7 +23,7 @@ internal static class MemberSessionEndpoints
         var claims = ClaimsJson.Read(request.SessionCustomClaims);
         var check = AuthorizationCheckJson.Read(request.AuthorizationCheck);
         var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
-        var result = call.Project.B2B.Sessions.Authenticate(token, sessionId, duration, check, claims);
+        var result = call.Project.B2BProducts.Sessions.Authenticate(token, sessionId, duration, check, claims);
         var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
@@ -46,12 +46,12 @@ internal static class MemberSessionEndpoints
         SessionArguments.CheckRevokeArguments(id, token, jwt, memberId);
         if (!string.IsNullOrEmpty(memberId))
         {
-            call.Project.B2B.Sessions.RevokeAllOf(memberId);
+            call.Project.B2BProducts.Sessions.RevokeAllOf(memberId);
         }
         else
         {
             var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
-            call.Project.B2B.Sessions.Revoke(token, sessionId);
+            call.Project.B2BProducts.Sessions.Revoke(token, sessionId);
         }
 
         return ApiResponse.Ok(call.RequestId, _ => { });

@@ -27,7 +27,7 @@ internal static class EmailOtpEndpoints
 
     private static ApiResponse LoginOrCreate(ApiCall call, OtpEmailLoginOrCreateRequest request)
     {
-        var sent = call.Project.Consumer.EmailOtp.LoginOrCreate(request.Email, OtpOptions(request, request.CreateUserAsPending ?? false));
+        var sent = call.Project.ConsumerProducts.EmailOtp.LoginOrCreate(request.Email, OtpOptions(request, request.CreateUserAsPending ?? false));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("user_id", sent.UserId);
@@ -38,7 +38,7 @@ internal static class EmailOtpEndpoints
 
     private static ApiResponse Send(ApiCall call, OtpEmailSendRequest request)
     {
-        var sent = call.Project.Consumer.EmailOtp.Send(request.Email, OtpOptions(request));
+        var sent = call.Project.ConsumerProducts.EmailOtp.Send(request.Email, OtpOptions(request));
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("user_id", sent.UserId);
@@ -63,7 +63,7 @@ internal static class EmailOtpEndpoints
             Options = AttributesJson.ReadOptions(request.Options),
             CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
         };
-        var result = call.Project.Consumer.EmailOtp.Authenticate(command);
+        var result = call.Project.ConsumerProducts.EmailOtp.Authenticate(command);
         var jwt = result.Session is null ? "" : await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {

@@ -17,7 +17,7 @@ internal static class SessionEndpoints
     {
         var claims = ClaimsJson.Read(request.SessionCustomClaims);
         var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
-        var result = call.Project.Consumer.Sessions.Authenticate(token, sessionId, duration, claims);
+        var result = call.Project.ConsumerProducts.Sessions.Authenticate(token, sessionId, duration, claims);
         var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
@@ -33,13 +33,13 @@ internal static class SessionEndpoints
         var (id, token, jwt) = (request.SessionId, request.SessionToken, request.SessionJwt);
         SessionArguments.CheckRevokeArguments(id, token, jwt);
         var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
-        call.Project.Consumer.Sessions.Revoke(token, sessionId);
+        call.Project.ConsumerProducts.Sessions.Revoke(token, sessionId);
         return ApiResponse.Ok(call.RequestId, _ => { });
     }
 
     private static ApiResponse ListSessions(ApiCall call)
     {
-        var sessions = call.Project.Consumer.Sessions.List(call.Query("user_id"));
+        var sessions = call.Project.ConsumerProducts.Sessions.List(call.Query("user_id"));
         return ApiResponse.Ok(call.RequestId, w => SessionWire.WriteArray(w, "sessions", sessions));
     }
 }

@@ -13,7 +13,7 @@ internal static class UserEndpoints
 
     private static ApiResponse GetUser(ApiCall call)
     {
-        var user = call.Project.Consumer.Users.Get(call.PathValues["user_id"]);
+        var user = call.Project.ConsumerProducts.Users.Get(call.PathValues["user_id"]);
 
         // GET /v1/users/{id} answers the user's fields at the top level, with no "user" wrapper.
         return ApiResponse.Ok(call.RequestId, w => UserWire.WriteFields(w, user));
@@ -21,7 +21,7 @@ internal static class UserEndpoints
 
     private static ApiResponse DeleteUser(ApiCall call)
     {
-        var userId = call.Project.Consumer.Users.Delete(call.PathValues["user_id"]);
+        var userId = call.Project.ConsumerProducts.Users.Delete(call.PathValues["user_id"]);
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("user_id", userId));
     }
 }
