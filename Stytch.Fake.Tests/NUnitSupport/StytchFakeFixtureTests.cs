@@ -5,12 +5,14 @@ using Stytch.Fake.NUnit;
 
 namespace Stytch.Fake.Tests.NUnitSupport;
 
-// A fixture that holds a StytchFakeFixture instead of deriving from StytchFakeTest; the two tests run in order: the
-// second sees none of the first's state.
+// A fixture that holds a StytchFakeFixture instead of deriving from StytchFakeTest, once with the shared default project
+// and once with a project per test. First and Second run in order: the second sees none of the first's state.
+[TestFixture(false)]
+[TestFixture(true)]
 [NonParallelizable]
-public sealed class StytchFakeFixtureTests
+public sealed class StytchFakeFixtureTests(bool projectPerTest)
 {
-    private readonly StytchFakeFixture _stytch = new();
+    private readonly StytchFakeFixture _stytch = new() { ProjectPerTest = projectPerTest };
 
     [OneTimeSetUp]
     public Task StartAsync() => _stytch.StartAsync();
@@ -38,9 +40,20 @@ public sealed class StytchFakeFixtureTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(_stytch.Project, Is.SameAs(_stytch.Fake.DefaultProject));
             Assert.That(_stytch.Project.Outbox.All, Is.Empty);
             Assert.That(_stytch.Project.Users.All, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Project_InsideTheTest_IsTheDefaultProjectOrTheTestsOwn()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_stytch.Project == _stytch.Fake.DefaultProject, Is.EqualTo(!projectPerTest));
+            Assert.That(_stytch.Fake.FindProject(_stytch.Project.ProjectId), Is.SameAs(_stytch.Project));
+            // The earlier tests' own projects are gone: AfterTest removed them.
+            Assert.That(_stytch.Fake.Projects, Has.Count.EqualTo(projectPerTest ? 2 : 1));
         });
     }
 
@@ -51,48 +64,6 @@ public sealed class StytchFakeFixtureTests
         var error = Stytch.Fake.StytchError.TooManyRequests;
 
         Assert.That(error.StatusCode, Is.EqualTo(429));
-    }
-}
-
-// ProjectPerTest: each test of a parallel fixture gets its own project on the one server.
-[Parallelizable(ParallelScope.Children)]
-public sealed class StytchFakeFixtureProjectPerTestTests
-{
-    private readonly StytchFakeFixture _stytch = new() { ProjectPerTest = true };
-
-    [OneTimeSetUp]
-    public Task StartAsync() => _stytch.StartAsync();
-
-    [SetUp]
-    public void BeforeTest() => _stytch.BeforeTest();
-
-    [TearDown]
-    public void AfterTest() => _stytch.AfterTest();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _stytch.DisposeAsync();
-
-    [Test]
-    public void Project_InsideTheTest_IsTheTestsOwnProject()
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(_stytch.Project, Is.Not.SameAs(_stytch.Fake.DefaultProject));
-            Assert.That(_stytch.Fake.FindProject(_stytch.Project.ProjectId), Is.SameAs(_stytch.Project));
-        });
-    }
-
-    [Test]
-    public async Task CreateClient_SendsACode_OnlyTheTestsProjectHoldsIt()
-    {
-        using var http = _stytch.CreateClient();
-        using var _ = await http.PostAsJsonAsync("v1/otps/email/login_or_create", new { email = "own@example.com" });
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(_stytch.Project.Outbox.All, Has.Count.EqualTo(1));
-            Assert.That(_stytch.Fake.DefaultProject.Outbox.All, Is.Empty);
-        });
     }
 }
 
