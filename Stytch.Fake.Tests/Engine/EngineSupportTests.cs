@@ -13,7 +13,7 @@ public sealed class EngineSupportTests
         EmailAddress = email,
         Code = code,
         MethodId = "email-test-x",
-        Kind = OtpKind.Login,
+        Kind = MessageKind.Login,
         SentAt = Start.AddSeconds(second),
         ExpiresAt = Start.AddSeconds(second + 120),
     };

@@ -13,7 +13,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
     [
         typeof(StytchFake), typeof(StytchFakeOptions), typeof(StytchFakeLimits), typeof(StytchFakeProject), typeof(StytchProjectOptions),
         typeof(StytchClock), typeof(StytchError), typeof(StytchException), typeof(DiagnosticReport),
-        typeof(Outbox), typeof(OutboxMessage), typeof(DeliveryChannel), typeof(OtpKind),
+        typeof(Outbox), typeof(OutboxMessage), typeof(DeliveryChannel), typeof(MessageKind),
         typeof(RequestLog), typeof(RecordedRequest), typeof(RequestAttributes),
         typeof(ProjectUsers), typeof(ProjectSessions), typeof(ProjectB2B), typeof(ProjectOrganizations), typeof(ProjectMembers), typeof(ProjectMemberSessions),
         typeof(StytchUser), typeof(StytchSession), typeof(MintedSession),
@@ -23,6 +23,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(FaultRules), typeof(FaultRuleBuilder), typeof(FaultRule), typeof(FaultAction), typeof(RateLimiter), typeof(RateLimit),
         typeof(StytchSeeder), typeof(OrganizationSeed), typeof(SeededOrganization),
         typeof(StytchEndpoints), typeof(StytchEndpoints.Consumer), typeof(StytchEndpoints.B2B),
+        typeof(RedirectUrl), typeof(RedirectUrlType),
     ];
 
     /// <summary>Every public type of Stytch.Fake.NUnit.</summary>

@@ -120,7 +120,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
         var response = await LoginOrCreateAsync("ada@example.com");
 
         var message = Stytch.Outbox.LatestFor("ada@example.com");
-        Assert.That(message.Kind, Is.EqualTo(OtpKind.Signup));
+        Assert.That(message.Kind, Is.EqualTo(MessageKind.Signup));
         Assert.That(message.EmailAddress, Is.EqualTo("ada@example.com"));
         Assert.That(message.MethodId, Is.EqualTo(response["email_id"]));
         Assert.That(message.UserId, Is.EqualTo(response["user_id"]));
@@ -147,7 +147,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
 
         await LoginOrCreateAsync("ada@example.com");
 
-        Assert.That(Stytch.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(OtpKind.Login));
+        Assert.That(Stytch.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(MessageKind.Login));
         Assert.That(Stytch.Outbox.For("ada@example.com"), Has.Count.EqualTo(2));
     }
 
@@ -159,7 +159,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
         var again = await LoginOrCreateAsync("ada@example.com");
 
         Assert.That(again.Json["user_created"]!.GetValue<bool>(), Is.False);
-        Assert.That(Stytch.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(OtpKind.Signup));
+        Assert.That(Stytch.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(MessageKind.Signup));
     }
 
     [Test]
@@ -312,7 +312,7 @@ public sealed class ConsumerOtpWireTests : FakeWireTest
 
         var messages = Stytch.Outbox.For("ada@example.com");
         Assert.That(messages, Has.Count.EqualTo(2));
-        Assert.That(messages[0].Kind, Is.EqualTo(OtpKind.Login));
+        Assert.That(messages[0].Kind, Is.EqualTo(MessageKind.Login));
         Assert.That(messages[0].Locale, Is.EqualTo("fr"));
         Assert.That(messages[0].ExpiresAt - messages[0].SentAt, Is.EqualTo(TimeSpan.FromMinutes(7)));
     }

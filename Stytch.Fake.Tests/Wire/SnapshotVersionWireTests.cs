@@ -62,8 +62,8 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var bob = Stytch.Outbox.LatestFor("bob@example.com");
         var member = Stytch.Outbox.LatestFor("bob@acme.io");
         Assert.That(Stytch.Outbox.All, Has.Count.EqualTo(6));
-        Assert.That((bob.Kind, bob.Locale, bob.LoginTemplateId, bob.SignupTemplateId), Is.EqualTo((OtpKind.Signup, "es", "login-tpl", "signup-tpl")));
-        Assert.That(Stytch.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(OtpKind.Login));
+        Assert.That((bob.Kind, bob.Locale, bob.LoginTemplateId, bob.SignupTemplateId), Is.EqualTo((MessageKind.Signup, "es", "login-tpl", "signup-tpl")));
+        Assert.That(Stytch.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(MessageKind.Login));
         Assert.That((member.UserId, member.OrganizationId, member.Locale), Is.EqualTo(((string?)null, Stytch.DefaultProject.B2B.Organizations.All[0].OrganizationId, "fr")));
     }
 
@@ -240,7 +240,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var response = await PutAsync(snapshot.ToJsonString());
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Str(response.Json["error_message"]), Is.EqualTo("The snapshot could not be loaded: An outbox message's kind must be login or signup, not 'reminder'."));
+        Assert.That(Str(response.Json["error_message"]), Is.EqualTo("The snapshot could not be loaded: An outbox message's kind must be one of login, signup, invite, discovery, mfa, password_reset, not 'reminder'."));
     }
 
     [TestCase("version")]

@@ -5,7 +5,7 @@ namespace Stytch.Fake.Core;
 /// <param name="MethodId">The email id the code authenticates.</param>
 /// <param name="Kind">A login or a signup code.</param>
 /// <param name="Locale">The locale asked for (already checked).</param>
-internal sealed record CodeEmail(string EmailAddress, string MethodId, OtpKind Kind, string Locale)
+internal sealed record CodeEmail(string EmailAddress, string MethodId, MessageKind Kind, string Locale)
 {
     /// <summary>The login template asked for; empty or null for none.</summary>
     public string? LoginTemplateId { get; init; }

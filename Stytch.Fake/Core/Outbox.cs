@@ -1,12 +1,20 @@
 namespace Stytch.Fake;
 
-/// <summary>Whether a message carried a login code or a signup code.</summary>
-public enum OtpKind
+/// <summary>What a message was sent for; over HTTP its <c>kind</c>, in snake case.</summary>
+public enum MessageKind
 {
     /// <summary>An existing, active user or member logging in.</summary>
     Login,
     /// <summary>A new, pending or invited user or member signing up.</summary>
     Signup,
+    /// <summary>An invitation to a new user or member.</summary>
+    Invite,
+    /// <summary>A B2B discovery login: one email, then pick or create an organization.</summary>
+    Discovery,
+    /// <summary>A second factor (a code by SMS) for multi-factor authentication.</summary>
+    Mfa,
+    /// <summary>A link to reset a password.</summary>
+    PasswordReset,
 }
 
 /// <summary>How a message was "sent".</summary>
@@ -42,8 +50,8 @@ public sealed record OutboxMessage
     public string? Link { get; init; }
     /// <summary>The id to authenticate with: the <c>email_id</c> (or phone id) the code was sent for.</summary>
     public required string MethodId { get; init; }
-    /// <summary>Login or signup.</summary>
-    public required OtpKind Kind { get; init; }
+    /// <summary>What it was sent for: login, signup, invite, discovery, MFA or a password reset.</summary>
+    public required MessageKind Kind { get; init; }
     /// <summary>The consumer user the message is for, or null for a B2B member.</summary>
     public string? UserId { get; init; }
     /// <summary>The requested locale (<c>en</c> when none was given).</summary>
@@ -157,4 +165,36 @@ public sealed class Outbox
 
     private static bool IsFor(OutboxMessage message, string recipient) =>
         string.Equals(message.Recipient, recipient, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The snake-case names of <see cref="MessageKind"/>, as the outbox and snapshots write them.</summary>
+internal static class MessageKindNames
+{
+    private static readonly (MessageKind Kind, string Name)[] Names =
+    [
+        (MessageKind.Login, "login"), (MessageKind.Signup, "signup"), (MessageKind.Invite, "invite"),
+        (MessageKind.Discovery, "discovery"), (MessageKind.Mfa, "mfa"), (MessageKind.PasswordReset, "password_reset"),
+    ];
+
+    /// <summary>The name of <paramref name="kind"/>, e.g. <c>password_reset</c>.</summary>
+    public static string Of(MessageKind kind) => Array.Find(Names, n => n.Kind == kind).Name;
+
+    /// <summary>The kind named <paramref name="name"/> (exact, lower case), if any.</summary>
+    public static bool TryParse(string? name, out MessageKind kind)
+    {
+        foreach (var (k, n) in Names)
+        {
+            if (string.Equals(n, name, StringComparison.Ordinal))
+            {
+                kind = k;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
+    /// <summary>Every name, in declaration order, for error messages.</summary>
+    public static string All => string.Join(", ", Names.Select(n => n.Name));
 }

@@ -1,7 +1,11 @@
 namespace Stytch.Fake.Core;
 
 /// <summary>Settings of one project's engine.</summary>
-internal sealed record ProjectSettings(string ProjectId, bool Live, int? Seed);
+/// <param name="ProjectId">The project's id.</param>
+/// <param name="Live">A live project (ids say <c>-live-</c>).</param>
+/// <param name="Seed">Seeds ids and codes, or null for random ones.</param>
+/// <param name="RedirectUrls">The redirect URLs it starts with and goes back to on reset; null for a fresh project's.</param>
+internal sealed record ProjectSettings(string ProjectId, bool Live, int? Seed, IReadOnlyList<RedirectUrl>? RedirectUrls = null);
 
 /// <summary>State a product keeps in the project's store (its tables), emptied with the rest by <see cref="ProjectStore.Reset"/>.</summary>
 internal interface IStorePart
@@ -29,6 +33,7 @@ internal sealed class ProjectStore
         Ids = ids ?? new IdFactory(settings.Live, settings.Seed);
         Outbox = new Outbox(_gate);
         Secrets = new OneTimeSecrets();
+        RedirectUrls = new RedirectUrls(settings.RedirectUrls);
         Sessions = new SessionStore<StytchSession>(Ids, "session", id => Validate.IsId(id, "session"));
         // A consumer session id (from a consumer JWT) is well formed for the B2B calls, just not a member session's.
         MemberSessions = new SessionStore<MemberSession>(Ids, "member-session", id => Validate.IsId(id, "member-session") || Validate.IsId(id, "session"));
@@ -44,6 +49,9 @@ internal sealed class ProjectStore
 
     /// <summary>Codes and tokens that work once; only touch under <see cref="Transact{T}"/>.</summary>
     public OneTimeSecrets Secrets { get; }
+
+    /// <summary>The redirect URLs links may be built on; only touch under <see cref="Transact{T}"/>.</summary>
+    public RedirectUrls RedirectUrls { get; }
 
     /// <summary>Consumer sessions; only touch under <see cref="Transact{T}"/>.</summary>
     public SessionStore<StytchSession> Sessions { get; }
@@ -107,5 +115,6 @@ internal sealed class ProjectStore
         }
 
         Outbox.Clear();
+        RedirectUrls.Restore();
     });
 }

@@ -7,7 +7,7 @@ namespace Stytch.Fake;
 /// <param name="ErrorType">Stytch's <c>error_type</c> string, e.g. <c>invalid_email</c>.</param>
 /// <param name="StatusCode">The HTTP status code, also echoed as <c>status_code</c> in the body.</param>
 /// <param name="Message">The <c>error_message</c> text.</param>
-public sealed record StytchError(string ErrorType, int StatusCode, string Message)
+public sealed partial record StytchError(string ErrorType, int StatusCode, string Message)
 {
     // Messages are Stytch's own where ../shared/reference/ERRORS.md marks them confirmed (C) or
     // taken from Stytch's SDK strings (S); the rest are this fake's wording for inferred types (I).
@@ -170,27 +170,22 @@ public sealed record StytchError(string ErrorType, int StatusCode, string Messag
     /// <summary>415, back door: a call that changes state did not send <c>Content-Type: application/json</c>.</summary>
     public static readonly StytchError JsonContentTypeRequired = new("json_content_type_required", 415, "Back-door calls that change state (POST, PUT, PATCH, DELETE) must send Content-Type: application/json, even with an empty body.");
 
-    /// <summary>Every error this fake can answer with, one row per <c>error_type</c>.</summary>
-    public static IReadOnlyList<StytchError> Catalogue { get; } =
-    [
-        BadRequest, InvalidEmail, InvalidLocale, InvalidExpirationOtp, InvalidCode, InvalidMethodId, InvalidUserId,
-        InvalidSessionDurationMinutes, DuplicateEmail, InvalidSessionToken, InvalidSessionId, UnableToParseSessionJwt,
-        TooManySessionArguments, NoSessionArguments, TooManySessionRevokeArguments, NoSessionRevokeArguments,
-        SessionNotFound, AttributeMismatch, CustomClaimsTooLarge, ReservedClaimsInCustomClaims, StytchClaimsInCustomClaims,
-        UnableToRepresentCustomClaimsJson, InvalidProjectIdAuthentication, UnauthorizedCredentials, UnableToAuthOtpCode,
-        OtpCodeNotFound, EmailNotFound, UserNotFound, RouteNotFound, MethodNotAllowed, TooManyRequests,
-        InternalServerError, ServerUnavailable,
-        InvalidOrganizationId, OrganizationNotFound, OrganizationSlugAlreadyUsed, InvalidOrganizationSlug,
-        OrganizationNameMissing, InvalidOrganizationName, InvalidOrganizationExternalId, OrganizationExternalIdAlreadyUsed,
-        AllowedAuthMethodsRequiredForRestricted, AllowedMfaMethodsRequiredForRestricted, InvalidOrganizationAllowedAuthMethods,
-        InvalidOrganizationAllowedMfaMethods, InvalidRequestValue, OrganizationSettingsInvalidDomain,
-        OrganizationSettingsDomainTooCommon, MemberNotFound, DuplicateMemberEmail, DuplicateMemberExternalId,
-        InvalidMemberGetFields, InvalidPhoneNumber, InvalidMfaDefaultMethod, MemberSearchOrganizationIdsEmpty,
-        EmailJitProvisioningNotAllowed, InvalidEmailForJitProvisioning, ActionNotAllowedEmailDomainIsClaimed,
-        IntermediateSessionNotFound, SessionAuthorizationError, SessionAuthorizationTenancyError,
-        ProjectNotFound, FaultNotFound, TooManyProjects, TooManySigningKeys, TooManyFaultRules, TooManyKeyRotations,
-        AdminTokenRequired, HostNotAllowed, OriginNotAllowed, JsonContentTypeRequired,
-    ];
+    /// <summary>
+    /// Every error this fake can answer with, one row per <c>error_type</c>, ordered by type: each public static entry,
+    /// here or in a product's own part of this record.
+    /// </summary>
+    // Built on first read rather than as a field initializer: the entries live in several partial files, whose
+    // initializers run in no defined order.
+    public static IReadOnlyList<StytchError> Catalogue => _catalogue ??= typeof(StytchError)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(StytchError))
+        .Select(f => (StytchError)f.GetValue(null)!)
+        .OrderBy(e => e.ErrorType, StringComparer.Ordinal)
+        .ThenBy(e => e.StatusCode)
+        .ThenBy(e => e.Message, StringComparer.Ordinal)
+        .ToArray();
+
+    private static IReadOnlyList<StytchError>? _catalogue;
 
     /// <summary>Finds a catalogue entry by its <c>error_type</c>.</summary>
     public static StytchError? Find(string errorType) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Stytch.Fake.Core;
 
 namespace Stytch.Fake.Http;
 
@@ -31,7 +32,7 @@ internal sealed record WireOutboxMessage(
     string? MemberId)
 {
     public static WireOutboxMessage From(OutboxMessage m) => new(
-        m.MessageId, m.EmailAddress, m.Code, m.MethodId, m.Kind == OtpKind.Login ? "login" : "signup", m.UserId, m.Locale,
+        m.MessageId, m.EmailAddress, m.Code, m.MethodId, MessageKindNames.Of(m.Kind), m.UserId, m.Locale,
         m.LoginTemplateId, m.SignupTemplateId, WireJson.Time(m.SentAt), WireJson.Time(m.ExpiresAt), m.OrganizationId, m.MemberId);
 }
 

@@ -99,7 +99,7 @@ internal static class SnapshotMapping
 
     // Messages are emails with a code so far; the file holds those fields.
     private static SnapshotMessage From(OutboxMessage m) => new(
-        m.MessageId, m.EmailAddress, m.Code, m.MethodId, m.Kind == OtpKind.Login ? "login" : "signup", m.UserId,
+        m.MessageId, m.EmailAddress, m.Code, m.MethodId, MessageKindNames.Of(m.Kind), m.UserId,
         m.OrganizationId, m.MemberId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt);
 
     private static OutboxMessage To(SnapshotMessage m) => new()
@@ -108,12 +108,9 @@ internal static class SnapshotMapping
         EmailAddress = m.EmailAddress,
         Code = m.Code,
         MethodId = m.MethodId,
-        Kind = m.Kind switch
-        {
-            "login" => OtpKind.Login,
-            "signup" => OtpKind.Signup,
-            _ => throw new ArgumentException($"An outbox message's kind must be login or signup, not '{Validate.Clip(m.Kind)}'."),
-        },
+        Kind = MessageKindNames.TryParse(m.Kind, out var kind)
+            ? kind
+            : throw new ArgumentException($"An outbox message's kind must be one of {MessageKindNames.All}, not '{Validate.Clip(m.Kind)}'."),
         UserId = m.UserId,
         Locale = m.Locale,
         LoginTemplateId = m.LoginTemplateId,

@@ -20,7 +20,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
         Assert.That(Str(response.Json["member"]!["status"]), Is.EqualTo("pending"));
         Assert.That(response["member_id"], Does.Match(MemberId()));
         var message = Stytch.Outbox.LatestFor("ada@acme.io");
-        Assert.That(message.Kind, Is.EqualTo(OtpKind.Signup));
+        Assert.That(message.Kind, Is.EqualTo(MessageKind.Signup));
         Assert.That(message.OrganizationId, Is.EqualTo(Str(org["organization_id"])));
         Assert.That(message.MemberId, Is.EqualTo(response["member_id"]));
         Assert.That(message.UserId, Is.Null);
@@ -73,7 +73,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(response.Json["member_created"]!.GetValue<bool>(), Is.False);
         Assert.That(response["member_id"], Is.EqualTo(Str(member["member_id"])));
-        Assert.That(Stytch.Outbox.LatestFor("ada@acme.io").Kind, Is.EqualTo(OtpKind.Login));
+        Assert.That(Stytch.Outbox.LatestFor("ada@acme.io").Kind, Is.EqualTo(MessageKind.Login));
     }
 
     [Test]
@@ -87,7 +87,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
 
         Assert.That(Str(second.Json["member"]!["status"]), Is.EqualTo("pending"));
         Assert.That(second.Json["member_created"]!.GetValue<bool>(), Is.False);
-        Assert.That(Stytch.Outbox.For("ada@acme.io").Select(m => m.Kind), Is.EqualTo(new[] { OtpKind.Signup, OtpKind.Signup }));
+        Assert.That(Stytch.Outbox.For("ada@acme.io").Select(m => m.Kind), Is.EqualTo(new[] { MessageKind.Signup, MessageKind.Signup }));
         Assert.That(first["member_id"], Is.EqualTo(second["member_id"]));
     }
 
@@ -100,7 +100,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
         var message = Stytch.Outbox.LatestFor("ada@acme.io");
         var auth = await AuthenticateOtpAsync("acme", "ada@acme.io", message.Code);
 
-        Assert.That(message.Kind, Is.EqualTo(OtpKind.Signup));
+        Assert.That(message.Kind, Is.EqualTo(MessageKind.Signup));
         Assert.That(Str(sent.Json["member"]!["status"]), Is.EqualTo("invited"));
         Assert.That(Str(auth.Json["member"]!["status"]), Is.EqualTo("active"));
     }
@@ -113,7 +113,7 @@ public sealed class LoginOrSignupWireTests : B2BWireTest
 
         await LoginOrSignupAsync("acme", "ada@acme.io");
 
-        Assert.That(Stytch.Outbox.For("ada@acme.io").Select(m => m.Kind), Is.EqualTo(new[] { OtpKind.Login, OtpKind.Signup }));
+        Assert.That(Stytch.Outbox.For("ada@acme.io").Select(m => m.Kind), Is.EqualTo(new[] { MessageKind.Login, MessageKind.Signup }));
     }
 
     [Test]

@@ -34,7 +34,7 @@ public sealed class SeedWireTests : B2BWireTest
         Assert.That(acme.Organization.EmailJitProvisioning, Is.EqualTo("RESTRICTED"));
         Assert.That(acme.MemberFor("ada@acme.io").Status, Is.EqualTo("active"));
         Assert.That(sent["member_id"], Is.EqualTo(acme.MemberFor("ada@acme.io").MemberId));
-        Assert.That(Stytch.Outbox.LatestFor("ada@acme.io").Kind, Is.EqualTo(OtpKind.Login));
+        Assert.That(Stytch.Outbox.LatestFor("ada@acme.io").Kind, Is.EqualTo(MessageKind.Login));
         Assert.That(jit.Json["member_created"]!.GetValue<bool>(), Is.True);
     }
 

@@ -17,7 +17,7 @@ public sealed class B2BEmailOtpServiceTests : B2BEngineTest
         var sent = B2B.EmailOtp.LoginOrSignup("acme", "Ada@Acme.io", Defaults);
 
         Assert.That(sent.MemberCreated, Is.True);
-        Assert.That(sent.Kind, Is.EqualTo(OtpKind.Signup));
+        Assert.That(sent.Kind, Is.EqualTo(MessageKind.Signup));
         Assert.That(sent.Member.Status, Is.EqualTo("pending"));
         Assert.That(sent.Member.EmailAddress, Is.EqualTo("ada@acme.io"));
         var message = B2B.Outbox.LatestFor("ada@acme.io");
@@ -64,7 +64,7 @@ public sealed class B2BEmailOtpServiceTests : B2BEngineTest
 
         var sent = B2B.EmailOtp.LoginOrSignup("acme", "ada@acme.io", new LoginOrSignupOptions { LoginExpirationMinutes = 3, SignupExpirationMinutes = 12 });
 
-        Assert.That(sent.Kind, Is.EqualTo(OtpKind.Login));
+        Assert.That(sent.Kind, Is.EqualTo(MessageKind.Login));
         Assert.That(B2B.Outbox.LatestFor("ada@acme.io").ExpiresAt, Is.EqualTo(Start.AddMinutes(3)));
     }
 

@@ -118,7 +118,7 @@ public sealed class EmailOtpServiceTests : ConsumerEngineTest
         var sent = Consumer.EmailOtp.Send("ada@example.com", Defaults);
 
         Assert.That(sent, Is.EqualTo(new EmailOtpSent(user.UserId, user.EmailId, false)));
-        Assert.That(Consumer.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(OtpKind.Login));
+        Assert.That(Consumer.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(MessageKind.Login));
     }
 
     [Test]
@@ -128,7 +128,7 @@ public sealed class EmailOtpServiceTests : ConsumerEngineTest
 
         Consumer.EmailOtp.Send("ada@example.com", Defaults);
 
-        Assert.That(Consumer.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(OtpKind.Signup));
+        Assert.That(Consumer.Outbox.LatestFor("ada@example.com").Kind, Is.EqualTo(MessageKind.Signup));
     }
 
     // ---- authenticate ---------------------------------------------------------------------------

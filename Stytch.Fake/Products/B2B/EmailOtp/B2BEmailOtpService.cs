@@ -60,8 +60,8 @@ internal sealed class B2BEmailOtpService
 
             // Active members get a login code; new, pending and invited members a signup code and stay pending
             // (invited ones keep "invited") until they authenticate.
-            var kind = member.Status == MemberStatus.Active ? OtpKind.Login : OtpKind.Signup;
-            var minutes = kind == OtpKind.Login ? loginMinutes : signupMinutes;
+            var kind = member.Status == MemberStatus.Active ? MessageKind.Login : MessageKind.Signup;
+            var minutes = kind == MessageKind.Login ? loginMinutes : signupMinutes;
             _store.SendCode(KeyOf(organization.OrganizationId, email), TimeSpan.FromMinutes(minutes), new CodeEmail(email, member.EmailId, kind, locale)
             {
                 LoginTemplateId = options.LoginTemplateId,

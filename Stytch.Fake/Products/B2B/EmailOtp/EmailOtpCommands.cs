@@ -20,7 +20,7 @@ internal sealed record LoginOrSignupOptions
 /// <param name="Organization">Their organization.</param>
 /// <param name="MemberCreated">True when the call created the member (email JIT provisioning).</param>
 /// <param name="Kind">Whether a login or a signup code was sent.</param>
-internal sealed record B2BOtpSent(StytchMember Member, StytchOrganization Organization, bool MemberCreated, OtpKind Kind);
+internal sealed record B2BOtpSent(StytchMember Member, StytchOrganization Organization, bool MemberCreated, MessageKind Kind);
 
 /// <summary>What <c>b2b/otps/email/authenticate</c> is asked to do.</summary>
 internal sealed record B2BOtpAuthenticateCommand

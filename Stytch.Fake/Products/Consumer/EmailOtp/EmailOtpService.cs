@@ -144,7 +144,7 @@ internal sealed class EmailOtpService
         _store.SendCode(
             new SecretKey(Purpose, user.EmailId),
             TimeSpan.FromMinutes(minutes),
-            new CodeEmail(user.Email, user.EmailId, created || user.Status == "pending" ? OtpKind.Signup : OtpKind.Login, locale)
+            new CodeEmail(user.Email, user.EmailId, created || user.Status == "pending" ? MessageKind.Signup : MessageKind.Login, locale)
             {
                 LoginTemplateId = options.LoginTemplateId,
                 SignupTemplateId = options.SignupTemplateId,
