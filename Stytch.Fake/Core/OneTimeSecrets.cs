@@ -10,7 +10,14 @@ internal readonly record struct SecretKey(string Purpose, string Subject);
 /// <param name="ExpiresAt">When it stops working, on the project clock.</param>
 /// <param name="Used">Whether it was consumed.</param>
 /// <param name="Attributes">The attributes of the request that issued it.</param>
-internal sealed record OneTimeSecret(string Value, DateTimeOffset ExpiresAt, bool Used, RequestAttributes Attributes);
+internal sealed record OneTimeSecret(string Value, DateTimeOffset ExpiresAt, bool Used, RequestAttributes Attributes)
+{
+    /// <summary>
+    /// What the issuing product needs back when the secret is used (a link's user, kind and PKCE challenge), as its own
+    /// record; null for a plain code. Keys of a purpose always carry the same payload type.
+    /// </summary>
+    public object? Payload { get; init; }
+}
 
 /// <summary>What <see cref="OneTimeSecrets.Consume"/> found; the product maps it to its own Stytch error.</summary>
 internal enum SecretUse
@@ -46,9 +53,9 @@ internal sealed class OneTimeSecrets
     private readonly Dictionary<SecretKey, OneTimeSecret> _secrets = [];
 
     /// <summary>Issues <paramref name="value"/> for <paramref name="key"/> from <paramref name="now"/> for <paramref name="lifetime"/>, replacing any earlier one.</summary>
-    public OneTimeSecret Issue(SecretKey key, string value, DateTimeOffset now, TimeSpan lifetime, RequestAttributes? attributes = null)
+    public OneTimeSecret Issue(SecretKey key, string value, DateTimeOffset now, TimeSpan lifetime, RequestAttributes? attributes = null, object? payload = null)
     {
-        var secret = new OneTimeSecret(value, now + lifetime, Used: false, attributes ?? RequestAttributes.None);
+        var secret = new OneTimeSecret(value, now + lifetime, Used: false, attributes ?? RequestAttributes.None) { Payload = payload };
         _secrets[key] = secret;
         return secret;
     }
@@ -73,6 +80,9 @@ internal sealed class OneTimeSecrets
         _secrets[key] = secret with { Used = true };
         return SecretUse.Consumed;
     }
+
+    /// <summary>The secret of <paramref name="key"/>, used or not, expired or not, or null (to read its payload before consuming it).</summary>
+    public OneTimeSecret? Find(SecretKey key) => _secrets.GetValueOrDefault(key);
 
     /// <summary>Forgets the secret of <paramref name="key"/>, if any.</summary>
     public void Remove(SecretKey key) => _secrets.Remove(key);
