@@ -68,6 +68,8 @@ public sealed record OutboxMessage
     public string? OrganizationId { get; init; }
     /// <summary>The B2B member the message is for, or null for a consumer user.</summary>
     public string? MemberId { get; init; }
+    /// <summary>The invite template requested, if any.</summary>
+    public string? InviteTemplateId { get; init; }
 
     /// <summary>Whom it went to: <see cref="EmailAddress"/> for an email, else <see cref="PhoneNumber"/>.</summary>
     public string Recipient => Channel == DeliveryChannel.Email ? EmailAddress : PhoneNumber;
