@@ -1,12 +1,5 @@
 namespace Stytch.Fake.Core;
 
-/// <summary>The errors one request field gets when its redirect URL cannot be used.</summary>
-/// <param name="NotAllowed">The URL is well formed but not in the project's list for its type.</param>
-/// <param name="Malformed">The URL is not an absolute http(s) URL.</param>
-/// <param name="NoneSet">The project has no URL of this type at all.</param>
-/// <param name="NoDefault">The request named none and the project has no default of this type.</param>
-internal sealed record RedirectUrlErrors(StytchError NotAllowed, StytchError Malformed, StytchError NoneSet, StytchError NoDefault);
-
 /// <summary>
 /// The redirect URLs a project allows, per <see cref="RedirectUrlType"/>. Links are built on the URL a request names,
 /// if the project allows it, or on the type's default (stytch.com/docs/api-reference/consumer/api/resources/url-validation:
