@@ -1,6 +1,7 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.Consumer;
+using Stytch.Fake.Products.M2M;
 using Stytch.Fake.Tokens;
 
 namespace Stytch.Fake;
@@ -66,6 +67,8 @@ public sealed class StytchFakeProject
         Users = new ProjectUsers(ConsumerProducts.Users);
         Sessions = new ProjectSessions(ConsumerProducts.Sessions, Jwts.Mint);
         B2B = new ProjectB2B(B2BProducts, Jwts.Mint);
+        M2MClients = new M2MClientService(Store);
+        M2M = new ProjectM2M(M2MClients);
     }
 
     /// <summary>The project id: the Basic auth user name.</summary>
@@ -117,6 +120,12 @@ public sealed class StytchFakeProject
 
     /// <summary>The project's B2B organizations, members and member sessions.</summary>
     public ProjectB2B B2B { get; }
+
+    /// <summary>The M2M clients' engine: clients, secret rotation and the client-credentials grant.</summary>
+    internal M2MClientService M2MClients { get; }
+
+    /// <summary>The project's M2M clients: <see cref="ProjectM2M.All"/>, <see cref="ProjectM2M.Get"/>, <see cref="ProjectM2M.Create"/>.</summary>
+    public ProjectM2M M2M { get; }
 
     /// <summary>
     /// Adds a new signing key; the old one stays in the JWKS until <see cref="RemoveOldSigningKeys"/>. Keys are made on

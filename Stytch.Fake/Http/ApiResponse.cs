@@ -70,4 +70,24 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body, string? ErrorTyp
             ErrorMessage = error.Message,
         };
     }
+
+    /// <summary>
+    /// An error of an OAuth endpoint (the M2M token endpoint): RFC 6749 section 5.2's <c>error</c> and
+    /// <c>error_description</c> in place of <c>error_type</c> and <c>error_message</c>, and <c>error_uri</c> in place of
+    /// <c>error_url</c>, beside Stytch's <c>status_code</c> and <c>request_id</c> (stytch-node lib/shared/errors.ts,
+    /// OAuth2ErrorJSON; stytch-node issue 314). The <c>error_uri</c> value is inferred to be the envelope's usual URL.
+    /// </summary>
+    public static ApiResponse OAuthError(StytchError error, string requestId) =>
+        Plain(error.StatusCode, w =>
+        {
+            w.WriteNumber("status_code", error.StatusCode);
+            w.WriteString("request_id", requestId);
+            w.WriteString("error", error.ErrorType);
+            w.WriteString("error_description", error.Message);
+            w.WriteString("error_uri", $"https://stytch.com/docs/api/errors/{error.StatusCode}");
+        }) with
+        {
+            ErrorType = error.ErrorType,
+            ErrorMessage = error.Message,
+        };
 }

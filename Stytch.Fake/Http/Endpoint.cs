@@ -72,7 +72,10 @@ internal sealed record Endpoint(
     Access Access = Access.Basic)
 {
     /// <summary>True for an endpoint of Stytch's API, not a back door: what fault rules target and the coverage list names.</summary>
-    public bool IsStytchApi => Access is Access.Basic or Access.PathProject;
+    public bool IsStytchApi => Access is Access.Basic or Access.PathProject or Access.ClientCredentials;
+
+    /// <summary>True when errors are answered in OAuth's shape (<see cref="ApiResponse.OAuthError"/>), not Stytch's envelope.</summary>
+    public bool OAuthErrors { get; init; }
 
     public static Endpoint Get(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "GET", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
@@ -122,4 +125,9 @@ internal enum Access
     Admin,
     /// <summary>The inbox page's static files: no credentials, because they hold no data (the page asks for the admin token).</summary>
     Public,
+    /// <summary>
+    /// An OAuth token endpoint: the project comes from the path and no project secret is needed; the endpoint
+    /// authenticates the client itself, from its body or a Basic header.
+    /// </summary>
+    ClientCredentials,
 }

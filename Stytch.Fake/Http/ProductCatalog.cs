@@ -7,6 +7,7 @@ using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 using Stytch.Fake.Products.Jwks.Wire;
+using Stytch.Fake.Products.M2M.Wire;
 
 namespace Stytch.Fake.Http;
 
@@ -28,6 +29,7 @@ internal static class ProductCatalog
         MemberSessionEndpoints.All,
         JwksEndpoints.All,
         AdminEndpoints.All,
+        M2MEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

@@ -76,13 +76,13 @@ internal sealed class RequestPipeline
         }
         catch (StytchException e)
         {
-            response = ApiResponse.Error(e.Error, requestId ??= OrphanIds.New("request-id"));
+            response = ErrorOf(routed, e.Error, requestId ??= OrphanIds.New("request-id"));
         }
 #pragma warning disable CA1031 // Any bug becomes Stytch's 500 envelope rather than a dropped connection.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            response = ApiResponse.Error(StytchError.InternalServerError, requestId ??= OrphanIds.New("request-id"));
+            response = ErrorOf(routed, StytchError.InternalServerError, requestId ??= OrphanIds.New("request-id"));
         }
 
         // A fault's own answer is logged as the fault, without what the body would have had ignored.
@@ -90,6 +90,10 @@ internal sealed class RequestPipeline
             answeredByFault ? [] : parsed?.Ignored ?? []);
         return response;
     }
+
+    /// <summary>The error's envelope, in OAuth's shape for an endpoint that answers so.</summary>
+    private static ApiResponse ErrorOf(RouteMatch? routed, StytchError error, string requestId) =>
+        routed?.Endpoint.OAuthErrors == true ? ApiResponse.OAuthError(error, requestId) : ApiResponse.Error(error, requestId);
 
     /// <summary>
     /// The guard refused a cross-site back-door call by its path before the body was read; this refuses it by the
@@ -122,6 +126,8 @@ internal sealed class RequestPipeline
                 return fromPath;
             case Access.Public:
                 return null;
+            case Access.ClientCredentials:
+                return PathProject(routed);
             default:
                 if (_adminToken is not null && !AdminTokenMatches(request.Headers))
                 {
