@@ -67,4 +67,27 @@ public static class StytchEndpoints
         /// <summary><c>GET /v1/b2b/sessions/jwks/{project_id}</c>.</summary>
         public const string SessionJwks = "b2b.sessions.jwks";
     }
+
+    /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>
+    public static class M2M
+    {
+        /// <summary><c>POST /v1/m2m/clients</c>.</summary>
+        public const string ClientCreate = "m2m.clients.create";
+        /// <summary><c>POST /v1/m2m/clients/search</c>.</summary>
+        public const string ClientSearch = "m2m.clients.search";
+        /// <summary><c>GET /v1/m2m/clients/{client_id}</c>.</summary>
+        public const string ClientGet = "m2m.clients.get";
+        /// <summary><c>PUT /v1/m2m/clients/{client_id}</c>.</summary>
+        public const string ClientUpdate = "m2m.clients.update";
+        /// <summary><c>DELETE /v1/m2m/clients/{client_id}</c>.</summary>
+        public const string ClientDelete = "m2m.clients.delete";
+        /// <summary><c>POST /v1/m2m/clients/{client_id}/secrets/rotate/start</c>.</summary>
+        public const string SecretRotateStart = "m2m.clients.secrets.rotate_start";
+        /// <summary><c>POST /v1/m2m/clients/{client_id}/secrets/rotate/cancel</c>.</summary>
+        public const string SecretRotateCancel = "m2m.clients.secrets.rotate_cancel";
+        /// <summary><c>POST /v1/m2m/clients/{client_id}/secrets/rotate</c>.</summary>
+        public const string SecretRotate = "m2m.clients.secrets.rotate";
+        /// <summary><c>POST /v1/public/{project_id}/oauth2/token</c>: the client-credentials token endpoint.</summary>
+        public const string Token = "m2m.token";
+    }
 }

@@ -401,6 +401,7 @@ internal sealed class ConformanceRun
             r.Project.RotateSigningKey();
             return r.AnonymousGetAsync("/v1/b2b/sessions/jwks/" + r.Project.ProjectId);
         }),
+        .. M2MConformance.Variants,
     ];
 
     // ---- the error variants -----------------------------------------------------------------------
@@ -554,6 +555,7 @@ internal sealed class ConformanceRun
         new("BackDoorProjectNotFound", 404, "project_not_found", r => r.AnonymousGetAsync("/_fake/v1/projects/project-test-00000000-0000-4000-8000-000000000000/outbox")),
         new("BackDoorFaultNotFound", 404, "fault_not_found", r => r.Client.DeleteAsync($"/_fake/v1/projects/{r.Project.ProjectId}/faults/fault-test-00000000-0000-4000-8000-000000000000")),
         new("JwksUnknownProject", 404, "project_not_found", r => r.AnonymousGetAsync("/v1/b2b/sessions/jwks/project-test-00000000-0000-4000-8000-000000000000")),
+        .. M2MConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

@@ -12,7 +12,7 @@ public sealed class StytchEndpointsTests
     [Test]
     public void Constants_ConsumerAndB2B_AreExactlyTheEndpointsFaultRulesAccept()
     {
-        var constants = Constants(typeof(StytchEndpoints.Consumer)).Concat(Constants(typeof(StytchEndpoints.B2B)));
+        var constants = Constants(typeof(StytchEndpoints.Consumer)).Concat(Constants(typeof(StytchEndpoints.B2B))).Concat(Constants(typeof(StytchEndpoints.M2M)));
 
         Assert.That(constants, Is.EquivalentTo(ProductCatalog.StytchEndpointNames));
     }
@@ -25,7 +25,8 @@ public sealed class StytchEndpointsTests
             Assert.That(Constants(typeof(StytchEndpoints.B2B)), Has.All.StartsWith("b2b."));
             Assert.That(Constants(typeof(StytchEndpoints.Consumer)), Has.None.StartsWith("b2b."));
             Assert.That(Constants(typeof(StytchEndpoints)), Is.EqualTo(new[] { "*" }));
-            Assert.That(typeof(StytchEndpoints).GetNestedTypes(), Is.EquivalentTo(new[] { typeof(StytchEndpoints.Consumer), typeof(StytchEndpoints.B2B) }));
+            Assert.That(Constants(typeof(StytchEndpoints.M2M)), Has.All.StartsWith("m2m."));
+            Assert.That(typeof(StytchEndpoints).GetNestedTypes(), Is.EquivalentTo(new[] { typeof(StytchEndpoints.Consumer), typeof(StytchEndpoints.B2B), typeof(StytchEndpoints.M2M) }));
         });
     }
 }
