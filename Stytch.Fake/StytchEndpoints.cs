@@ -31,6 +31,18 @@ public static class StytchEndpoints
         public const string SessionGet = "sessions.get";
         /// <summary><c>GET /v1/sessions/jwks/{project_id}</c>.</summary>
         public const string SessionJwks = "sessions.jwks";
+        /// <summary><c>POST /v1/magic_links/email/login_or_create</c>.</summary>
+        public const string MagicLinkEmailLoginOrCreate = "magic_links.email.login_or_create";
+        /// <summary><c>POST /v1/magic_links/email/send</c>.</summary>
+        public const string MagicLinkEmailSend = "magic_links.email.send";
+        /// <summary><c>POST /v1/magic_links/email/invite</c>.</summary>
+        public const string MagicLinkEmailInvite = "magic_links.email.invite";
+        /// <summary><c>POST /v1/magic_links/email/revoke_invite</c>.</summary>
+        public const string MagicLinkEmailRevokeInvite = "magic_links.email.revoke_invite";
+        /// <summary><c>POST /v1/magic_links</c> (an embeddable link).</summary>
+        public const string MagicLinkCreate = "magic_links.create";
+        /// <summary><c>POST /v1/magic_links/authenticate</c>.</summary>
+        public const string MagicLinkAuthenticate = "magic_links.authenticate";
     }
 
     /// <summary>The B2B API (<c>/v1/b2b/…</c>).</summary>

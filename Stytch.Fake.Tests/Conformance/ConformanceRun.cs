@@ -8,7 +8,7 @@ namespace Stytch.Fake.Tests.Conformance;
 /// A test's fake (on a frozen clock) with its Basic-auth client, the steps the variants share, and the variants themselves:
 /// every way <see cref="SpecConformanceTests"/> makes each operation answer 200 (where the shapes differ) or an error.
 /// </summary>
-internal sealed class ConformanceRun
+internal sealed partial class ConformanceRun
 {
     private const string Orgs = "/v1/b2b/organizations";
     private const string Jwt = "session_jwt";
@@ -402,6 +402,7 @@ internal sealed class ConformanceRun
             return r.AnonymousGetAsync("/v1/b2b/sessions/jwks/" + r.Project.ProjectId);
         }),
         .. M2MConformance.Variants,
+        .. MagicLinkVariants(),
     ];
 
     // ---- the error variants -----------------------------------------------------------------------
@@ -556,6 +557,7 @@ internal sealed class ConformanceRun
         new("BackDoorFaultNotFound", 404, "fault_not_found", r => r.Client.DeleteAsync($"/_fake/v1/projects/{r.Project.ProjectId}/faults/fault-test-00000000-0000-4000-8000-000000000000")),
         new("JwksUnknownProject", 404, "project_not_found", r => r.AnonymousGetAsync("/v1/b2b/sessions/jwks/project-test-00000000-0000-4000-8000-000000000000")),
         .. M2MConformance.ErrorVariants,
+        .. MagicLinkErrorVariants(),
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

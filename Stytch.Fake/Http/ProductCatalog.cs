@@ -4,6 +4,7 @@ using Stytch.Fake.Products.B2B.Members.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
 using Stytch.Fake.Products.B2B.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
+using Stytch.Fake.Products.Consumer.MagicLinks.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 using Stytch.Fake.Products.Jwks.Wire;
@@ -23,6 +24,7 @@ internal static class ProductCatalog
         EmailOtpEndpoints.All,
         UserEndpoints.All,
         SessionEndpoints.All,
+        MagicLinkEndpoints.All,
         B2BEmailOtpEndpoints.All,
         OrganizationEndpoints.All,
         MemberEndpoints.All,

@@ -1,5 +1,6 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.Consumer.EmailOtp;
+using Stytch.Fake.Products.Consumer.MagicLinks;
 using Stytch.Fake.Products.Consumer.Sessions;
 using Stytch.Fake.Products.Consumer.Users;
 
@@ -19,6 +20,7 @@ internal sealed class ConsumerProducts
         Users = new UserService(store);
         Sessions = new SessionService(store, Users);
         EmailOtp = new EmailOtpService(store, Users, Sessions);
+        MagicLinks = new MagicLinkService(store, Users, Sessions);
     }
 
     public UserService Users { get; }
@@ -26,6 +28,8 @@ internal sealed class ConsumerProducts
     public SessionService Sessions { get; }
 
     public EmailOtpService EmailOtp { get; }
+
+    public MagicLinkService MagicLinks { get; }
 
     public ProjectStore Store => _store;
 

@@ -69,6 +69,9 @@ internal sealed class UserService
     /// <exception cref="StytchException"><c>user_not_found</c>.</exception>
     public UserRecord Require(string userId) => _users.ById(userId) ?? throw new StytchException(StytchError.UserNotFound);
 
+    /// <summary>The user with this id, or null; under the store's lock.</summary>
+    public UserRecord? ById(string userId) => _users.ById(userId);
+
     /// <summary>The user with this (normalised) email, or null; under the store's lock.</summary>
     public UserRecord? ByEmail(string email) => _users.ByEmail(email);
 
