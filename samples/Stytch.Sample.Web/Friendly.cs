@@ -14,6 +14,8 @@ internal static class Friendly
         { ErrorType: "invalid_code" } => (StatusCodes.Status422UnprocessableEntity, "The code is the 6 digits from the email."),
         { ErrorType: "invalid_email" } => (StatusCodes.Status422UnprocessableEntity, "That does not look like an email address."),
         { ErrorType: "invalid_method_id" } => (StatusCodes.Status422UnprocessableEntity, "Please start again."),
+        { ErrorType: "unable_to_auth_magic_link" } => (StatusCodes.Status422UnprocessableEntity, "That link has expired or was already used. Send yourself a new one."),
+        { ErrorType: "magic_link_not_found" } => (StatusCodes.Status422UnprocessableEntity, "That link is not valid. Send yourself a new one."),
         _ => (StatusCodes.Status502BadGateway, "Signing in did not work. Please try again."),
     };
 }

@@ -22,7 +22,20 @@ internal static class Pages
               {Antiforgery(forms)}
               <label for="email">Email</label>
               <input id="email" name="email" type="email" autocomplete="email" required value="{E(email)}">
-              <button type="submit">Email me a code</button>
+              <button type="submit" name="method" value="code">Email me a code</button>
+              <button type="submit" name="method" value="link">Email me a link</button>
+            </form>
+            """);
+
+    public static IResult CheckEmail(AntiforgeryTokenSet forms, string email) =>
+        Render("Check your email", 200, $"""
+            <h1>Check your email</h1>
+            <p>We emailed a sign-in link to <strong>{E(email)}</strong>. Open it on this device to sign in.</p>
+            <form method="post" action="/login">
+              {Antiforgery(forms)}
+              <input type="hidden" name="email" value="{E(email)}">
+              <input type="hidden" name="method" value="link">
+              <button type="submit">Send a new link</button>
             </form>
             """);
 

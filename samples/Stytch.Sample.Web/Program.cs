@@ -37,7 +37,9 @@ app.UseAntiforgery();
 app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
     Pages.Home(antiforgery.GetAndStoreTokens(context)));
 
-app.MapPost("/login", async ([FromForm] string? email, HttpContext context, IAntiforgery antiforgery, StytchClient stytch) =>
+app.MapPost("/login", async (
+    [FromForm] string? email, [FromForm] string? method,
+    HttpContext context, IAntiforgery antiforgery, StytchClient stytch, IOptions<StytchOptions> options) =>
 {
     var forms = antiforgery.GetAndStoreTokens(context);
     email = email?.Trim();
@@ -46,10 +48,14 @@ app.MapPost("/login", async ([FromForm] string? email, HttpContext context, IAnt
         return Pages.Home(forms, email, "Enter your email address.", StatusCodes.Status422UnprocessableEntity);
     }
 
-    var sent = await stytch.LoginOrCreateAsync(email, context.RequestAborted);
+    // "Email me a link": a magic link that leads back to GET /authenticate; otherwise a code to type in.
+    var link = method == "link";
+    var sent = link
+        ? await stytch.SendMagicLinkAsync(email, options.Value.MagicLinkUrl, context.RequestAborted)
+        : await stytch.LoginOrCreateAsync(email, context.RequestAborted);
     if (sent.IsSuccess)
     {
-        return Pages.EnterCode(forms, email, sent.Value.EmailId);
+        return link ? Pages.CheckEmail(forms, email) : Pages.EnterCode(forms, email, sent.Value.EmailId);
     }
 
     var (status, message) = Friendly.For(sent.Error);
@@ -80,6 +86,28 @@ app.MapPost("/authenticate", async (
         "unable_to_auth_otp_code" or "invalid_method_id" => Pages.Home(forms, email, message, status),
         _ => Pages.EnterCode(forms, email, emailId, message, status),
     };
+});
+
+// Where a sign-in link leads: Stytch adds stytch_token_type and token to the redirect URL's query.
+app.MapGet("/authenticate", async (
+    [FromQuery(Name = "stytch_token_type")] string? tokenType, [FromQuery] string? token,
+    HttpContext context, IAntiforgery antiforgery, StytchClient stytch, IOptions<StytchOptions> options) =>
+{
+    var forms = antiforgery.GetAndStoreTokens(context);
+    if (tokenType != "magic_links" || string.IsNullOrEmpty(token))
+    {
+        return Pages.Home(forms, null, "That link is not valid. Send yourself a new one.", StatusCodes.Status422UnprocessableEntity);
+    }
+
+    var auth = await stytch.AuthenticateMagicLinkAsync(token, options.Value.SessionDurationMinutes, context.RequestAborted);
+    if (auth.IsSuccess)
+    {
+        SessionCookies.Write(context, auth.Value.SessionJwt, auth.Value.SessionToken);
+        return Results.Redirect("/account");
+    }
+
+    var (status, message) = Friendly.For(auth.Error);
+    return Pages.Home(forms, null, message, status);
 });
 
 app.MapGet("/account", async (HttpContext context, IAntiforgery antiforgery, SessionGuard guard) =>

@@ -28,6 +28,19 @@ internal sealed class StytchClient(HttpClient http)
         SendAsync<AuthenticateResponse>(HttpMethod.Post, "v1/otps/authenticate",
             new { method_id = methodId, code, session_duration_minutes = sessionDurationMinutes }, cancellation);
 
+    /// <summary>
+    /// <c>POST /v1/magic_links/email/login_or_create</c>: emails a sign-in link, creating the user when new. The link leads
+    /// to <paramref name="redirectUrl"/> when given, else to the redirect URL the Stytch project has as its default.
+    /// </summary>
+    public Task<StytchResult<LoginOrCreateResponse>> SendMagicLinkAsync(string email, Uri? redirectUrl, CancellationToken cancellation) =>
+        SendAsync<LoginOrCreateResponse>(HttpMethod.Post, "v1/magic_links/email/login_or_create",
+            new { email, login_magic_link_url = redirectUrl?.AbsoluteUri, signup_magic_link_url = redirectUrl?.AbsoluteUri }, cancellation);
+
+    /// <summary><c>POST /v1/magic_links/authenticate</c>: checks the link's token and starts a session.</summary>
+    public Task<StytchResult<AuthenticateResponse>> AuthenticateMagicLinkAsync(string token, int sessionDurationMinutes, CancellationToken cancellation) =>
+        SendAsync<AuthenticateResponse>(HttpMethod.Post, "v1/magic_links/authenticate",
+            new { token, session_duration_minutes = sessionDurationMinutes }, cancellation);
+
     /// <summary><c>POST /v1/sessions/authenticate</c> with the session token: a live session and a fresh JWT.</summary>
     public Task<StytchResult<AuthenticateResponse>> AuthenticateSessionAsync(string sessionToken, CancellationToken cancellation) =>
         SendAsync<AuthenticateResponse>(HttpMethod.Post, "v1/sessions/authenticate", new { session_token = sessionToken }, cancellation);

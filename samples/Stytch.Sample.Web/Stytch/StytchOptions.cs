@@ -14,6 +14,12 @@ internal sealed class StytchOptions
     /// <summary>The project secret (Basic auth password).</summary>
     public string Secret { get; set; } = "";
 
+    /// <summary>
+    /// Where sign-in links lead: this app's <c>/authenticate</c> page, as the Stytch project lists it among its redirect
+    /// URLs. Null to use the project's default login and signup redirect URLs.
+    /// </summary>
+    public Uri? MagicLinkUrl { get; set; }
+
     /// <summary>How long a login lasts.</summary>
     public int SessionDurationMinutes { get; set; } = 60;
 
