@@ -64,6 +64,11 @@ internal sealed partial class ConformanceRun
             var token = await r.MagicLinkTokenAsync("ada@example.com");
             return await r.Client.PostAsync(MagicLinkAuthenticate, new { token, session_token = first.SessionToken, session_duration_minutes = 120 });
         }),
+        Post("MagicLinkAuthenticate_EmbeddableWithSession", MagicLinkAuthenticate, async r =>
+        {
+            var created = await r.Client.PostAsync("/v1/magic_links", new { user_id = r.Project.Users.Create("ada@example.com").UserId });
+            return await r.Client.PostAsync(MagicLinkAuthenticate, new { token = created["token"], session_duration_minutes = 5 });
+        }),
         Post("MagicLinkAuthenticate_SandboxWithSession", MagicLinkAuthenticate, r =>
             r.Client.PostAsync(MagicLinkAuthenticate, new { token = "DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=", session_duration_minutes = 30 })),
     ];

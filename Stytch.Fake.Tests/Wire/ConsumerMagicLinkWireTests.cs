@@ -431,6 +431,18 @@ public sealed class ConsumerMagicLinkWireTests : FakeWireTest
         Assert.That(Stytch.Outbox.All, Is.Empty);
     }
 
+    [Test]
+    public async Task Create_TokenAuthenticatedWithASession_HasAnEmbeddedFactor()
+    {
+        var user = Stytch.DefaultProject.Users.Create("ada@example.com");
+        var created = await Client.PostAsync(CreatePath, new { user_id = user.UserId });
+
+        var response = await AuthenticateLinkAsync(new { token = created["token"], session_duration_minutes = 5 });
+
+        var factor = response.Json["session"]!["authentication_factors"]!.AsArray().Single()!;
+        Assert.That((factor["type"]!.GetValue<string>(), factor["delivery_method"]!.GetValue<string>()), Is.EqualTo(("magic_link", "embedded")));
+    }
+
     [TestCase("user-test-00000000-0000-4000-8000-000000000000", 404, "user_not_found")]
     [TestCase(null, 400, "invalid_user_id")]
     public async Task Create_UnknownOrMissingUser_ReturnsItsError(string? userId, int status, string errorType)

@@ -22,6 +22,8 @@ public enum FactorKind
     RecoveryCode,
     /// <summary>An OAuth login: <c>oauth</c> / <c>oauth_&lt;provider&gt;</c>.</summary>
     OAuth,
+    /// <summary>An embeddable magic link (<c>POST /v1/magic_links</c>), sent by the app itself: <c>magic_link</c> / <c>embedded</c>.</summary>
+    EmbeddedMagicLink,
 }
 
 /// <summary>The email address a factor was for (Stytch's <c>email_factor</c>).</summary>
@@ -86,7 +88,7 @@ public sealed record AuthenticationFactor
     {
         var fits = kind switch
         {
-            FactorKind.EmailOtp or FactorKind.MagicLink => email is not null && phone is null,
+            FactorKind.EmailOtp or FactorKind.MagicLink or FactorKind.EmbeddedMagicLink => email is not null && phone is null,
             FactorKind.SmsOtp or FactorKind.WhatsAppOtp => phone is not null && email is null,
             FactorKind.OAuth => provider.Length > 0,
             _ => true,
@@ -119,7 +121,7 @@ public sealed record AuthenticationFactor
     private static string TypeOf(FactorKind kind) => kind switch
     {
         FactorKind.EmailOtp or FactorKind.SmsOtp or FactorKind.WhatsAppOtp => "otp",
-        FactorKind.MagicLink => "magic_link",
+        FactorKind.MagicLink or FactorKind.EmbeddedMagicLink => "magic_link",
         FactorKind.Password => "password",
         FactorKind.Totp => "totp",
         FactorKind.RecoveryCode => "recovery_codes",
@@ -134,6 +136,7 @@ public sealed record AuthenticationFactor
         FactorKind.Password => "knowledge",
         FactorKind.Totp => "authenticator_app",
         FactorKind.RecoveryCode => "recovery_code",
+        FactorKind.EmbeddedMagicLink => "embedded",
         _ => "oauth_" + provider,
     };
 }

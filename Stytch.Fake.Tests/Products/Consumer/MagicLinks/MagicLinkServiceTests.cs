@@ -397,6 +397,17 @@ public sealed class MagicLinkServiceTests : ConsumerEngineTest
     }
 
     [Test]
+    public void Create_TokenWithSession_GivesAnEmbeddedMagicLinkFactor()
+    {
+        var user = Consumer.Users.Create("ada@example.com", pending: false);
+        var (_, token) = Links.Create(user.UserId, null, RequestAttributes.None);
+
+        var factor = AuthenticateLink(token, sessionMinutes: 5).Session!.AuthenticationFactors.Single();
+
+        Assert.That((factor.Kind, factor.Type, factor.DeliveryMethod), Is.EqualTo((FactorKind.EmbeddedMagicLink, "magic_link", "embedded")));
+    }
+
+    [Test]
     public void Create_TokenLivesAnHourByDefault()
     {
         var user = Consumer.Users.Create("ada@example.com", pending: false);

@@ -172,7 +172,7 @@ internal sealed class MagicLinkService
             StytchSession? session = null;
             if (existing is not null || command.SessionDurationMinutes is not null)
             {
-                var factor = MagicLinkFactor(user, now);
+                var factor = MagicLinkFactor(user, payload.Embedded, now);
                 session = existing is null
                     ? _sessions.Start(user, factor, command.SessionDurationMinutes!.Value, now, command.Attributes, claims)
                     : _sessions.Extend(existing, factor, command.SessionDurationMinutes, now, command.Attributes, claims);
@@ -198,9 +198,13 @@ internal sealed class MagicLinkService
         }
     }
 
-    /// <summary>The <c>magic_link</c> / <c>email</c> factor for the user's email, authenticated at <paramref name="now"/>.</summary>
-    private static AuthenticationFactor MagicLinkFactor(UserRecord user, DateTimeOffset now) =>
-        AuthenticationFactor.Of(FactorKind.MagicLink, new FactorEmail(user.EmailId, user.Email), null, "", now, now)!;
+    /// <summary>
+    /// The <c>magic_link</c> factor for the user's email, authenticated at <paramref name="now"/>: delivered by
+    /// <c>email</c>, or <c>embedded</c> for an embeddable link (the spec's delivery methods; inferred: it names the user's
+    /// email too, as the user it logged in).
+    /// </summary>
+    private static AuthenticationFactor MagicLinkFactor(UserRecord user, bool embedded, DateTimeOffset now) =>
+        AuthenticationFactor.Of(embedded ? FactorKind.EmbeddedMagicLink : FactorKind.MagicLink, new FactorEmail(user.EmailId, user.Email), null, "", now, now)!;
 
     private static int Minutes(int? value, int fallback) =>
         Validate.Range(value, MinMinutes, MaxMinutes, fallback, StytchError.InvalidExpiration);
