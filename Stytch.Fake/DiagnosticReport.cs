@@ -23,7 +23,8 @@ public static class DiagnosticReport
         text.AppendLine(c, $"Outbox ({messages.Count} messages, newest first):");
         foreach (var m in messages.Take(20))
         {
-            text.AppendLine(c, $"  {m.SentAt:HH:mm:ss} {m.Kind.ToString().ToLowerInvariant(),-6} {m.EmailAddress} code {m.Code} method_id {m.MethodId} expires {m.ExpiresAt:HH:mm:ss}{(m.OrganizationId is null ? "" : " organization " + m.OrganizationId)}");
+            var carries = m.Link is { } link ? "link " + link : "code " + m.Code;
+            text.AppendLine(c, $"  {m.SentAt:HH:mm:ss} {MessageKindNames.Of(m.Kind),-6} {m.Recipient} {carries} method_id {m.MethodId} expires {m.ExpiresAt:HH:mm:ss}{(m.OrganizationId is null ? "" : " organization " + m.OrganizationId)}");
         }
 
         var requests = project.Requests.All;

@@ -6,8 +6,8 @@ namespace Stytch.Fake.Tests.Wire;
 public sealed class AdminWireTests : FakeWireTest
 {
     private static readonly string[] MessageKeys = WireShapes.Sorted(
-        "message_id", "email_address", "code", "method_id", "kind", "user_id", "locale",
-        "login_template_id", "signup_template_id", "sent_at", "expires_at", "organization_id", "member_id");
+        "message_id", "channel", "kind", "email_address", "phone_number", "code", "token", "link", "method_id", "user_id",
+        "organization_id", "member_id", "locale", "login_template_id", "signup_template_id", "invite_template_id", "sent_at", "expires_at");
 
     private string ProjectPath => $"/_fake/v1/projects/{Stytch.ProjectId}";
 

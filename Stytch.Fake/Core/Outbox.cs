@@ -76,7 +76,8 @@ public sealed record OutboxMessage
 }
 
 /// <summary>
-/// The messages a project "sent", newest first. Nothing is delivered: tests read codes from here.
+/// The messages a project "sent", newest first. Nothing is delivered: tests read codes and links from here, or wait
+/// for the next one with <see cref="WaitForAsync(string, TimeSpan)"/>.
 /// </summary>
 public sealed class Outbox
 {
@@ -85,6 +86,8 @@ public sealed class Outbox
     // Oldest first; a linked list so the oldest can be dropped in O(1) once the outbox is full.
     private LinkedList<OutboxMessage> _messages = new();
     private readonly int _capacity;
+    // Who waits for the next message to whom; only touched under _gate.
+    private readonly List<OutboxWaiter> _waiters = [];
 
     internal Outbox(int capacity = 10_000)
         : this(new Lock(), capacity)
@@ -98,57 +101,132 @@ public sealed class Outbox
     }
 
     /// <summary>All messages still held, newest first.</summary>
-    public IReadOnlyList<OutboxMessage> All
-    {
-        get
-        {
-            lock (_gate)
-            {
-                var copy = new OutboxMessage[_messages.Count];
-                var i = 0;
-                for (var node = _messages.Last; node is not null; node = node.Previous)
-                {
-                    copy[i++] = node.Value;
-                }
-
-                return copy;
-            }
-        }
-    }
+    public IReadOnlyList<OutboxMessage> All => Where(_ => true);
 
     /// <summary>Messages sent to <paramref name="recipient"/> (an email address, case-insensitive, or a phone number), newest first.</summary>
-    public IReadOnlyList<OutboxMessage> For(string recipient) =>
-        All.Where(m => IsFor(m, recipient)).ToArray();
+    public IReadOnlyList<OutboxMessage> For(string recipient) => Where(m => IsFor(m, recipient));
+
+    /// <summary>Messages of <paramref name="kind"/> sent to <paramref name="recipient"/> (an email address or a phone number), newest first.</summary>
+    public IReadOnlyList<OutboxMessage> For(string recipient, MessageKind kind) => Where(m => m.Kind == kind && IsFor(m, recipient));
 
     /// <summary>The newest message sent to <paramref name="recipient"/> (an email address or a phone number), or null.</summary>
-    public OutboxMessage? FindLatestFor(string recipient)
-    {
-        lock (_gate)
-        {
-            for (var node = _messages.Last; node is not null; node = node.Previous)
-            {
-                if (IsFor(node.Value, recipient))
-                {
-                    return node.Value;
-                }
-            }
+    public OutboxMessage? FindLatestFor(string recipient) => Newest(m => IsFor(m, recipient));
 
-            return null;
-        }
-    }
+    /// <summary>The newest message of <paramref name="kind"/> sent to <paramref name="recipient"/>, or null.</summary>
+    public OutboxMessage? FindLatestFor(string recipient, MessageKind kind) => Newest(m => m.Kind == kind && IsFor(m, recipient));
 
     /// <summary>The newest message sent to <paramref name="recipient"/> (an email address or a phone number).</summary>
     /// <exception cref="InvalidOperationException">Nothing was sent to that recipient.</exception>
     public OutboxMessage LatestFor(string recipient) =>
-        FindLatestFor(recipient) ?? throw new InvalidOperationException(
-            $"No code was sent to '{recipient}'. The outbox holds messages for: " +
-            (All.Count == 0 ? "(nothing)" : string.Join(", ", All.Select(m => m.Recipient).Distinct(StringComparer.OrdinalIgnoreCase))));
+        FindLatestFor(recipient) ?? throw NothingSent($"No message was sent to '{recipient}'.");
 
-    /// <summary>Removes every message.</summary>
+    /// <summary>The newest message of <paramref name="kind"/> sent to <paramref name="recipient"/> (an email address or a phone number).</summary>
+    /// <exception cref="InvalidOperationException">No message of that kind was sent to that recipient.</exception>
+    public OutboxMessage LatestFor(string recipient, MessageKind kind) =>
+        FindLatestFor(recipient, kind) ?? throw NothingSent($"No {MessageKindNames.Of(kind)} message was sent to '{recipient}'.");
+
+    /// <summary>
+    /// Waits for the next message to <paramref name="recipient"/> (an email address, case-insensitive, or a phone
+    /// number): one sent after this call, not one already in the outbox. Nothing polls; the send completes the wait.
+    /// </summary>
+    /// <param name="recipient">The email address or phone number.</param>
+    /// <param name="timeout">How long to wait, in real time (the project clock does not move it); or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <exception cref="TimeoutException">No such message arrived within <paramref name="timeout"/>.</exception>
+    public Task<OutboxMessage> WaitForAsync(string recipient, TimeSpan timeout) =>
+        WaitAsync(recipient, null, timeout, CancellationToken.None);
+
+    /// <inheritdoc cref="WaitForAsync(string, TimeSpan)"/>
+    /// <param name="recipient">The email address or phone number.</param>
+    /// <param name="timeout">How long to wait, in real time (the project clock does not move it); or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<OutboxMessage> WaitForAsync(string recipient, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(recipient, null, timeout, cancellationToken);
+
+    /// <summary>
+    /// Waits for the next message of <paramref name="kind"/> to <paramref name="recipient"/>: one sent after this call.
+    /// </summary>
+    /// <param name="recipient">The email address or phone number.</param>
+    /// <param name="kind">The kind of message to wait for; others to the same recipient are passed over.</param>
+    /// <param name="timeout">How long to wait, in real time; or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <exception cref="TimeoutException">No such message arrived within <paramref name="timeout"/>.</exception>
+    public Task<OutboxMessage> WaitForAsync(string recipient, MessageKind kind, TimeSpan timeout) =>
+        WaitAsync(recipient, kind, timeout, CancellationToken.None);
+
+    /// <summary>
+    /// Waits for the next message of <paramref name="kind"/> to <paramref name="recipient"/>: one sent after this call.
+    /// </summary>
+    /// <param name="recipient">The email address or phone number.</param>
+    /// <param name="kind">The kind of message to wait for; others to the same recipient are passed over.</param>
+    /// <param name="timeout">How long to wait, in real time; or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="TimeoutException">No such message arrived within <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<OutboxMessage> WaitForAsync(string recipient, MessageKind kind, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(recipient, kind, timeout, cancellationToken);
+
+    /// <summary>Removes every message. Waits under way go on waiting for the next one.</summary>
     public void Clear()
     {
         // A new list rather than Clear(), which walks every node: Reset stays O(1).
         lock (_gate) { _messages = new LinkedList<OutboxMessage>(); }
+    }
+
+    /// <summary>How many waits are under way (for tests: a wait that ends leaves nothing behind).</summary>
+    internal int WaiterCount
+    {
+        get
+        {
+            lock (_gate) { return _waiters.Count; }
+        }
+    }
+
+    /// <summary>The messages <paramref name="match"/> keeps, newest first.</summary>
+    internal IReadOnlyList<OutboxMessage> Where(Func<OutboxMessage, bool> match)
+    {
+        lock (_gate)
+        {
+            var found = new List<OutboxMessage>();
+            for (var node = _messages.Last; node is not null; node = node.Previous)
+            {
+                if (match(node.Value))
+                {
+                    found.Add(node.Value);
+                }
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next message <paramref name="match"/> keeps. <paramref name="describe"/> says what was awaited,
+    /// for the <see cref="TimeoutException"/>.
+    /// </summary>
+    internal async Task<OutboxMessage> WaitAsync(Func<OutboxMessage, bool> match, string describe, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        }
+
+        // Continuations run on the thread pool, not inside Add, which holds the project's lock.
+        var waiter = new OutboxWaiter(match, new TaskCompletionSource<OutboxMessage>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_gate) { _waiters.Add(waiter); }
+
+        try
+        {
+            // A timer and a registration, no thread: many waits cost little.
+            return await waiter.Arrived.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No message {describe} arrived within {timeout.TotalMilliseconds:0} ms.");
+        }
+        finally
+        {
+            lock (_gate) { _waiters.Remove(waiter); }
+        }
     }
 
     internal void Add(OutboxMessage message)
@@ -162,11 +240,48 @@ public sealed class Outbox
             }
 
             _messages.AddLast(message);
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_waiters[i].Match(message) && _waiters[i].Arrived.TrySetResult(message))
+                {
+                    _waiters.RemoveAt(i);
+                }
+            }
         }
     }
 
-    private static bool IsFor(OutboxMessage message, string recipient) =>
+    /// <summary>Whether <paramref name="message"/> went to <paramref name="recipient"/> (email addresses without regard to case).</summary>
+    internal static bool IsFor(OutboxMessage message, string recipient) =>
         string.Equals(message.Recipient, recipient, StringComparison.OrdinalIgnoreCase);
+
+    private Task<OutboxMessage> WaitAsync(string recipient, MessageKind? kind, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
+        var describe = kind is { } k ? $"of kind {MessageKindNames.Of(k)} to '{recipient}'" : $"to '{recipient}'";
+        return WaitAsync(m => (kind is null || m.Kind == kind) && IsFor(m, recipient), describe, timeout, cancellationToken);
+    }
+
+    private OutboxMessage? Newest(Func<OutboxMessage, bool> match)
+    {
+        lock (_gate)
+        {
+            for (var node = _messages.Last; node is not null; node = node.Previous)
+            {
+                if (match(node.Value))
+                {
+                    return node.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private InvalidOperationException NothingSent(string what) => new(
+        what + " The outbox holds messages for: " +
+        (All.Count == 0 ? "(nothing)" : string.Join(", ", All.Select(m => $"{m.Recipient} ({MessageKindNames.Of(m.Kind)})").Distinct(StringComparer.OrdinalIgnoreCase))));
+
+    private sealed record OutboxWaiter(Func<OutboxMessage, bool> Match, TaskCompletionSource<OutboxMessage> Arrived);
 }
 
 /// <summary>The snake-case names of <see cref="MessageKind"/>, as the outbox and snapshots write them.</summary>

@@ -9,12 +9,14 @@ namespace Stytch.Fake.Http;
 /// <param name="Query">The query parameters by name, each with its values in order.</param>
 /// <param name="Headers">The request headers.</param>
 /// <param name="Body">The body as received (empty when there is none).</param>
+/// <param name="Aborted">Cancelled when the client goes away; never on a server the fake was attached to, which does not expose it.</param>
 internal sealed record IncomingRequest(
     string Method,
     string Path,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Query,
     RequestHeaders Headers,
-    ReadOnlyMemory<byte> Body);
+    ReadOnlyMemory<byte> Body,
+    CancellationToken Aborted = default);
 
 /// <summary>
 /// A request's headers, looked up by name without regard to case. Two rules read one value out of a header that may

@@ -16,24 +16,43 @@ internal sealed record WireJwk(
 
 internal sealed record WireError(int StatusCode, string RequestId, string ErrorType, string ErrorMessage, string ErrorUrl);
 
+// A back-door shape, this fake's own: exactly one of email_address and phone_number is set, and code (an OTP) or
+// token and link (a link) by what the message carries.
 internal sealed record WireOutboxMessage(
     string MessageId,
-    string EmailAddress,
-    string Code,
-    string MethodId,
+    string Channel,
     string Kind,
+    string? EmailAddress,
+    string? PhoneNumber,
+    string? Code,
+    string? Token,
+    string? Link,
+    string MethodId,
     string? UserId,
+    string? OrganizationId,
+    string? MemberId,
     string Locale,
     string? LoginTemplateId,
     string? SignupTemplateId,
+    string? InviteTemplateId,
     string SentAt,
-    string ExpiresAt,
-    string? OrganizationId,
-    string? MemberId)
+    string ExpiresAt)
 {
     public static WireOutboxMessage From(OutboxMessage m) => new(
-        m.MessageId, m.EmailAddress, m.Code, m.MethodId, MessageKindNames.Of(m.Kind), m.UserId, m.Locale,
-        m.LoginTemplateId, m.SignupTemplateId, WireJson.Time(m.SentAt), WireJson.Time(m.ExpiresAt), m.OrganizationId, m.MemberId);
+        m.MessageId, ChannelName(m.Channel), MessageKindNames.Of(m.Kind),
+        m.Channel == DeliveryChannel.Email ? m.EmailAddress : null,
+        m.Channel == DeliveryChannel.Email ? null : m.PhoneNumber,
+        m.Code.Length == 0 ? null : m.Code, m.Token, m.Link,
+        m.MethodId, m.UserId, m.OrganizationId, m.MemberId, m.Locale,
+        m.LoginTemplateId, m.SignupTemplateId, m.InviteTemplateId, WireJson.Time(m.SentAt), WireJson.Time(m.ExpiresAt));
+
+    /// <summary>The wire name of a channel: <c>email</c>, <c>sms</c> or <c>whatsapp</c>.</summary>
+    public static string ChannelName(DeliveryChannel channel) => channel switch
+    {
+        DeliveryChannel.Sms => "sms",
+        DeliveryChannel.WhatsApp => "whatsapp",
+        _ => "email",
+    };
 }
 
 [JsonSourceGenerationOptions(

@@ -170,7 +170,8 @@ internal sealed class WireMockAdapter : IDisposable
         PathOf(message),
         message.Query?.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value, StringComparer.Ordinal) ?? NoQuery,
         HeadersOf(message),
-        BodyOf(message));
+        BodyOf(message),
+        Accessor.HttpContext?.RequestAborted ?? CancellationToken.None);
 
     /// <summary>Kestrel's path, decoded once, where the request's HttpContext is at hand; else WireMock's (see the remarks).</summary>
     private static string PathOf(IRequestMessage message) =>

@@ -254,28 +254,52 @@
   const count = (n) => (n ? String(n) : '');
 
   function outboxCards(messages, orgs, members) {
-    // Only the newest code for an address (per organization for B2B) works; older ones are superseded.
+    // Only the newest code for an address (per organization for B2B) works; older ones are superseded. A link stays
+    // good until it is used or expires, whatever came after it.
     const seen = new Set();
     return messages.map((m) => {
-      const key = (m.organization_id || '') + '\n' + m.email_address.toLowerCase();
+      if (m.link) return messageCard(m, true, orgs, members);
+      const key = (m.organization_id || '') + '\n' + recipient(m).toLowerCase();
       const current = !seen.has(key);
       seen.add(key);
       return messageCard(m, current, orgs, members);
     });
   }
 
+  const recipient = (m) => m.email_address || m.phone_number || '';
+
+  const templateOf = (m) => ({ login: m.login_template_id, signup: m.signup_template_id, invite: m.invite_template_id })[m.kind] || null;
+
+  // The link opens in a new tab, so the app's own redirect page takes the token while the inbox stays open. Only
+  // http(s) links become anchors; anything else is shown as text.
+  function linkRow(m) {
+    const safe = /^https?:\/\//i.test(m.link);
+    const copy = el('button', { type: 'button', class: 'copy', title: 'Copy the link' }, 'Copy');
+    copy.addEventListener('click', () => copyCode(m.link, copy));
+    return el('div', { class: 'link-row' },
+      safe
+        ? el('a', { class: 'link', 'data-testid': 'link', href: m.link, target: '_blank', rel: 'noopener noreferrer', title: m.link }, m.link)
+        : el('span', { class: 'link', 'data-testid': 'link' }, m.link),
+      copy);
+  }
+
+  function codeRow(m) {
+    const copy = el('button', { type: 'button', class: 'copy', title: 'Copy the code' }, 'Copy');
+    copy.addEventListener('click', () => copyCode(m.code, copy));
+    return el('div', { class: 'code-row' }, el('span', { class: 'code', 'data-testid': 'code' }, m.code), copy);
+  }
+
   function messageCard(m, current, orgs, members) {
     const b2b = m.organization_id !== null && m.organization_id !== undefined;
     const org = b2b ? orgs.get(m.organization_id) : null;
     const member = b2b ? members.get(m.member_id) : null;
-    const copy = el('button', { type: 'button', class: 'copy', title: 'Copy the code' }, 'Copy');
-    copy.addEventListener('click', () => copyCode(m.code, copy));
-    const template = m.kind === 'login' ? m.login_template_id : m.signup_template_id;
+    const template = templateOf(m);
 
     const meta = [
       metaItem('sent', time(m.sent_at), m.sent_at),
       metaItem('expires', time(m.expires_at), m.expires_at),
       metaItem('locale', m.locale),
+      m.channel && m.channel !== 'email' ? metaItem('channel', m.channel) : null,
       template ? metaItem('template', template) : null,
       b2b
         ? [
@@ -288,14 +312,12 @@
 
     return el('article', { class: 'message' + (current ? '' : ' superseded'), 'data-testid': 'message', 'data-expires': m.expires_at },
       el('div', { class: 'message-head' },
-        el('span', { class: 'email', 'data-testid': 'email' }, m.email_address),
+        el('span', { class: 'email', 'data-testid': 'email' }, recipient(m)),
         el('span', { class: 'badge kind-' + oneOf(m.kind, ['login', 'signup'], 'other') }, m.kind),
         b2b ? el('span', { class: 'badge b2b' }, 'B2B') : null,
         current ? null : el('span', { class: 'badge muted', title: 'A newer code went to this address: only the newest one works.' }, 'superseded'),
         el('span', { class: 'countdown', 'data-testid': 'countdown', 'data-expires': m.expires_at })),
-      el('div', { class: 'code-row' },
-        el('span', { class: 'code', 'data-testid': 'code' }, m.code),
-        copy),
+      m.link ? linkRow(m) : codeRow(m),
       el('div', { class: 'meta' }, meta));
   }
 
