@@ -78,6 +78,12 @@ public static class StytchEndpoints
         public const string SessionRevoke = "b2b.sessions.revoke";
         /// <summary><c>GET /v1/b2b/sessions/jwks/{project_id}</c>.</summary>
         public const string SessionJwks = "b2b.sessions.jwks";
+        /// <summary><c>POST /v1/b2b/magic_links/email/login_or_signup</c>.</summary>
+        public const string MagicLinkEmailLoginOrSignup = "b2b.magic_links.email.login_or_signup";
+        /// <summary><c>POST /v1/b2b/magic_links/email/invite</c>.</summary>
+        public const string MagicLinkEmailInvite = "b2b.magic_links.email.invite";
+        /// <summary><c>POST /v1/b2b/magic_links/authenticate</c>.</summary>
+        public const string MagicLinkAuthenticate = "b2b.magic_links.authenticate";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

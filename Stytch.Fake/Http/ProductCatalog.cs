@@ -1,5 +1,6 @@
 using Stytch.Fake.Products.Admin.Wire;
 using Stytch.Fake.Products.B2B.EmailOtp.Wire;
+using Stytch.Fake.Products.B2B.MagicLinks.Wire;
 using Stytch.Fake.Products.B2B.Members.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
 using Stytch.Fake.Products.B2B.Sessions.Wire;
@@ -29,6 +30,7 @@ internal static class ProductCatalog
         OrganizationEndpoints.All,
         MemberEndpoints.All,
         MemberSessionEndpoints.All,
+        B2BMagicLinkEndpoints.All,
         JwksEndpoints.All,
         AdminEndpoints.All,
         M2MEndpoints.All,

@@ -1,5 +1,6 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B.EmailOtp;
+using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.B2B.Members;
 using Stytch.Fake.Products.B2B.Organizations;
 using Stytch.Fake.Products.B2B.Sessions;
@@ -21,6 +22,7 @@ internal sealed class B2BProducts
         Members = new MemberService(store, Organizations);
         Sessions = new MemberSessionService(store, Organizations, Members);
         EmailOtp = new B2BEmailOtpService(store, Organizations, Members, Sessions);
+        MagicLinks = new B2BMagicLinkService(store, Organizations, Members, Sessions);
     }
 
     public OrganizationService Organizations { get; }
@@ -30,6 +32,8 @@ internal sealed class B2BProducts
     public MemberSessionService Sessions { get; }
 
     public B2BEmailOtpService EmailOtp { get; }
+
+    public B2BMagicLinkService MagicLinks { get; }
 
     public ProjectStore Store => _store;
 

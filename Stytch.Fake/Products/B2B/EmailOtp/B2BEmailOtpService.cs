@@ -50,17 +50,9 @@ internal sealed class B2BEmailOtpService
         {
             var organization = _organizations.Resolve(organizationReference);
             var now = _store.Clock.Now;
-            var member = _members.WithEmail(organization, email);
-            var created = member is null;
-            if (member is null)
-            {
-                _organizations.CheckJit(organization, email);
-                member = _members.Add(organization, email, MemberStatus.Pending, now);
-            }
-
-            // Active members get a login code; new, pending and invited members a signup code and stay pending
-            // (invited ones keep "invited") until they authenticate.
-            var kind = member.Status == MemberStatus.Active ? MessageKind.Login : MessageKind.Signup;
+            var login = _members.PlanEmailLogin(organization, email);
+            var member = _members.Admit(login, now);
+            var (created, kind) = (login.Existing is null, login.Kind);
             var minutes = kind == MessageKind.Login ? loginMinutes : signupMinutes;
             _store.SendCode(KeyOf(organization.OrganizationId, email), TimeSpan.FromMinutes(minutes), new CodeEmail(email, member.EmailId, kind, locale)
             {
