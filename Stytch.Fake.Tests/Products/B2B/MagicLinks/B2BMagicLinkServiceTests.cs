@@ -106,6 +106,7 @@ public sealed class B2BMagicLinkServiceTests : B2BEngineTest
             OrganizationId = "acme",
             EmailAddress = "bob@anywhere.io",
             Fields = new MemberFields { Name = "Bob", Roles = ["editor"], TrustedMetadata = """{"a":1}""", UntrustedMetadata = """{"b":2}""" },
+            InviteTemplateId = "invite-t",
         });
 
         Assert.That(sent.MemberCreated, Is.True);
@@ -116,6 +117,7 @@ public sealed class B2BMagicLinkServiceTests : B2BEngineTest
         Assert.That(sent.Member.UntrustedMetadata, Is.EqualTo("""{"b":2}"""));
         var message = B2B.Outbox.LatestFor("bob@anywhere.io");
         Assert.That(message.Kind, Is.EqualTo(MessageKind.Invite));
+        Assert.That(message.InviteTemplateId, Is.EqualTo("invite-t"));
         Assert.That(message.ExpiresAt, Is.EqualTo(Start.AddMinutes(10080)));
     }
 

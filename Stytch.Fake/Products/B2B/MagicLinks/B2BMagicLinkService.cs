@@ -65,7 +65,7 @@ internal sealed class B2BMagicLinkService
                 : _store.RedirectUrls.Resolve(RedirectUrlType.Signup, command.SignupRedirectUrl, RedirectUrlFields.B2BSignup);
             var member = _members.Admit(login, now);
             var minutes = login.Kind == MessageKind.Login ? loginMinutes : signupMinutes;
-            Send(member, login.Kind, redirectUrl, minutes, command.PkceCodeChallenge, locale, now, command.LoginTemplateId, command.SignupTemplateId);
+            Send(member, login.Kind, redirectUrl, minutes, command.PkceCodeChallenge, locale, now, new B2BLinkTemplates(command.LoginTemplateId, command.SignupTemplateId, null));
             return new B2BLinkSent(member, organization, login.Existing is null, login.Kind);
         });
     }
@@ -103,7 +103,7 @@ internal sealed class B2BMagicLinkService
             CheckInvitesAllowed(organization, email);
             var redirectUrl = _store.RedirectUrls.Resolve(RedirectUrlType.Invite, command.InviteRedirectUrl, RedirectUrlFields.B2BInvite);
             var member = _members.Invite(organization, existing, email, command.Fields with { EmailAddress = null }, now);
-            Send(member, MessageKind.Invite, redirectUrl, minutes, pkceChallenge: null, locale, now, loginTemplateId: null, signupTemplateId: null);
+            Send(member, MessageKind.Invite, redirectUrl, minutes, pkceChallenge: null, locale, now, new B2BLinkTemplates(null, null, command.InviteTemplateId));
             return new B2BLinkSent(member, organization, existing is null, MessageKind.Invite);
         });
     }
@@ -203,29 +203,17 @@ internal sealed class B2BMagicLinkService
         }
     }
 
-    private void Send(StytchMember member, MessageKind kind, string redirectUrl, int minutes, string? pkceChallenge, string locale, DateTimeOffset now, string? loginTemplateId, string? signupTemplateId)
+    private void Send(StytchMember member, MessageKind kind, string redirectUrl, int minutes, string? pkceChallenge, string locale, DateTimeOffset now, B2BLinkTemplates templates)
     {
-        // The token before the message id: a seeded project draws them in this order.
-        var token = _store.Ids.NewToken();
         var payload = new B2BLinkPayload(member.OrganizationId, member.MemberId, kind, string.IsNullOrEmpty(pkceChallenge) ? null : pkceChallenge);
-        var secret = _store.Secrets.Issue(KeyOf(token), token, now, TimeSpan.FromMinutes(minutes), payload: payload);
-        _store.Outbox.Add(new OutboxMessage
+        _store.SendLink(Purpose, TimeSpan.FromMinutes(minutes), new LinkEmail(member.EmailAddress, member.EmailId, kind, locale, redirectUrl, TokenType)
         {
-            MessageId = _store.Ids.New("message"),
-            Channel = DeliveryChannel.Email,
-            EmailAddress = member.EmailAddress,
-            Token = token,
-            Link = Links.Build(redirectUrl, TokenType, token),
-            MethodId = member.EmailId,
-            Kind = kind,
-            Locale = locale,
-            LoginTemplateId = string.IsNullOrEmpty(loginTemplateId) ? null : loginTemplateId,
-            SignupTemplateId = string.IsNullOrEmpty(signupTemplateId) ? null : signupTemplateId,
-            SentAt = now,
-            ExpiresAt = secret.ExpiresAt,
+            LoginTemplateId = templates.Login,
+            SignupTemplateId = templates.Signup,
+            InviteTemplateId = templates.Invite,
             OrganizationId = member.OrganizationId,
             MemberId = member.MemberId,
-        });
+        }, now, payload: payload);
     }
 
     private void RemoveLinks(Func<B2BLinkPayload, bool> match)
@@ -239,3 +227,6 @@ internal sealed class B2BMagicLinkService
         }
     }
 }
+
+/// <summary>The templates a send asked for, recorded on its message.</summary>
+internal sealed record B2BLinkTemplates(string? Login, string? Signup, string? Invite);
