@@ -403,6 +403,7 @@ internal sealed partial class ConformanceRun
         }),
         .. M2MConformance.Variants,
         .. MagicLinkVariants(),
+        .. B2BMagicLinkConformance.Variants,
     ];
 
     // ---- the error variants -----------------------------------------------------------------------
@@ -558,6 +559,7 @@ internal sealed partial class ConformanceRun
         new("JwksUnknownProject", 404, "project_not_found", r => r.AnonymousGetAsync("/v1/b2b/sessions/jwks/project-test-00000000-0000-4000-8000-000000000000")),
         .. M2MConformance.ErrorVariants,
         .. MagicLinkErrorVariants(),
+        .. B2BMagicLinkConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

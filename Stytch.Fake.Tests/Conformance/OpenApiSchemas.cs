@@ -51,6 +51,8 @@ internal static class OpenApiSchemas
         // A member fully authenticated by an OTP: no MFA step and no further primary factor, both null.
         ["api_b2b_otp_v1_b2b_otp_email_AuthenticateResponse.mfa_required"] = "member needs no MFA step",
         ["api_b2b_otp_v1_b2b_otp_email_AuthenticateResponse.primary_required"] = "member needs no other primary factor",
+        ["api_magic_v1_AuthenticateResponse.mfa_required"] = "member needs no MFA step (B2B magic links, as email OTP)",
+        ["api_magic_v1_AuthenticateResponse.primary_required"] = "member needs no other primary factor (B2B magic links, as email OTP)",
         // No secret rotation under way: "Null if no next_client_secret exists" (the field's own description).
         ["api_m2m_v1_M2MClient.next_client_secret_last_four"] = "M2M client not rotating its secret",
         ["api_m2m_v1_M2MClientWithClientSecret.next_client_secret_last_four"] = "a new M2M client rotates no secret",

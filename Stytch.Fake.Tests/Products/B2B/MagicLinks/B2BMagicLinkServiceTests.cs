@@ -75,7 +75,8 @@ public sealed class B2BMagicLinkServiceTests : B2BEngineTest
     {
         Jit();
 
-        Assert.Throws<StytchException>(() => B2B.MagicLinks.LoginOrSignup(Send("ada@acme.io") with { SignupRedirectUrl = "https://elsewhere.example/signup" }));
+        Assert.That(ErrorOf(() => B2B.MagicLinks.LoginOrSignup(Send("ada@acme.io") with { SignupRedirectUrl = "https://elsewhere.example/signup" })),
+            Is.EqualTo(StytchError.NoMatchForProvidedMagicLinkUrl));
         Assert.That(B2B.Members.List(), Is.Empty);
         Assert.That(B2B.Outbox.All, Is.Empty);
     }

@@ -77,6 +77,72 @@ public sealed class B2BMagicLinkSendWireTests : B2BMagicLinkWireTest
         AssertError(await SendLinkAsync("ada@acme.io"), 404, "organization_not_found");
     }
 
+    // ---- redirect URLs (a fresh project allows only http://localhost:3000/authenticate) -------------
+
+    [Test]
+    public async Task LoginOrSignup_AllowedSignupRedirectUrl_BuildsTheLinkOnIt()
+    {
+        await CreateJitOrganizationAsync();
+
+        var response = await SendLinkAsync("ada@acme.io", new() { ["signup_redirect_url"] = "http://localhost:3000/authenticate" });
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(Stytch.Outbox.LatestFor("ada@acme.io").Link, Does.StartWith("http://localhost:3000/authenticate?stytch_token_type=multi_tenant_magic_links&token="));
+    }
+
+    [Test]
+    public async Task LoginOrSignup_UnlistedLoginRedirectUrlForAnActiveMember_Returns400NoMatchForProvidedMagicLinkUrl()
+    {
+        await CreateOrganizationAsync(new { organization_name = "Acme", organization_slug = "acme" });
+        await CreateMemberAsync("acme", "ada@acme.io");
+
+        var response = await SendLinkAsync("ada@acme.io", new() { ["login_redirect_url"] = "https://elsewhere.example/login" });
+
+        AssertError(response, 400, "no_match_for_provided_magic_link_url");
+        Assert.That(Stytch.Outbox.All, Is.Empty);
+    }
+
+    [Test]
+    public async Task LoginOrSignup_MalformedSignupRedirectUrl_Returns400InvalidSignupRedirectUrlAndCreatesNothing()
+    {
+        await CreateJitOrganizationAsync();
+
+        var response = await SendLinkAsync("ada@acme.io", new() { ["signup_redirect_url"] = "not a url" });
+
+        AssertError(response, 400, "invalid_signup_redirect_url");
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
+    }
+
+    [Test]
+    public async Task LoginOrSignup_LoginRedirectUrlForANewMember_IsNotChecked()
+    {
+        await CreateJitOrganizationAsync();
+
+        var response = await SendLinkAsync("ada@acme.io", new() { ["login_redirect_url"] = "https://elsewhere.example/login" });
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(Stytch.Outbox.LatestFor("ada@acme.io").Kind, Is.EqualTo(MessageKind.Signup));
+    }
+
+    [Test]
+    public async Task Invite_UnlistedInviteRedirectUrl_Returns400NoMatchForProvidedMagicLinkUrlAndCreatesNothing()
+    {
+        await CreateInvitingOrganizationAsync();
+
+        var response = await InviteAsync("bob@acme.io", new() { ["invite_redirect_url"] = "https://elsewhere.example/invite" });
+
+        AssertError(response, 400, "no_match_for_provided_magic_link_url");
+        Assert.That(Stytch.DefaultProject.B2B.Members.All, Is.Empty);
+    }
+
+    [Test]
+    public async Task Invite_MalformedInviteRedirectUrl_Returns400InvalidInviteRedirectUrl()
+    {
+        await CreateInvitingOrganizationAsync();
+
+        AssertError(await InviteAsync("bob@acme.io", new() { ["invite_redirect_url"] = "ftp://files.example/x" }), 400, "invalid_invite_redirect_url");
+    }
+
     // ---- invite -----------------------------------------------------------------------------------
 
     [Test]

@@ -21,6 +21,7 @@
     'b2b.organizations.members.create', 'b2b.organizations.members.get', 'b2b.organizations.members.search',
     'b2b.organizations.members.update', 'b2b.organizations.members.delete',
     'b2b.sessions.authenticate', 'b2b.sessions.revoke', 'b2b.sessions.jwks',
+    'b2b.magic_links.email.login_or_signup', 'b2b.magic_links.email.invite', 'b2b.magic_links.authenticate',
     'm2m.clients.create', 'm2m.clients.search', 'm2m.clients.get', 'm2m.clients.update', 'm2m.clients.delete',
     'm2m.clients.secrets.rotate_start', 'm2m.clients.secrets.rotate_cancel', 'm2m.clients.secrets.rotate', 'm2m.token',
   ];
