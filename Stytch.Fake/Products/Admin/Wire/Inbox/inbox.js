@@ -15,6 +15,8 @@
     'otps.email.login_or_create', 'otps.email.send', 'otps.authenticate',
     'users.get', 'users.delete',
     'sessions.authenticate', 'sessions.revoke', 'sessions.get', 'sessions.jwks',
+    'magic_links.email.login_or_create', 'magic_links.email.send', 'magic_links.email.invite', 'magic_links.email.revoke_invite',
+    'magic_links.create', 'magic_links.authenticate',
     'b2b.otps.email.login_or_signup', 'b2b.otps.email.authenticate',
     'b2b.organizations.create', 'b2b.organizations.search', 'b2b.organizations.get',
     'b2b.organizations.update', 'b2b.organizations.delete',
