@@ -190,6 +190,82 @@ await step("sessions_authenticate_after_revoke", async () => {
   return { status_code: r.status_code };
 });
 
+// --- email magic links: a link from the outbox logs the member in; an invite makes an invited member active ----
+
+const linkEmail = `lin-${run}@acme.io`;
+const inviteEmail = `ivy-${run}@elsewhere.io`;
+
+// The back door: the token and link of the newest message to this address.
+async function latestLink(address) {
+  const { message } = await latestMessage(url, projectId, address);
+  return { token: message.token, link: message.link, kind: message.kind, organization_id: message.organization_id, member_id: message.member_id };
+}
+
+await step("magic_links_login_or_signup", async () => {
+  // An organization of its own that JIT provisions acme.io addresses and lets anyone be invited.
+  const o = await client.organizations.create({
+    organization_name: "Acme Links", organization_slug: `${slug}-links`,
+    email_jit_provisioning: "RESTRICTED", email_allowed_domains: ["acme.io"], email_invites: "ALL_ALLOWED",
+  });
+  state.linkOrganizationId = o.organization.organization_id;
+  const r = await client.magicLinks.email.loginOrSignup({ organization_id: state.linkOrganizationId, email_address: linkEmail });
+  state.linkMemberId = r.member_id;
+  return { status_code: r.status_code, member_id: r.member_id, member_created: r.member_created, member_status: r.member.status };
+});
+
+await step("magic_links_outbox", async () => {
+  const m = await latestLink(linkEmail);
+  state.linkToken = m.token;
+  return m;
+});
+
+await step("magic_links_authenticate", async () => {
+  const r = await client.magicLinks.authenticate({ magic_links_token: state.linkToken, session_duration_minutes: 30 });
+  state.linkSessionToken = r.session_token;
+  const s = r.member_session;
+  return {
+    status_code: r.status_code,
+    member_id: r.member_id,
+    organization_id: r.organization_id,
+    member_authenticated: r.member_authenticated,
+    member_status: r.member?.status,
+    session_token_length: r.session_token?.length ?? 0,
+    session_jwt_parts: r.session_jwt ? r.session_jwt.split(".").length : 0,
+    member_session_member_id: s?.member_id,
+    factors: (s?.authentication_factors ?? []).map((f) => ({ type: f.type, delivery_method: f.delivery_method, email_address: f.email_factor?.email_address })),
+    session_minutes: s ? (Date.parse(s.expires_at) - Date.parse(s.started_at)) / 60_000 : null,
+  };
+});
+
+await step("magic_links_session_authenticate", async () => {
+  const r = await client.sessions.authenticate({ session_token: state.linkSessionToken });
+  return { status_code: r.status_code, member_id: r.member?.member_id };
+});
+
+await step("magic_links_authenticate_reused_token", async () => client.magicLinks.authenticate({ magic_links_token: state.linkToken }));
+
+await step("magic_links_invite", async () => {
+  const r = await client.magicLinks.email.invite({
+    organization_id: state.linkOrganizationId,
+    email_address: inviteEmail,
+    invited_by_member_id: state.linkMemberId,
+    name: "Ivy Invitee",
+    untrusted_metadata: { source: "invite" },
+    roles: ["stytch_admin"],
+  });
+  state.inviteMemberId = r.member_id;
+  return { status_code: r.status_code, member_id: r.member_id, member_status: r.member.status, name: r.member.name, role_ids: r.member.roles.map((role) => role.role_id) };
+});
+
+await step("magic_links_invite_authenticate", async () => {
+  const m = await latestLink(inviteEmail);
+  const r = await client.magicLinks.authenticate({ magic_links_token: m.token });
+  return { kind: m.kind, status_code: r.status_code, member_id: r.member_id, member_status: r.member?.status, member_authenticated: r.member_authenticated };
+});
+
+await step("magic_links_invite_active_member", async () =>
+  client.magicLinks.email.invite({ organization_id: state.linkOrganizationId, email_address: inviteEmail }));
+
 // --- errors the SDK must surface as its typed StytchError ----------------------------------------
 
 await step("error_unknown_organization", async () =>
@@ -340,4 +416,4 @@ await step("organizations_get_after_delete", async () => client.organizations.ge
 // Last: every call above, as the fake's request log saw it.
 await step("request_log", async () => ignoredFields(url, projectId));
 
-process.stdout.write(JSON.stringify({ sdk_version: sdkVersion(), email, grace_email: graceEmail, slug, steps }) + "\n");
+process.stdout.write(JSON.stringify({ sdk_version: sdkVersion(), email, grace_email: graceEmail, link_email: linkEmail, invite_email: inviteEmail, slug, steps }) + "\n");
