@@ -7,13 +7,16 @@ namespace Stytch.Fake.Tests.Wire;
 
 /// <summary>
 /// The snapshot format's golden file: a seeded project's export, with what the seed draws (ids, codes, tokens, keys)
-/// replaced by placeholders, must be fixtures/snapshots/v2-golden.json. A change here is a format change: bump the
+/// replaced by placeholders, must be fixtures/snapshots/v3-golden.json. A change here is a format change: bump the
 /// version (Stytch.Fake/Snapshots/SnapshotDocument.cs says when) and then update the file.
 /// </summary>
 public sealed partial class SnapshotGoldenWireTests
 {
-    [GeneratedRegex("^(?<kind>[a-z]+(-[a-z]+)*)-test-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    [GeneratedRegex("^(?<kind>[a-z][a-z0-9]*(-[a-z0-9]+)*)-test-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex Id();
+
+    // The hash of the custom secret "correct-horse-battery-staple": fixed, unlike those of drawn secrets.
+    private static readonly string CustomSecretHash = "sha256:" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("correct-horse-battery-staple"u8));
 
     [Test]
     public async Task GetSnapshot_SeededProject_MatchesTheGoldenFile()
@@ -26,8 +29,8 @@ public sealed partial class SnapshotGoldenWireTests
         var exported = await client.GetAsync($"/_fake/v1/projects/{fake.ProjectId}/snapshot");
         var actual = Placeholders(exported.Json);
 
-        var expected = WireShapes.Fixture("snapshots/v2-golden.json");
-        var written = Path.Combine(TestContext.CurrentContext.WorkDirectory, "v2-golden.actual.json");
+        var expected = WireShapes.Fixture("snapshots/v3-golden.json");
+        var written = Path.Combine(TestContext.CurrentContext.WorkDirectory, "v3-golden.actual.json");
         await File.WriteAllTextAsync(written, actual.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         Assert.That(JsonNode.DeepEquals(actual, expected), Is.True, $"The snapshot format changed; the export with placeholders is in {written}.");
     }
@@ -63,6 +66,13 @@ public sealed partial class SnapshotGoldenWireTests
         }));
         var member = fake.DefaultProject.B2B.Members.All.Single(m => m.EmailAddress == "grace@acme.io");
         await Ok(client.SendAsync(HttpMethod.Put, $"/v1/b2b/organizations/{org.OrganizationId}/members/{member.MemberId}", """{"email_address":"grace.h@acme.io"}"""));
+        await Ok(client.PostAsync("/v1/m2m/clients", new
+        {
+            scopes = new[] { "read:users", "write:users" }, client_id = "billing", client_secret = "correct-horse-battery-staple",
+            client_name = "Billing", client_description = "Charges cards", trusted_metadata = new { tier = "gold" },
+        }));
+        await Ok(client.PostRawAsync("/v1/m2m/clients/billing/secrets/rotate/start", "{}"));
+        await Ok(client.PostAsync("/v1/m2m/clients", new { scopes = Array.Empty<string>() }));
     }
 
     /// <summary>
@@ -90,6 +100,10 @@ public sealed partial class SnapshotGoldenWireTests
                         "private_key_pem" => "<private key>",
                         "code" => Placeholder("code", text),
                         "session_token" => Placeholder("session token", text),
+                        // Drawn secrets: only their hashes and last four are kept, and those follow the draws.
+                        "next_secret_hash" or "next_client_secret_last_four" => Placeholder(name, text),
+                        "secret_hash" when text != CustomSecretHash => Placeholder(name, text),
+                        "client_secret_last_four" when text != "aple" => Placeholder(name, text),
                         _ when Id().Match(text) is { Success: true } id => Placeholder(id.Groups["kind"].Value, text),
                         _ => v.DeepClone(),
                     };

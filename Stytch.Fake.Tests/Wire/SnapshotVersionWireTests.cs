@@ -4,7 +4,8 @@ namespace Stytch.Fake.Tests.Wire;
 
 /// <summary>
 /// Snapshot versions: a version-1 file (fixtures/snapshots/v1.json, written by the fake before version 2) still loads
-/// whole and exports as version 2; a version the fake does not know is refused and changes nothing.
+/// whole and exports as the current version (3, which added M2M clients); a version the fake does not know is refused
+/// and changes nothing.
 /// </summary>
 public sealed class SnapshotVersionWireTests : FakeWireTest
 {
@@ -111,7 +112,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
     }
 
     [Test]
-    public async Task GetSnapshot_AfterAVersion1Import_IsVersion2WithTheSameState()
+    public async Task GetSnapshot_AfterAVersion1Import_IsVersion3WithTheSameState()
     {
         var v1 = V1();
         var state = v1["state"]!;
@@ -121,8 +122,9 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var v2 = (await Client.GetAsync(SnapshotPath(Stytch.ProjectId))).Json;
 
         // What version 2 changed: the layout, the names of code and member session lists, the outbox kind's spelling,
-        // metadata as objects, and no computed is_empty in attributes.
-        Assert.That(v2["version"]!.GetValue<int>(), Is.EqualTo(2));
+        // metadata as objects, and no computed is_empty in attributes. Version 3 added M2M clients, which v1 had none of.
+        Assert.That(v2["version"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(v2["m2m_clients"]!.AsArray(), Is.Empty);
         Assert.That(Same(v2["clock"], state["clock"]) && Same(v2["users"], state["users"]) && Same(v2["signing_keys"], v1["signing_keys"]), "clock, users, keys");
         Assert.That(Same(v2["codes"], WithoutIsEmpty(state["otps"])) && Same(v2["sessions"], WithoutIsEmpty(state["sessions"])), "codes, sessions");
         Assert.That(Same(v2["outbox"], Edit(state["outbox"], m => m["kind"] = Str(m["kind"]).ToLowerInvariant())), "outbox");
@@ -147,15 +149,15 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
     }
 
     [Test]
-    public async Task PutSnapshot_Version1FieldOfWrongType_Is400NamingTheVersionAndTheVersion2Path()
+    public async Task PutSnapshot_Version1FieldOfWrongType_Is400NamingTheVersionAndTheCurrentPath()
     {
         var response = await PutAsync("""{"version":1,"state":{"clock":42}}""");
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Str(response.Json["error_message"]), Does.StartWith("The snapshot is not valid JSON of a Stytch.Fake snapshot (version 1, read in the layout of version 2): ").And.Contain("$.clock"));
+        Assert.That(Str(response.Json["error_message"]), Does.StartWith("The snapshot is not valid JSON of a Stytch.Fake snapshot (version 1, read in the layout of version 3): ").And.Contain("$.clock"));
     }
 
-    [TestCase(3)]
+    [TestCase(4)]
     [TestCase(0)]
     [TestCase(-1)]
     [TestCase(1000)]
@@ -171,7 +173,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
-        Assert.That(Str(response.Json["error_message"]), Is.EqualTo($"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions 1 to 2."));
+        Assert.That(Str(response.Json["error_message"]), Is.EqualTo($"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions 1 to 3."));
         Assert.That(Stytch.DefaultProject.ExportSnapshot(), Is.EqualTo(expected));
     }
 
@@ -179,14 +181,14 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
     public async Task ImportSnapshot_UnknownVersion_ThrowsStytchExceptionNamingItAndChangesNothing()
     {
         var snapshot = JsonNode.Parse(await ArrangeStateAsync())!.AsObject();
-        snapshot["version"] = 3;
+        snapshot["version"] = 4;
         Stytch.DefaultProject.Users.Create("late@example.com");
         var expected = Stytch.DefaultProject.ExportSnapshot();
 
         var error = Assert.Throws<StytchException>(() => Stytch.DefaultProject.ImportSnapshot(snapshot.ToJsonString()))!.Error;
 
         Assert.That((error.StatusCode, error.ErrorType), Is.EqualTo((400, "bad_request")));
-        Assert.That(error.Message, Does.Contain("version 3"));
+        Assert.That(error.Message, Does.Contain("version 4"));
         Assert.That(Stytch.DefaultProject.ExportSnapshot(), Is.EqualTo(expected));
     }
 
@@ -201,7 +203,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var response = await PutAsync(snapshot.ToJsonString());
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Str(response.Json["error_message"]), Is.EqualTo("The snapshot must be an object with a version: 1 to 2."));
+        Assert.That(Str(response.Json["error_message"]), Is.EqualTo("The snapshot must be an object with a version: 1 to 3."));
     }
 
     [TestCase("trusted_metadata", "\"{}\"")]

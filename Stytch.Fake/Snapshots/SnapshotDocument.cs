@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace Stytch.Fake.Snapshots;
 
-// The snapshot file format, version 2: its own records, so that renaming an engine type or property leaves files as
+// The snapshot file format, version 3: its own records, so that renaming an engine type or property leaves files as
 // they are (SnapshotMapping is the one place that knows both). JSON names are these records' names in snake_case.
 //
 // Version rules:
 // - `version` names the exact set of fields and their meaning. Any change to it (a field added, removed, renamed,
-//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v2-golden.json) fails until
+//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v3-golden.json) fails until
 //   it is bumped or the change is undone.
 // - The fake writes only the newest version and reads every version it ever wrote: an older one is rewritten into
 //   the newest layout before it is read (SnapshotV1), so the mapping only ever sees the newest records.
@@ -25,6 +25,7 @@ namespace Stytch.Fake.Snapshots;
 /// <param name="Outbox">Every message sent, consumer and B2B, oldest first.</param>
 /// <param name="B2B">The B2B state.</param>
 /// <param name="SigningKeys">The JWT signing keys, oldest first: the last one signs.</param>
+/// <param name="M2MClients">Every M2M client, oldest first, with the hashes of its secrets (version 3 on).</param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -34,7 +35,8 @@ internal sealed record SnapshotDocument(
     IReadOnlyList<SnapshotSession> Sessions,
     IReadOnlyList<SnapshotMessage> Outbox,
     [property: JsonPropertyName("b2b")] SnapshotB2B B2B,
-    IReadOnlyList<SnapshotSigningKey> SigningKeys);
+    IReadOnlyList<SnapshotSigningKey> SigningKeys,
+    [property: JsonPropertyName("m2m_clients")] IReadOnlyList<SnapshotM2MClient> M2MClients);
 
 internal sealed record SnapshotSigningKey(string Kid, string PrivateKeyPem);
 
@@ -170,3 +172,19 @@ internal sealed record SnapshotMemberSession(
     IReadOnlyList<SnapshotFactor> AuthenticationFactors,
     IReadOnlyList<string> Roles,
     IReadOnlyDictionary<string, object?> CustomClaims);
+
+/// <summary>
+/// An M2M client; its secrets only as their hashes (<c>sha256:</c> and base64), never in clear, and
+/// <paramref name="NextSecretHash"/> with <paramref name="NextClientSecretLastFour"/> only while a rotation is under way.
+/// </summary>
+internal sealed record SnapshotM2MClient(
+    string ClientId,
+    string ClientName,
+    string ClientDescription,
+    string Status,
+    IReadOnlyList<string> Scopes,
+    string ClientSecretLastFour,
+    string? NextClientSecretLastFour,
+    JsonElement TrustedMetadata,
+    string SecretHash,
+    string? NextSecretHash);

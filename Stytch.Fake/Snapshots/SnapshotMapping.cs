@@ -5,6 +5,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.B2B.EmailOtp;
 using Stytch.Fake.Products.Consumer;
+using Stytch.Fake.Products.M2M;
 
 namespace Stytch.Fake.Snapshots;
 
@@ -37,7 +38,8 @@ internal static class SnapshotMapping
                 [.. b2b.Sessions.Select(s => new SnapshotMemberSession(
                     s.MemberSessionId, s.MemberId, s.OrganizationId, s.OrganizationSlug, s.SessionToken, s.StartedAt,
                     s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))]),
-            [.. project.Jwts.Keys.Export().Select(k => new SnapshotSigningKey(k.Kid, k.PrivateKeyPem))]);
+            [.. project.Jwts.Keys.Export().Select(k => new SnapshotSigningKey(k.Kid, k.PrivateKeyPem))],
+            [.. project.M2MClients.Export().Select(From)]);
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -72,12 +74,15 @@ internal static class SnapshotMapping
 
         // Both parts are checked before anything is replaced; then one transaction replaces consumer and B2B state
         // and the keys, so that a concurrent reader sees the old state or the new one, never half of each.
+        var m2m = document.M2MClients.Select(To).ToArray();
         ConsumerProducts.Check(state);
         B2BProducts.Check(b2b);
+        M2MClientService.Check(m2m);
         project.Store.Replace(() =>
         {
             project.ConsumerProducts.Load(state);
             project.B2BProducts.Load(b2b);
+            project.M2MClients.Load(m2m);
             project.Jwts.Keys.Replace(keys);
         });
     }
@@ -186,6 +191,25 @@ internal static class SnapshotMapping
         CreatedAt = m.CreatedAt,
         UpdatedAt = m.UpdatedAt,
     };
+
+    private static SnapshotM2MClient From(M2MClientRow r) => new(
+        r.Client.ClientId, r.Client.ClientName, r.Client.ClientDescription, r.Client.Status, r.Client.Scopes,
+        r.Client.ClientSecretLastFour, r.Client.NextClientSecretLastFour, Element(r.Client.TrustedMetadata), r.SecretHash, r.NextSecretHash);
+
+    private static M2MClientRow To(SnapshotM2MClient c) => new(
+        new StytchM2MClient
+        {
+            ClientId = c.ClientId,
+            ClientName = c.ClientName,
+            ClientDescription = c.ClientDescription,
+            Status = c.Status,
+            Scopes = c.Scopes,
+            ClientSecretLastFour = c.ClientSecretLastFour,
+            NextClientSecretLastFour = c.NextClientSecretLastFour,
+            TrustedMetadata = ObjectText(c.TrustedMetadata, "trusted_metadata"),
+        },
+        c.SecretHash,
+        c.NextSecretHash);
 
     // The engine keeps free-form JSON objects as their text; the file holds them as JSON objects.
     private static JsonElement Element(string text)
