@@ -8,7 +8,7 @@ namespace Stytch.Fake.Tests.NodeSdk;
 
 /// <summary>
 /// Stytch's official Node SDK (npm <c>stytch</c>, pinned in package.json) against the standalone server:
-/// consumer.mjs runs the email OTP login, session and user calls once, b2b.mjs the B2B organization, member,
+/// consumer.mjs runs the email OTP and magic-link logins, session and user calls once, b2b.mjs the B2B organization, member,
 /// email OTP and member session calls (each against a server of its own, side by side), and each prints what the
 /// SDK returned or threw; each test checks one of those steps (the B2B ones are in NodeSdkTests.B2B.cs). Needs
 /// node on PATH and <c>npm ci</c> in this folder; without them every test fails (never skips) and says so.

@@ -6,6 +6,7 @@
 //
 // Every step runs even when an earlier one fails, so one run reports every mismatch at once.
 
+import { createHash, randomBytes } from "node:crypto";
 import stytch from "stytch";
 import { ignoredFields, latestMessage, otherCode, sdkVersion, settings, stepRunner } from "./harness.mjs";
 
@@ -205,6 +206,77 @@ await step("otp_authenticate_custom_claims", async () => {
   const local = await client.sessions.authenticateJwtLocal({ session_jwt: r.session_jwt });
   return { session_custom_claims: r.session?.custom_claims, jwt_custom_claims: local.custom_claims, jwt_session_id: local.session_id, session_id: r.session?.session_id };
 });
+
+// --- email magic links: the token from the outbox, then authenticate with a session -----------------------
+
+const linkEmail = `node-sdk-link-${Date.now()}@example.com`;
+
+await step("magic_link_login_or_create", async () => {
+  const r = await client.magicLinks.email.loginOrCreate({ email: linkEmail, signup_expiration_minutes: 30 });
+  state.linkUserId = r.user_id;
+  state.linkEmailId = r.email_id;
+  return { status_code: r.status_code, user_id: r.user_id, email_id: r.email_id, user_created: r.user_created };
+});
+
+await step("magic_link_outbox", async () => {
+  const { message } = await latestMessage(url, projectId, linkEmail);
+  state.linkToken = message.token;
+  return { kind: message.kind, code: message.code, token_length: message.token?.length ?? 0, link: message.link, token: message.token };
+});
+
+await step("magic_link_authenticate", async () => {
+  const r = await client.magicLinks.authenticate({ token: state.linkToken, session_duration_minutes: 60 });
+  state.linkJwt = r.session_jwt;
+  const factor = r.session?.authentication_factors?.[0];
+  return {
+    status_code: r.status_code,
+    user_id: r.user_id,
+    method_id: r.method_id,
+    session_id: r.session?.session_id,
+    session_token_length: r.session_token?.length ?? 0,
+    factor: { type: factor?.type, delivery_method: factor?.delivery_method, email_address: factor?.email_factor?.email_address },
+    email_verified: r.user?.emails?.[0]?.verified,
+  };
+});
+
+await step("magic_link_jwt_local", async () => {
+  const s = await client.sessions.authenticateJwtLocal({ session_jwt: state.linkJwt });
+  return { session_id: s.session_id, user_id: s.user_id, factor_types: (s.authentication_factors ?? []).map((f) => f.type) };
+});
+
+await step("magic_link_authenticate_reused", async () => client.magicLinks.authenticate({ token: state.linkToken }));
+
+await step("magic_link_pkce", async () => {
+  // PKCE as Stytch's SDKs make it: a random verifier, and its base64url SHA-256 as the challenge.
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  await client.magicLinks.email.send({ email: linkEmail, code_challenge: challenge });
+  const { message } = await latestMessage(url, projectId, linkEmail);
+  const r = await client.magicLinks.authenticate({ token: message.token, code_verifier: verifier });
+  return { status_code: r.status_code, user_id: r.user_id, kind: message.kind };
+});
+
+await step("magic_link_invite_and_revoke", async () => {
+  const invited = `node-sdk-invite-${Date.now()}@example.com`;
+  const sent = await client.magicLinks.email.invite({ email: invited, name: { first_name: "Ada" } });
+  const { message } = await latestMessage(url, projectId, invited);
+  const revoked = await client.magicLinks.email.revokeInvite({ email: invited });
+  return { invite_status_code: sent.status_code, kind: message.kind, revoke_status_code: revoked.status_code };
+});
+
+await step("magic_link_create_embeddable", async () => {
+  const created = await client.magicLinks.create({ user_id: state.linkUserId });
+  const r = await client.magicLinks.authenticate({ token: created.token });
+  return { status_code: created.status_code, token_length: created.token?.length ?? 0, authenticated_user_id: r.user_id };
+});
+
+await step("magic_link_sandbox", async () => {
+  const r = await client.magicLinks.authenticate({ token: "DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=" });
+  return { status_code: r.status_code, user_id: r.user_id };
+});
+
+await step("error_magic_link_not_found", async () =>
+  client.magicLinks.authenticate({ token: "CprTtwhnRNiMBiUS2jSLcWYrfuO2POeBNdo5HhW6qTM=" }));
 
 // --- the project clock: JWT times follow it, so local verification needs current_date once it moved ----------
 
