@@ -24,6 +24,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(StytchSeeder), typeof(OrganizationSeed), typeof(SeededOrganization),
         typeof(StytchEndpoints), typeof(StytchEndpoints.Consumer), typeof(StytchEndpoints.B2B),
         typeof(RedirectUrl), typeof(RedirectUrlType),
+        typeof(ProjectM2M), typeof(StytchM2MClient), typeof(M2MClientWithSecret), typeof(M2MClientFields), typeof(StytchEndpoints.M2M),
     ];
 
     /// <summary>Every public type of Stytch.Fake.NUnit.</summary>
