@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Stytch.Fake;
+using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 using Stytch.Fake.Snapshots;
 
@@ -52,6 +53,37 @@ allowedHost.Validators.Add(r =>
         }
     }
 });
+var redirectUrl = new Option<string[]>("--redirect-url")
+{
+    Description = "A redirect URL the project allows (repeatable): [default:]TYPE=URL, TYPE one of login, signup, invite, discovery, " +
+        "reset_password (several joined by commas) or all; default: makes it the type's default. Given at all, these replace " +
+        "the fresh project's http://localhost:3000/authenticate defaults. Example: --redirect-url default:all=https://app.example/authenticate",
+    AllowMultipleArgumentsPerToken = false,
+};
+redirectUrl.Validators.Add(r =>
+{
+    var all = new List<RedirectUrl>();
+    foreach (var spec in r.GetValueOrDefault<string[]>() ?? [])
+    {
+        if (RedirectUrlNames.ParseFlag(spec, out var error) is { } urls)
+        {
+            all.AddRange(urls);
+        }
+        else
+        {
+            r.AddError(error);
+        }
+    }
+
+    try
+    {
+        RedirectUrls.Check(all);
+    }
+    catch (StytchException e)
+    {
+        r.AddError("--redirect-url: " + e.Error.Message);
+    }
+});
 var adminToken = new Option<string?>("--admin-token") { Description = "Token every /_fake/ call must send (X-Admin-Token or Authorization: Bearer)." };
 adminToken.Validators.Add(r =>
 {
@@ -69,7 +101,7 @@ var maxFaultRules = LimitOption("--max-fault-rules", "Most fault rules one proje
 // (Stytch.Fake.Server): people run the installed tool as stytch-fake, and --help should show what to type.
 var root = new Command("stytch-fake", "Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, allowedHost, projectId, secret, seed, rateLimits, strict, snapshot, saveSnapshot, adminToken, maxProjects, maxSigningKeys, maxFaultRules, new HelpOption(), new VersionOption(),
+    port, host, allowedHost, projectId, secret, seed, rateLimits, strict, redirectUrl, snapshot, saveSnapshot, adminToken, maxProjects, maxSigningKeys, maxFaultRules, new HelpOption(), new VersionOption(),
 };
 root.Validators.Add(r =>
 {
@@ -109,6 +141,9 @@ root.SetAction(async (parsed, cancellation) =>
             Seed = parsed.GetValue(seed),
             RateLimits = parsed.GetValue(rateLimits),
             StrictFields = parsed.GetValue(strict),
+            RedirectUrls = parsed.GetValue(redirectUrl) is { Length: > 0 } specs
+                ? [.. specs.SelectMany(spec => RedirectUrlNames.ParseFlag(spec, out _)!)]
+                : null,
         },
     });
 

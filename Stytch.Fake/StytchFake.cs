@@ -122,6 +122,9 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     /// <summary>The first project's B2B organizations, members and member sessions (see <see cref="StytchFakeProject.B2B"/>).</summary>
     public ProjectB2B B2B => DefaultProject.B2B;
 
+    /// <summary>The first project's redirect URLs (see <see cref="StytchFakeProject.RedirectUrls"/>).</summary>
+    public ProjectRedirectUrls RedirectUrls => DefaultProject.RedirectUrls;
+
     /// <summary>The default project's M2M clients (<see cref="StytchFakeProject.M2M"/>).</summary>
     public ProjectM2M M2M => DefaultProject.M2M;
 

@@ -27,6 +27,12 @@ public sealed record StytchProjectOptions
     /// <see cref="RecordedRequest.IgnoredFields"/>.
     /// </summary>
     public bool StrictFields { get; init; }
+    /// <summary>
+    /// The redirect URLs the project allows, per type (the dashboard's list), and goes back to on reset; null for a fresh
+    /// project's: <c>http://localhost:3000/authenticate</c> as the default of every type. Change them later with
+    /// <see cref="StytchFakeProject.RedirectUrls"/>.
+    /// </summary>
+    public IReadOnlyList<RedirectUrl>? RedirectUrls { get; init; }
 }
 
 /// <summary>
@@ -56,7 +62,7 @@ public sealed class StytchFakeProject
         // One seeded stream for everything the project draws: the project id and secret above, then (in this
         // order, at construction, so later ids do not depend on when a key or a fault is first used) the seeds of
         // the name generator and the fault dice and the first signing key's kid; then every other id and code.
-        Store = new ProjectStore(new ProjectSettings(ProjectId, live, options.Seed), Clock, ids);
+        Store = new ProjectStore(new ProjectSettings(ProjectId, live, options.Seed, CheckedRedirectUrls(options.RedirectUrls)), Clock, ids);
         ConsumerProducts = new ConsumerProducts(Store);
         B2BProducts = new B2BProducts(Store);
         Seed = new StytchSeeder(this, ids.NewSeed());
@@ -69,6 +75,22 @@ public sealed class StytchFakeProject
         B2B = new ProjectB2B(B2BProducts, Jwts.Mint);
         M2MClients = new M2MClientService(Store);
         M2M = new ProjectM2M(M2MClients);
+        RedirectUrls = new ProjectRedirectUrls(Store);
+    }
+
+    /// <summary>The redirect URLs links are built on: <see cref="ProjectRedirectUrls.All"/>, <see cref="ProjectRedirectUrls.Set"/>, <see cref="ProjectRedirectUrls.Add(RedirectUrl)"/>, <see cref="ProjectRedirectUrls.Remove(string, RedirectUrlType)"/>.</summary>
+    public ProjectRedirectUrls RedirectUrls { get; }
+
+    private static IReadOnlyList<RedirectUrl>? CheckedRedirectUrls(IReadOnlyList<RedirectUrl>? urls)
+    {
+        try
+        {
+            return urls is null ? null : Core.RedirectUrls.Check(urls);
+        }
+        catch (StytchException e)
+        {
+            throw new ArgumentException("StytchProjectOptions.RedirectUrls: " + e.Error.Message, nameof(urls));
+        }
     }
 
     /// <summary>The project id: the Basic auth user name.</summary>

@@ -60,4 +60,12 @@ public sealed partial record StytchError
     /// all (Stytch has this one type for both; message (I)).
     /// </summary>
     public static readonly StytchError NoPasswordResetRedirectUrl = new("no_password_reset_redirect_url", 400, "No default Reset Password redirect URL is set for this project. Set one, or pass reset_password_redirect_url in the request.");
+
+    // Back doors that set the list: types from error-types.txt (Stytch's redirect-URL management answers them);
+    // messages inferred (I).
+
+    /// <summary>400, back door: a redirect URL type that is not login, signup, invite, discovery or reset_password.</summary>
+    public static readonly StytchError InvalidRedirectUrlType = new("invalid_redirect_url_type", 400, "The redirect URL type is invalid.");
+    /// <summary>404, back door: the redirect URL to remove is not in the project's list.</summary>
+    public static readonly StytchError RedirectUrlNotFound = new("redirect_url_not_found", 404, "The redirect URL is not in the project's list.");
 }

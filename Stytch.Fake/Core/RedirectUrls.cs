@@ -31,6 +31,31 @@ internal sealed class RedirectUrls
     /// <exception cref="StytchException">A URL is malformed, repeated for its type, or a type has two defaults (<c>bad_request</c>).</exception>
     public void Set(IReadOnlyList<RedirectUrl> urls) => _urls = [.. Checked(urls)];
 
+    /// <summary>
+    /// Adds <paramref name="url"/>, or replaces the entry with its URL and type. A new default of a type takes over
+    /// from the old one, which stays allowed, as a default chosen in Stytch's dashboard does.
+    /// </summary>
+    /// <exception cref="StytchException">The URL is malformed (<c>bad_request</c>).</exception>
+    public void Add(RedirectUrl url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var kept = _urls.Where(u => !(u.Type == url.Type && string.Equals(u.Url, url.Url, StringComparison.Ordinal)))
+            .Select(u => url.IsDefault && u.Type == url.Type ? u with { IsDefault = false } : u);
+        Set([.. kept, url]);
+    }
+
+    /// <summary>Removes <paramref name="url"/> from the list of <paramref name="type"/>, or of every type when null; returns how many went.</summary>
+    public int Remove(string url, RedirectUrlType? type)
+    {
+        var before = _urls.Count;
+        _urls.RemoveAll(u => (type is null || u.Type == type) && string.Equals(u.Url, url, StringComparison.Ordinal));
+        return before - _urls.Count;
+    }
+
+    /// <summary>Checks <paramref name="urls"/> as <see cref="Set"/> does, changing nothing.</summary>
+    /// <exception cref="StytchException">A URL is malformed, repeated for its type, or a type has two defaults (<c>bad_request</c>).</exception>
+    public static IReadOnlyList<RedirectUrl> Check(IReadOnlyList<RedirectUrl> urls) => Checked(urls);
+
     /// <summary>Goes back to what the project started with (a project reset).</summary>
     public void Restore() => _urls = [.. _baseline];
 

@@ -90,8 +90,8 @@ internal sealed record Endpoint(
         new(name, "PUT", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
 
     /// <summary>A PUT whose body binds to <typeparamref name="TRequest"/>: see <see cref="RequestBinder{TRequest}"/>.</summary>
-    public static Endpoint Put<TRequest>(string name, string path, JsonTypeInfo<TRequest> request, Func<ApiCall, TRequest, ApiResponse> handle) =>
-        Bound(name, "PUT", path, request, (c, r) => ValueTask.FromResult(handle(c, r)), Access.Basic);
+    public static Endpoint Put<TRequest>(string name, string path, JsonTypeInfo<TRequest> request, Func<ApiCall, TRequest, ApiResponse> handle, Access access = Access.Basic) =>
+        Bound(name, "PUT", path, request, (c, r) => ValueTask.FromResult(handle(c, r)), access);
 
     public static Endpoint Post(string name, string path, string[] fields, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "POST", new Route(path), fields.ToHashSet(StringComparer.Ordinal), c => ValueTask.FromResult(handle(c)), access);

@@ -19,6 +19,7 @@ internal static class AdminEndpoints
         Endpoint.Get("admin.endpoints", "/_fake/v1/endpoints", CoverageEndpoint.List, Access.Admin),
         .. ProjectEndpoints.All(),
         .. OutboxEndpoints.All(),
+        .. RedirectUrlEndpoints.All(),
         .. ClockEndpoints.All(),
         .. KeyEndpoints.All(),
         .. RequestLogEndpoint.All(),

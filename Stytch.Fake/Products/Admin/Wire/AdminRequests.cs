@@ -41,6 +41,16 @@ internal sealed record AddFaultRequest(
     string? Body,
     string? EmailAddress);
 
+/// <summary><c>PUT …/redirect_urls</c>: the whole list, an array of objects that <see cref="RedirectUrlEndpoints"/> reads with its own messages.</summary>
+internal sealed record SetRedirectUrlsRequest(
+    [property: BodyRequired("bad_request", Message = "redirect_urls is required: an array of {url, type, is_default}.")] JsonElement? RedirectUrls);
+
+/// <summary><c>POST …/redirect_urls</c>: one URL to allow.</summary>
+internal sealed record AddRedirectUrlRequest(
+    [property: BodyRequired("bad_request", Message = "url is required: an absolute http or https URL.")] string? Url,
+    [property: BodyRequired("bad_request", Message = "type is required: login, signup, invite, discovery or reset_password.")] string? Type,
+    bool? IsDefault);
+
 /// <summary>The back doors' request records' source-generated type info.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(CreateProjectRequest))]
@@ -49,4 +59,6 @@ internal sealed record AddFaultRequest(
 [JsonSerializable(typeof(SeedRequest))]
 [JsonSerializable(typeof(RateLimitsRequest))]
 [JsonSerializable(typeof(AddFaultRequest))]
+[JsonSerializable(typeof(SetRedirectUrlsRequest))]
+[JsonSerializable(typeof(AddRedirectUrlRequest))]
 internal sealed partial class AdminRequestJson : JsonSerializerContext;
