@@ -29,7 +29,9 @@ public sealed class ConsumerPackageTests
         var consumer = Directory.CreateDirectory(Path.Combine(_temp.FullName, "consumer")).FullName;
 
         // A version no earlier run can have left in a package cache, so the restore can only take this build's packages.
-        var version = "0.1.0-consumer." + Guid.NewGuid().ToString("N")[..12];
+        // One prerelease identifier with a letter in it: twelve hex digits alone could be a number with a leading zero, which
+        // SemVer (and so dotnet pack) refuses.
+        var version = "0.1.0-consumer-" + Guid.NewGuid().ToString("N")[..12];
         var filter = Path.Combine(_temp.FullName, "libraries.slnf");
         await File.WriteAllTextAsync(filter, JsonSerializer.Serialize(new
         {
