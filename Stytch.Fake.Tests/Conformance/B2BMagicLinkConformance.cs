@@ -82,6 +82,12 @@ internal static class B2BMagicLinkConformance
                 session_custom_claims = new { tier = "gold" },
             });
         }),
+        new("B2BMagicLinkLoginOrSignup_Sandbox", "POST", LoginOrSignup, r =>
+            r.Client.PostAsync(LoginOrSignup, new { organization_id = "organization-test-007d9d4a-deac-4a87-ba0a-e6e8afba4d4b", email_address = "sandbox@stytch.com" })),
+        new("B2BMagicLinkInvite_Sandbox", "POST", Invite, r =>
+            r.Client.PostAsync(Invite, new { organization_id = "organization-test-007d9d4a-deac-4a87-ba0a-e6e8afba4d4b", email_address = "sandbox@stytch.com" })),
+        new("B2BMagicLinkAuthenticate_SandboxToken", "POST", Authenticate, r =>
+            r.Client.PostAsync(Authenticate, new { magic_links_token = "DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=" })),
     ];
 
     public static IReadOnlyList<ErrorVariant> ErrorVariants { get; } =

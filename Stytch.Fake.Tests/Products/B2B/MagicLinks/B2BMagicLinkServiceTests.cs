@@ -238,6 +238,47 @@ public sealed class B2BMagicLinkServiceTests : B2BEngineTest
     }
 
     [Test]
+    public void LoginOrSignupAndInvite_SandboxAddressInTheSandboxOrganization_SendNothingAndAnswerTheActiveSandboxMember()
+    {
+        var sent = B2B.MagicLinks.LoginOrSignup(new B2BLinkLoginOrSignupCommand { OrganizationId = B2BMagicLinkSandbox.OrganizationId, EmailAddress = "sandbox@stytch.com" });
+        var invited = B2B.MagicLinks.Invite(new B2BLinkInviteCommand { OrganizationId = B2BMagicLinkSandbox.OrganizationId, EmailAddress = "sandbox@stytch.com" });
+
+        Assert.That(sent.Organization.OrganizationId, Is.EqualTo(B2BMagicLinkSandbox.OrganizationId));
+        Assert.That(sent.Member.Status, Is.EqualTo(MemberStatus.Active));
+        Assert.That(invited.Member.MemberId, Is.EqualTo(sent.Member.MemberId));
+        Assert.That(B2B.Outbox.All, Is.Empty);
+    }
+
+    [Test]
+    public void Authenticate_SandboxSuccessToken_StartsASessionOfTheSandboxMemberEveryTime()
+    {
+        var first = B2B.MagicLinks.Authenticate(Auth(B2BMagicLinkSandbox.SuccessToken));
+        var second = B2B.MagicLinks.Authenticate(Auth(B2BMagicLinkSandbox.SuccessToken));
+
+        Assert.That(first.Member.EmailAddress, Is.EqualTo("sandbox@stytch.com"));
+        Assert.That(first.Organization.OrganizationId, Is.EqualTo(B2BMagicLinkSandbox.OrganizationId));
+        Assert.That(second.Member.MemberId, Is.EqualTo(first.Member.MemberId));
+        Assert.That(second.Session.MemberSessionId, Is.Not.EqualTo(first.Session.MemberSessionId));
+    }
+
+    [Test]
+    public void Authenticate_SandboxTokenInALiveProject_ThrowsMagicLinkNotFound()
+    {
+        var live = new B2BProducts(new ProjectStore(new ProjectSettings("project-live-00000000-0000-4000-8000-000000000002", Live: true, null), new StytchClock(Time)));
+
+        Assert.That(ErrorOf(() => live.MagicLinks.Authenticate(Auth(B2BMagicLinkSandbox.SuccessToken))), Is.EqualTo(StytchError.MagicLinkNotFound));
+        Assert.That(ErrorOf(() => live.MagicLinks.Authenticate(Auth(B2BMagicLinkSandbox.SpentToken))), Is.EqualTo(StytchError.MagicLinkNotFound));
+    }
+
+    [Test]
+    public void Authenticate_SandboxTokenWithAnUnknownSession_ThrowsAndMakesNoSandboxOrganization()
+    {
+        Assert.That(ErrorOf(() => B2B.MagicLinks.Authenticate(Auth(B2BMagicLinkSandbox.SuccessToken) with { SessionToken = new string('x', 44) })),
+            Is.EqualTo(StytchError.SessionNotFound));
+        Assert.That(B2B.Organizations.List(), Is.Empty);
+    }
+
+    [Test]
     public void Authenticate_MemberDeleted_ThrowsMagicLinkNotFound()
     {
         Jit();

@@ -109,6 +109,17 @@ public sealed class B2BMagicLinkAuthenticateWireTests : B2BMagicLinkWireTest
     }
 
     [Test]
+    public async Task Authenticate_SandboxSuccessToken_Returns200WithASessionOfTheSandboxMember()
+    {
+        var response = await AuthenticateLinkAsync("DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=");
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(response["organization_id"], Is.EqualTo("organization-test-007d9d4a-deac-4a87-ba0a-e6e8afba4d4b"));
+        Assert.That(Str(response.Json["member"]!["email_address"]), Is.EqualTo("sandbox@stytch.com"));
+        Assert.That((await AuthenticateLinkAsync("DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=")).Status, Is.EqualTo(200), "the sandbox token stays usable");
+    }
+
+    [Test]
     public async Task Authenticate_ChallengeWithoutVerifier_Returns400PkceExpectedCodeVerifierAndKeepsTheToken()
     {
         await CreateJitOrganizationAsync();

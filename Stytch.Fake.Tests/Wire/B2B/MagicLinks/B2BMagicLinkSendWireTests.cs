@@ -77,6 +77,16 @@ public sealed class B2BMagicLinkSendWireTests : B2BMagicLinkWireTest
         AssertError(await SendLinkAsync("ada@acme.io"), 404, "organization_not_found");
     }
 
+    [Test]
+    public async Task LoginOrSignup_SandboxAddressInTheSandboxOrganization_Returns200AndSendsNothing()
+    {
+        var response = await Client.PostAsync(LinkLoginOrSignupPath, new { organization_id = "organization-test-007d9d4a-deac-4a87-ba0a-e6e8afba4d4b", email_address = "sandbox@stytch.com" });
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(response.Json["member_created"]!.GetValue<bool>(), Is.False);
+        Assert.That(Stytch.Outbox.All, Is.Empty);
+    }
+
     // ---- redirect URLs (a fresh project allows only http://localhost:3000/authenticate) -------------
 
     [Test]
