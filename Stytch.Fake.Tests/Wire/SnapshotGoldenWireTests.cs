@@ -52,6 +52,10 @@ public sealed partial class SnapshotGoldenWireTests
             session_custom_claims = new { plan = "pro" }, attributes = new { ip_address = "198.51.100.9", user_agent = "Phone/2.0" },
         }));
         await Ok(client.PostAsync("/v1/otps/email/login_or_create", new { email = "bob@example.com", create_user_as_pending = true, locale = "es", login_template_id = "login-tpl" }));
+        await Ok(client.PostAsync("/v1/magic_links/email/login_or_create", new
+        {
+            email = "cleo@example.com", code_challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", attributes = new { ip_address = "203.0.113.8", user_agent = "Tablet/3.0" },
+        }));
         time.Advance(TimeSpan.FromSeconds(5));
         var org = fake.DefaultProject.Seed.Organization(o => o.Name("Acme").Slug("acme").JitDomains("acme.io")
             .With(f => f with { TrustedMetadata = """{"tier":"gold"}""", RbacEmailImplicitRoleAssignments = [new("acme.io", "stytch_admin")] }));
@@ -100,6 +104,7 @@ public sealed partial class SnapshotGoldenWireTests
                         "private_key_pem" => "<private key>",
                         "code" => Placeholder("code", text),
                         "session_token" => Placeholder("session token", text),
+                        "token" => Placeholder("token", text),
                         // Drawn secrets: only their hashes and last four are kept, and those follow the draws.
                         "next_secret_hash" or "next_client_secret_last_four" => Placeholder(name, text),
                         "secret_hash" when text != CustomSecretHash => Placeholder(name, text),

@@ -26,6 +26,7 @@ namespace Stytch.Fake.Snapshots;
 /// <param name="B2B">The B2B state.</param>
 /// <param name="SigningKeys">The JWT signing keys, oldest first: the last one signs.</param>
 /// <param name="M2MClients">Every M2M client, oldest first, with the hashes of its secrets (version 3 on).</param>
+/// <param name="MagicLinks">Every consumer magic-link token still held, used or not (version 3 on).</param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -36,7 +37,8 @@ internal sealed record SnapshotDocument(
     IReadOnlyList<SnapshotMessage> Outbox,
     [property: JsonPropertyName("b2b")] SnapshotB2B B2B,
     IReadOnlyList<SnapshotSigningKey> SigningKeys,
-    [property: JsonPropertyName("m2m_clients")] IReadOnlyList<SnapshotM2MClient> M2MClients);
+    [property: JsonPropertyName("m2m_clients")] IReadOnlyList<SnapshotM2MClient> M2MClients,
+    IReadOnlyList<SnapshotMagicLink> MagicLinks);
 
 internal sealed record SnapshotSigningKey(string Kid, string PrivateKeyPem);
 
@@ -188,3 +190,19 @@ internal sealed record SnapshotM2MClient(
     JsonElement TrustedMetadata,
     string SecretHash,
     string? NextSecretHash);
+
+/// <summary>
+/// A consumer magic-link token and what it names: <paramref name="Kind"/> is <c>login</c>, <c>signup</c> or <c>invite</c>,
+/// <paramref name="CodeChallenge"/> the PKCE challenge it was sent with (or null), <paramref name="Embedded"/> true for
+/// an embeddable link.
+/// </summary>
+internal sealed record SnapshotMagicLink(
+    string Token,
+    string UserId,
+    string EmailId,
+    string Kind,
+    string? CodeChallenge,
+    bool Embedded,
+    DateTimeOffset ExpiresAt,
+    bool Used,
+    SnapshotAttributes Attributes);

@@ -5,6 +5,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.B2B.EmailOtp;
 using Stytch.Fake.Products.Consumer;
+using Stytch.Fake.Products.Consumer.MagicLinks;
 using Stytch.Fake.Products.M2M;
 
 namespace Stytch.Fake.Snapshots;
@@ -39,7 +40,10 @@ internal static class SnapshotMapping
                     s.MemberSessionId, s.MemberId, s.OrganizationId, s.OrganizationSlug, s.SessionToken, s.StartedAt,
                     s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))]),
             [.. project.Jwts.Keys.Export().Select(k => new SnapshotSigningKey(k.Kid, k.PrivateKeyPem))],
-            [.. project.M2MClients.Export().Select(From)]);
+            [.. project.M2MClients.Export().Select(From)],
+            [.. state.MagicLinks.Select(l => new SnapshotMagicLink(
+                l.Token, l.Payload.UserId, l.Payload.EmailId, MessageKindNames.Of(l.Payload.Kind), l.Payload.CodeChallenge,
+                l.Payload.Embedded, l.ExpiresAt, l.Used, From(l.Attributes)))]);
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -60,7 +64,10 @@ internal static class SnapshotMapping
                 Attributes = To(s.Attributes),
                 CustomClaims = s.CustomClaims,
             })],
-            [.. document.Outbox.Select(To)]);
+            [.. document.Outbox.Select(To)])
+        {
+            MagicLinks = [.. document.MagicLinks.Select(To)],
+        };
         var b2b = new B2BSnapshot(
             [.. document.B2B.Organizations.Select(To)],
             [.. document.B2B.Members.Select(To)],
@@ -88,6 +95,18 @@ internal static class SnapshotMapping
     }
 
     private static SnapshotAttributes From(RequestAttributes a) => new(a.IpAddress, a.UserAgent);
+
+    private static MagicLinkSnapshot To(SnapshotMagicLink l) => new(
+        l.Token, l.ExpiresAt, l.Used,
+        new MagicLinkPayload(
+            l.UserId, l.EmailId,
+            MessageKindNames.TryParse(l.Kind, out var kind) && kind is MessageKind.Login or MessageKind.Signup or MessageKind.Invite
+                ? kind
+                : throw new ArgumentException($"A magic link's kind must be login, signup or invite, not '{Validate.Clip(l.Kind)}'."),
+            l.CodeChallenge, l.Embedded))
+    {
+        Attributes = To(l.Attributes),
+    };
 
     private static RequestAttributes To(SnapshotAttributes a) => new(a.IpAddress, a.UserAgent);
 

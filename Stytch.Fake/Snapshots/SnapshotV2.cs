@@ -4,7 +4,7 @@ namespace Stytch.Fake.Snapshots;
 
 /// <summary>
 /// Version 2 of the snapshot format (written until version 3 added M2M clients), rewritten into the version-3 layout:
-/// the same fields, and no M2M clients.
+/// the same fields, and no M2M clients or magic links.
 /// </summary>
 internal static class SnapshotV2
 {
@@ -15,6 +15,7 @@ internal static class SnapshotV2
     {
         v2["version"] = SnapshotJson.Version;
         v2["m2m_clients"] = new JsonArray();
+        v2["magic_links"] = new JsonArray();
         return v2;
     }
 }

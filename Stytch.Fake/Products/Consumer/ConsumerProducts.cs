@@ -41,7 +41,10 @@ internal sealed class ConsumerProducts
         Users.Export(),
         EmailOtp.Export(),
         _store.Sessions.All(),
-        _store.Outbox.All.Reverse().ToArray()));
+        _store.Outbox.All.Reverse().ToArray())
+    {
+        MagicLinks = MagicLinks.Export(),
+    });
 
     /// <summary>
     /// Throws <see cref="ArgumentException"/> when <paramref name="snapshot"/> is inconsistent (duplicate ids or emails,
@@ -56,11 +59,13 @@ internal sealed class ConsumerProducts
         if (userIds.Count != users.Count || emailIds.Count != users.Count
             || users.Select(u => u.Email).Distinct(StringComparer.Ordinal).Count() != users.Count
             || snapshot.Otps.Any(o => !emailIds.Contains(o.EmailId))
+            || snapshot.MagicLinks.Any(l => !users.Any(u => u.UserId == l.Payload.UserId && u.EmailId == l.Payload.EmailId))
+            || snapshot.MagicLinks.Select(l => l.Token).Distinct(StringComparer.Ordinal).Count() != snapshot.MagicLinks.Count
             || snapshot.Sessions.Any(s => !userIds.Contains(s.UserId))
             || snapshot.Sessions.Select(s => s.SessionId).Distinct(StringComparer.Ordinal).Count() != snapshot.Sessions.Count
             || snapshot.Sessions.Any(s => !CustomClaims.IsAcceptable(s.CustomClaims)))
         {
-            throw new ArgumentException("The snapshot is inconsistent: duplicate ids or emails, codes and sessions of unknown users, or custom claims a session cannot hold.", nameof(snapshot));
+            throw new ArgumentException("The snapshot is inconsistent: duplicate ids, emails or magic-link tokens, codes, magic links and sessions of unknown users, or custom claims a session cannot hold.", nameof(snapshot));
         }
     }
 
@@ -80,6 +85,7 @@ internal sealed class ConsumerProducts
     {
         Users.Load(snapshot.Users);
         EmailOtp.Load(snapshot.Otps);
+        MagicLinks.Load(snapshot.MagicLinks);
         foreach (var session in snapshot.Sessions)
         {
             _store.Sessions.Load(session);
@@ -114,4 +120,8 @@ internal sealed record ConsumerSnapshot(
     IReadOnlyList<StytchUser> Users,
     IReadOnlyList<OtpSnapshot> Otps,
     IReadOnlyList<StytchSession> Sessions,
-    IReadOnlyList<OutboxMessage> Outbox);
+    IReadOnlyList<OutboxMessage> Outbox)
+{
+    /// <summary>Every magic-link token of a user that exists, used or not.</summary>
+    public IReadOnlyList<MagicLinkSnapshot> MagicLinks { get; init; } = [];
+}
