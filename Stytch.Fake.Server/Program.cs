@@ -37,6 +37,7 @@ var seed = new Option<int?>("--seed") { Description = "Seed for ids and codes, s
 var rateLimits = new Option<bool>("--rate-limits") { Description = "Turn on Stytch-like rate limits (429 too_many_requests)." };
 var snapshot = new Option<FileInfo?>("--snapshot") { Description = "Load the project's state from this JSON file at start (when it exists)." };
 var saveSnapshot = new Option<bool>("--save-snapshot") { Description = "With --snapshot: write the project's state back to that file on shutdown." };
+var rbacPolicy = new Option<FileInfo?>("--rbac-policy") { Description = "Load the project's RBAC policy (roles, resources, scopes) from this JSON file at start: a Policy object or a saved GET /v1/b2b/rbac/policy answer." };
 var strict = new Option<bool>("--strict") { Description = "Refuse request fields the fake does not know (400 bad_request naming the field) instead of ignoring them." };
 var allowedHost = new Option<string[]>("--allowed-host")
 {
@@ -101,7 +102,7 @@ var maxFaultRules = LimitOption("--max-fault-rules", "Most fault rules one proje
 // (Stytch.Fake.Server): people run the installed tool as stytch-fake, and --help should show what to type.
 var root = new Command("stytch-fake", "Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, allowedHost, projectId, secret, seed, rateLimits, strict, redirectUrl, snapshot, saveSnapshot, adminToken, maxProjects, maxSigningKeys, maxFaultRules, new HelpOption(), new VersionOption(),
+    port, host, allowedHost, projectId, secret, seed, rateLimits, strict, redirectUrl, snapshot, saveSnapshot, rbacPolicy, adminToken, maxProjects, maxSigningKeys, maxFaultRules, new HelpOption(), new VersionOption(),
 };
 root.Validators.Add(r =>
 {
@@ -171,6 +172,22 @@ root.SetAction(async (parsed, cancellation) =>
         }
 
         await output.WriteLineAsync($"loaded snapshot {snapshotFile.FullName}");
+    }
+
+    // After the snapshot, so that the file's policy wins over the one a snapshot holds.
+    if (parsed.GetValue(rbacPolicy) is { } policyFile)
+    {
+        try
+        {
+            stytch.DefaultProject.Rbac.LoadPolicyJson(await File.ReadAllTextAsync(policyFile.FullName, CancellationToken.None));
+        }
+        catch (Exception e) when (e is StytchException or IOException or UnauthorizedAccessException)
+        {
+            await parsed.InvocationConfiguration.Error.WriteLineAsync($"--rbac-policy {policyFile.FullName}: {(e is StytchException refused ? refused.Error.Message : e.Message)}");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"loaded RBAC policy {policyFile.FullName}");
     }
 
     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stytch.Fake listening on {stytch.Url}"));

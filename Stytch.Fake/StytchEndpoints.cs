@@ -43,6 +43,8 @@ public static class StytchEndpoints
         public const string MagicLinkCreate = "magic_links.create";
         /// <summary><c>POST /v1/magic_links/authenticate</c>.</summary>
         public const string MagicLinkAuthenticate = "magic_links.authenticate";
+        /// <summary><c>GET /v1/rbac/policy</c>.</summary>
+        public const string RbacPolicy = "rbac.policy";
     }
 
     /// <summary>The B2B API (<c>/v1/b2b/…</c>).</summary>
@@ -84,6 +86,12 @@ public static class StytchEndpoints
         public const string MagicLinkEmailInvite = "b2b.magic_links.email.invite";
         /// <summary><c>POST /v1/b2b/magic_links/authenticate</c>.</summary>
         public const string MagicLinkAuthenticate = "b2b.magic_links.authenticate";
+        /// <summary><c>GET /v1/b2b/rbac/policy</c>.</summary>
+        public const string RbacPolicy = "b2b.rbac.policy";
+        /// <summary><c>GET /v1/b2b/rbac/organizations/{organization_id}</c>.</summary>
+        public const string RbacOrganizationGetPolicy = "b2b.rbac.organizations.get_org_policy";
+        /// <summary><c>PUT /v1/b2b/rbac/organizations/{organization_id}</c>.</summary>
+        public const string RbacOrganizationSetPolicy = "b2b.rbac.organizations.set_org_policy";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

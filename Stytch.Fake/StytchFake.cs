@@ -128,6 +128,9 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
     /// <summary>The default project's M2M clients (<see cref="StytchFakeProject.M2M"/>).</summary>
     public ProjectM2M M2M => DefaultProject.M2M;
 
+    /// <summary>The first project's RBAC policy and role assignments (see <see cref="StytchFakeProject.Rbac"/>).</summary>
+    public ProjectRbac Rbac => DefaultProject.Rbac;
+
     /// <summary>Seeds the first project: organizations with members, and users (see <see cref="StytchSeeder"/>).</summary>
     public StytchSeeder Seed => DefaultProject.Seed;
 

@@ -2,6 +2,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Products.M2M;
+using Stytch.Fake.Products.Rbac;
 using Stytch.Fake.Tokens;
 
 namespace Stytch.Fake;
@@ -63,8 +64,9 @@ public sealed class StytchFakeProject
         // order, at construction, so later ids do not depend on when a key or a fault is first used) the seeds of
         // the name generator and the fault dice and the first signing key's kid; then every other id and code.
         Store = new ProjectStore(new ProjectSettings(ProjectId, live, options.Seed, CheckedRedirectUrls(options.RedirectUrls)), Clock, ids);
-        ConsumerProducts = new ConsumerProducts(Store);
-        B2BProducts = new B2BProducts(Store);
+        RbacService = new RbacService(Store);
+        ConsumerProducts = new ConsumerProducts(Store, RbacService);
+        B2BProducts = new B2BProducts(Store, RbacService);
         Seed = new StytchSeeder(this, ids.NewSeed());
         Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.ProductCatalog.StytchEndpointNames, limits.MaxFaultRulesPerProject);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock, keys, limits.MaxSigningKeysPerProject));
@@ -75,6 +77,7 @@ public sealed class StytchFakeProject
         B2B = new ProjectB2B(B2BProducts, Jwts.Mint);
         M2MClients = new M2MClientService(Store);
         M2M = new ProjectM2M(M2MClients);
+        Rbac = new ProjectRbac(RbacService, B2BProducts, id => ConsumerProducts.Users.Get(id), Products.Rbac.Wire.RbacPolicyJson.Parse);
         RedirectUrls = new ProjectRedirectUrls(Store);
     }
 
@@ -148,6 +151,12 @@ public sealed class StytchFakeProject
 
     /// <summary>The project's M2M clients: <see cref="ProjectM2M.All"/>, <see cref="ProjectM2M.Get"/>, <see cref="ProjectM2M.Create"/>.</summary>
     public ProjectM2M M2M { get; }
+
+    /// <summary>The project's RBAC policy, organizations' custom roles and users' roles.</summary>
+    public ProjectRbac Rbac { get; }
+
+    /// <summary>The RBAC engine: the project's policy, organization and user roles.</summary>
+    internal RbacService RbacService { get; }
 
     /// <summary>
     /// Adds a new signing key; the old one stays in the JWKS until <see cref="RemoveOldSigningKeys"/>. Keys are made on

@@ -61,10 +61,10 @@ public sealed partial class RequestBinderSamenessTests
         yield return Case("sessions.authenticate",
             ["session_token", "session_jwt", "session_duration_minutes", "session_custom_claims", "authorization_check"],
             [("session_token", "\"token\"")],
-            body => Values(Claims(body), body.Element("authorization_check") is { } check ? JsonValues.Object(check, "authorization_check") : null,
+            body => Values(Claims(body), ConsumerAuthorizationCheckJson.Read(body.Element("authorization_check"), body.Fields),
                 body.String("session_token"), body.String("session_jwt"), body.Int("session_duration_minutes")),
             SessionRequestJson.Default.SessionAuthenticateRequest,
-            r => Values(ClaimsJson.Read(r.SessionCustomClaims), r.AuthorizationCheck, r.SessionToken, r.SessionJwt, r.SessionDurationMinutes));
+            r => Values(ClaimsJson.Read(r.SessionCustomClaims), ConsumerAuthorizationCheckJson.Read(r.AuthorizationCheck), r.SessionToken, r.SessionJwt, r.SessionDurationMinutes));
 
         yield return Case("sessions.revoke",
             ["session_id", "session_token", "session_jwt"],
@@ -111,6 +111,7 @@ public sealed partial class RequestBinderSamenessTests
     [TestCase("b2b.organizations.update", new[] { "rbac_email_implicit_role_assignments[0].zzz", "rbac_email_implicit_role_assignments[1].yyy" })]
     [TestCase("b2b.organizations.search", new[] { "query.zzz", "query.operands[0].zzz" })]
     [TestCase("b2b.sessions.authenticate", new[] { "authorization_check.zzz" })]
+    [TestCase("sessions.authenticate", new[] { "authorization_check.zzz" })]
     public void Bind_B2BCorpusBodies_ReachTheNestedUnknowns(string name, string[] nested)
     {
         var endpoint = ByName[name];

@@ -130,12 +130,17 @@ internal sealed partial class ConformanceRun
             return await r.Client.PostAsync("/v1/sessions/authenticate", new { session_jwt = login.SessionJwt });
         }),
         Post("SessionsAuthenticate_ExtendedWithCheck", "/v1/sessions/authenticate", async r =>
-            await r.Client.PostAsync("/v1/sessions/authenticate", new
+        {
+            r.Project.Rbac.LoadPolicyJson("""{"resources":[{"resource_id":"documents","actions":["read"]}],"roles":[{"role_id":"reader","permissions":[{"resource_id":"documents","actions":["read"]}]}]}""");
+            var login = await r.LoginAsync("ada@example.com");
+            r.Project.Rbac.SetUserRoles(r.Project.Users.All.Single().UserId, "reader");
+            return await r.Client.PostAsync("/v1/sessions/authenticate", new
             {
-                session_token = (await r.LoginAsync("ada@example.com")).SessionToken,
+                session_token = login.SessionToken,
                 session_duration_minutes = 240,
                 authorization_check = new { resource_id = "documents", action = "read" },
-            })),
+            });
+        }),
         Post("SessionsAuthenticate_MergingCustomClaims", "/v1/sessions/authenticate", async r =>
         {
             var login = await r.LoginAsync("ada@example.com");
@@ -404,7 +409,32 @@ internal sealed partial class ConformanceRun
         .. M2MConformance.Variants,
         .. MagicLinkVariants(),
         .. B2BMagicLinkConformance.Variants,
+
+        // RBAC
+        Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),
+        Get("RbacPolicy_ProjectPolicy", "/v1/rbac/policy", r =>
+        {
+            r.Project.Rbac.LoadPolicyJson(RbacDocuments);
+            return r.Client.GetAsync("/v1/rbac/policy");
+        }),
+        Get("B2BRbacPolicy_Defaults", "/v1/b2b/rbac/policy", r => r.Client.GetAsync("/v1/b2b/rbac/policy")),
+        Get("B2BRbacPolicy_ProjectPolicy", "/v1/b2b/rbac/policy", r =>
+        {
+            r.Project.Rbac.LoadPolicyJson(RbacDocuments);
+            return r.Client.GetAsync("/v1/b2b/rbac/policy");
+        }),
+        Get("B2BRbacOrganizationsGet_NoRoles", "/v1/b2b/rbac/organizations/{organization_id}", async r =>
+            await r.Client.GetAsync("/v1/b2b/rbac/organizations/" + await r.OrganizationAsync(jit: true))),
+        Put("B2BRbacOrganizationsSet_OneRole", "/v1/b2b/rbac/organizations/{organization_id}", async r =>
+            await r.Client.SendAsync(HttpMethod.Put, "/v1/b2b/rbac/organizations/" + await r.OrganizationAsync(jit: true),
+                """{"org_policy":{"roles":[{"role_id":"auditor","description":"Reads members","permissions":[{"resource_id":"stytch.member","actions":["search"]}]}]}}""")),
     ];
+
+    private const string RbacDocuments = """
+        {"resources":[{"resource_id":"documents","description":"Docs","actions":["read","write"]}],
+         "roles":[{"role_id":"editor","description":"Edits","permissions":[{"resource_id":"documents","actions":["*"]}]}],
+         "scopes":[{"scope":"read:documents","description":"Reads","permissions":[{"resource_id":"documents","actions":["read"]}]}]}
+        """;
 
     // ---- the error variants -----------------------------------------------------------------------
 

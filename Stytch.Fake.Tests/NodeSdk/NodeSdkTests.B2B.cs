@@ -225,17 +225,43 @@ public sealed partial class NodeSdkTests
         AssertStytchError(_b2b, "error_member_not_found", 404, "member_not_found");
 
     [Test]
-    public void B2BSessionsAuthenticateJwt_AuthorizationCheck_GrantsThroughTheMemberRole()
+    public void B2BSessionsAuthenticateJwt_AuthorizationCheckOnStytchSelf_PassesLocallyWithTheFetchedPolicies()
     {
         var value = Ok(_b2b, "sessions_authenticate_jwt_authorization_check");
 
         Assert.Multiple(() =>
         {
             Assert.That(value["member_session_id"]!.GetValue<string>(), Is.EqualTo(MemberSessionId()));
-            Assert.That(value["authorized"]!.GetValue<bool>(), Is.True);
-            Assert.That(value["granting_roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "stytch_member" }));
+            Assert.That(value["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "stytch_member" }));
+            Assert.That(value["remote_calls"]!.GetValue<int>(), Is.Zero, "checked locally, without sessions/authenticate");
+            Assert.That(value["policy_fetched"]!.GetValue<bool>(), Is.True);
+            Assert.That(value["org_policy_fetched"]!.GetValue<bool>(), Is.True);
         });
     }
+
+    [Test]
+    public void B2BSessionsAuthenticateJwt_PlainMemberOnStytchOrganization_ThrowsSessionAuthorizationError() =>
+        AssertStytchError(_b2b, "sessions_authenticate_jwt_authorization_check_member_refused", 403, "session_authorization_error");
+
+    [Test]
+    public void B2BSessionsAuthenticateJwt_AdminOnStytchOrganization_PassesLocally()
+    {
+        var value = Ok(_b2b, "sessions_authenticate_jwt_authorization_check_admin");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "stytch_member", "stytch_admin" }));
+            Assert.That(value["remote_calls"]!.GetValue<int>(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void B2BOrganizationsUpdate_WithAPlainMembersSessionToken_ThrowsSessionAuthorizationError() =>
+        AssertStytchError(_b2b, "organizations_update_as_member_refused", 403, "session_authorization_error");
+
+    [Test]
+    public void B2BOrganizationsUpdate_WithAnAdminsSessionToken_Renames() =>
+        Assert.That(Ok(_b2b, "organizations_update_as_admin")["organization_name"]!.GetValue<string>(), Is.EqualTo("Acme Inc"));
 
     [Test]
     public void B2BOrganizationsUpdate_NameAndDomains_ReturnsTheUpdatedOrganization()

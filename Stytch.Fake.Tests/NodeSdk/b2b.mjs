@@ -7,13 +7,14 @@
 // Every step runs even when an earlier one fails, so one run reports every mismatch at once.
 
 import stytch from "stytch";
-import { ignoredFields, latestMessage, otherCode, sdkVersion, settings, stepRunner } from "./harness.mjs";
+import { ignoredFields, latestMessage, otherCode, requestCount, sdkVersion, settings, stepRunner } from "./harness.mjs";
 
 const { url, projectId, secret, origin } = settings("b2b.mjs");
 const run = Date.now();
 const slug = `acme-${run}`;
 const email = `ada-${run}@acme.io`;
 const graceEmail = `grace.hopper-${run}@acme.io`;
+const adminEmail = `boss-${run}@acme.io`;
 
 // As in consumer.mjs: `env` is the base URL; the SDK warns on stderr about a non-Stytch env.
 const client = new stytch.B2BClient({ project_id: projectId, secret, env: origin, timeout: 20_000 });
@@ -149,14 +150,56 @@ await step("sessions_authenticate_jwt_remote", async () => {
   };
 });
 
+// Local verification with an authorization_check: the SDK fetches the project's policy (/v1/b2b/rbac/policy) and the
+// organization's (/v1/b2b/rbac/organizations/{id}) and checks the JWT's roles itself. When that check fails it falls
+// back to /v1/b2b/sessions/authenticate, which checks again and answers 403.
+const remoteAuthenticate = () => requestCount(url, projectId, "POST", "/v1/b2b/sessions/authenticate");
+
 await step("sessions_authenticate_jwt_authorization_check", async () => {
-  // Local verification with an authorization_check needs the project's RBAC policy (/v1/b2b/rbac/policy), which the
-  // fake does not serve; the SDK then falls back to /v1/b2b/sessions/authenticate, which evaluates the check.
+  const before = await remoteAuthenticate();
   const r = await client.sessions.authenticateJwt({
     session_jwt: state.sessionJwt,
     authorization_check: { organization_id: state.organizationId, resource_id: "stytch.self", action: "update.info.name" },
   });
-  return { member_session_id: r.member_session?.member_session_id, authorized: r.verdict?.authorized, granting_roles: r.verdict?.granting_roles };
+  return {
+    member_session_id: r.member_session?.member_session_id,
+    roles: r.member_session?.roles,
+    remote_calls: (await remoteAuthenticate()) - before,
+    policy_fetched: (await requestCount(url, projectId, "GET", "/v1/b2b/rbac/policy")) > 0,
+    org_policy_fetched: (await requestCount(url, projectId, "GET", `/v1/b2b/rbac/organizations/${state.organizationId}`)) > 0,
+  };
+});
+
+await step("sessions_authenticate_jwt_authorization_check_member_refused", async () =>
+  client.sessions.authenticateJwt({
+    session_jwt: state.sessionJwt,
+    authorization_check: { organization_id: state.organizationId, resource_id: "stytch.organization", action: "update.info.name" },
+  }));
+
+await step("sessions_authenticate_jwt_authorization_check_admin", async () => {
+  await client.organizations.members.create({ organization_id: state.organizationId, email_address: adminEmail, roles: ["stytch_admin"] });
+  await client.otps.email.loginOrSignup({ organization_id: state.organizationId, email_address: adminEmail });
+  const { code } = await latestCode(adminEmail);
+  const login = await client.otps.email.authenticate({ organization_id: state.organizationId, email_address: adminEmail, code });
+  state.adminSessionToken = login.session_token;
+  state.adminMemberId = login.member_id;
+  const before = await remoteAuthenticate();
+  const r = await client.sessions.authenticateJwt({
+    session_jwt: login.session_jwt,
+    authorization_check: { organization_id: state.organizationId, resource_id: "stytch.organization", action: "update.info.name" },
+  });
+  return { roles: r.member_session?.roles, remote_calls: (await remoteAuthenticate()) - before };
+});
+
+await step("organizations_update_as_member_refused", async () =>
+  client.organizations.update({ organization_id: state.organizationId, organization_name: "Taken over" }, { authorization: { session_token: state.sessionToken } }));
+
+await step("organizations_update_as_admin", async () => {
+  const r = await client.organizations.update(
+    { organization_id: state.organizationId, organization_name: "Acme Inc" }, { authorization: { session_token: state.adminSessionToken } });
+  // The admin goes again, so that the member steps below see the one member they expect.
+  await client.organizations.members.delete({ organization_id: state.organizationId, member_id: state.adminMemberId });
+  return { status_code: r.status_code, organization_name: r.organization.organization_name };
 });
 
 await step("sessions_get_jwks", async () => {

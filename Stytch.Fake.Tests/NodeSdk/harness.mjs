@@ -102,3 +102,10 @@ export async function ignoredFields(url, projectId) {
       .map((r) => ({ method: r.method, path: r.path, ignored_fields: r.ignored_fields })),
   };
 }
+
+// The back door's request log: how many requests the fake answered with this method and path.
+export async function requestCount(url, projectId, method, path) {
+  const target = new URL(`_fake/v1/projects/${encodeURIComponent(projectId)}/requests`, url.endsWith("/") ? url : `${url}/`);
+  const { requests } = await (await fetch(target)).json();
+  return requests.filter((r) => r.method === method && r.path === path).length;
+}

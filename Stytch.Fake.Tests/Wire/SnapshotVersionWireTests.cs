@@ -123,7 +123,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
 
         // What version 2 changed: the layout, the names of code and member session lists, the outbox kind's spelling,
         // metadata as objects, and no computed is_empty in attributes. Version 3 added M2M clients, which v1 had none of.
-        Assert.That(v2["version"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(v2["version"]!.GetValue<int>(), Is.EqualTo(4));
         Assert.That(v2["m2m_clients"]!.AsArray(), Is.Empty);
         Assert.That(Same(v2["clock"], state["clock"]) && Same(v2["users"], state["users"]) && Same(v2["signing_keys"], v1["signing_keys"]), "clock, users, keys");
         Assert.That(Same(v2["codes"], WithoutIsEmpty(state["otps"])) && Same(v2["sessions"], WithoutIsEmpty(state["sessions"])), "codes, sessions");
@@ -154,10 +154,10 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var response = await PutAsync("""{"version":1,"state":{"clock":42}}""");
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Str(response.Json["error_message"]), Does.StartWith("The snapshot is not valid JSON of a Stytch.Fake snapshot (version 1, read in the layout of version 3): ").And.Contain("$.clock"));
+        Assert.That(Str(response.Json["error_message"]), Does.StartWith("The snapshot is not valid JSON of a Stytch.Fake snapshot (version 1, read in the layout of version 4): ").And.Contain("$.clock"));
     }
 
-    [TestCase(4)]
+    [TestCase(5)]
     [TestCase(0)]
     [TestCase(-1)]
     [TestCase(1000)]
@@ -173,7 +173,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
-        Assert.That(Str(response.Json["error_message"]), Is.EqualTo($"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions 1 to 3."));
+        Assert.That(Str(response.Json["error_message"]), Is.EqualTo($"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions 1 to 4."));
         Assert.That(Stytch.DefaultProject.ExportSnapshot(), Is.EqualTo(expected));
     }
 
@@ -181,14 +181,14 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
     public async Task ImportSnapshot_UnknownVersion_ThrowsStytchExceptionNamingItAndChangesNothing()
     {
         var snapshot = JsonNode.Parse(await ArrangeStateAsync())!.AsObject();
-        snapshot["version"] = 4;
+        snapshot["version"] = 5;
         Stytch.DefaultProject.Users.Create("late@example.com");
         var expected = Stytch.DefaultProject.ExportSnapshot();
 
         var error = Assert.Throws<StytchException>(() => Stytch.DefaultProject.ImportSnapshot(snapshot.ToJsonString()))!.Error;
 
         Assert.That((error.StatusCode, error.ErrorType), Is.EqualTo((400, "bad_request")));
-        Assert.That(error.Message, Does.Contain("version 4"));
+        Assert.That(error.Message, Does.Contain("version 5"));
         Assert.That(Stytch.DefaultProject.ExportSnapshot(), Is.EqualTo(expected));
     }
 
@@ -203,7 +203,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var response = await PutAsync(snapshot.ToJsonString());
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Str(response.Json["error_message"]), Is.EqualTo("The snapshot must be an object with a version: 1 to 3."));
+        Assert.That(Str(response.Json["error_message"]), Is.EqualTo("The snapshot must be an object with a version: 1 to 4."));
     }
 
     [TestCase("trusted_metadata", "\"{}\"")]

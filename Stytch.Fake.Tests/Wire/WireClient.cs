@@ -37,9 +37,14 @@ internal sealed class WireClient : IDisposable
 
     public Task<WireResult> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
-    public async Task<WireResult> SendAsync(HttpMethod method, string path, string? body, string contentType = "application/json")
+    public async Task<WireResult> SendAsync(HttpMethod method, string path, string? body, string contentType = "application/json", IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         // A call that changes state sends the JSON content type even without a body, as the back doors require.
         if (body is not null || (method != HttpMethod.Get && method != HttpMethod.Head))
         {

@@ -86,6 +86,13 @@ internal sealed record Endpoint(
     public static Endpoint Delete(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "DELETE", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
 
+    public static Endpoint DeleteAsync(string name, string path, Func<ApiCall, ValueTask<ApiResponse>> handle, Access access = Access.Basic) =>
+        new(name, "DELETE", new Route(path), null, handle, access);
+
+    /// <summary>An asynchronous PUT whose body binds to <typeparamref name="TRequest"/>: see <see cref="RequestBinder{TRequest}"/>.</summary>
+    public static Endpoint PutAsync<TRequest>(string name, string path, JsonTypeInfo<TRequest> request, Func<ApiCall, TRequest, ValueTask<ApiResponse>> handle) =>
+        Bound(name, "PUT", path, request, handle, Access.Basic);
+
     public static Endpoint PutDocument(string name, string path, Func<ApiCall, ApiResponse> handle, Access access) =>
         new(name, "PUT", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
 

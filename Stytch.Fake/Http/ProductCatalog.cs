@@ -10,6 +10,7 @@ using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 using Stytch.Fake.Products.Jwks.Wire;
 using Stytch.Fake.Products.M2M.Wire;
+using Stytch.Fake.Products.Rbac.Wire;
 
 namespace Stytch.Fake.Http;
 
@@ -34,6 +35,7 @@ internal static class ProductCatalog
         JwksEndpoints.All,
         AdminEndpoints.All,
         M2MEndpoints.All,
+        RbacEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

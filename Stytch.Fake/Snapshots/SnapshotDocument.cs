@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace Stytch.Fake.Snapshots;
 
-// The snapshot file format, version 3: its own records, so that renaming an engine type or property leaves files as
+// The snapshot file format, version 4: its own records, so that renaming an engine type or property leaves files as
 // they are (SnapshotMapping is the one place that knows both). JSON names are these records' names in snake_case.
 //
 // Version rules:
 // - `version` names the exact set of fields and their meaning. Any change to it (a field added, removed, renamed,
-//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v3-golden.json) fails until
+//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v4-golden.json) fails until
 //   it is bumped or the change is undone.
 // - The fake writes only the newest version and reads every version it ever wrote: an older one is rewritten into
 //   the newest layout before it is read (SnapshotV1), so the mapping only ever sees the newest records.
@@ -27,6 +27,7 @@ namespace Stytch.Fake.Snapshots;
 /// <param name="SigningKeys">The JWT signing keys, oldest first: the last one signs.</param>
 /// <param name="M2MClients">Every M2M client, oldest first, with the hashes of its secrets (version 3 on).</param>
 /// <param name="MagicLinks">Every consumer magic-link token still held, used or not (version 3 on).</param>
+/// <param name="Rbac">The project's own RBAC policy, organizations' custom roles and users' roles (version 4 on).</param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -38,7 +39,8 @@ internal sealed record SnapshotDocument(
     [property: JsonPropertyName("b2b")] SnapshotB2B B2B,
     IReadOnlyList<SnapshotSigningKey> SigningKeys,
     [property: JsonPropertyName("m2m_clients")] IReadOnlyList<SnapshotM2MClient> M2MClients,
-    IReadOnlyList<SnapshotMagicLink> MagicLinks);
+    IReadOnlyList<SnapshotMagicLink> MagicLinks,
+    SnapshotRbac Rbac);
 
 internal sealed record SnapshotSigningKey(string Kid, string PrivateKeyPem);
 
@@ -206,3 +208,24 @@ internal sealed record SnapshotMagicLink(
     DateTimeOffset ExpiresAt,
     bool Used,
     SnapshotAttributes Attributes);
+/// <summary>The RBAC state: the project's own policy (without Stytch's defaults), organizations' roles, users' roles.</summary>
+internal sealed record SnapshotRbac(
+    SnapshotPolicy Policy,
+    IReadOnlyList<SnapshotOrganizationPolicy> OrganizationPolicies,
+    IReadOnlyList<SnapshotUserRoles> UserRoles);
+
+internal sealed record SnapshotPolicy(IReadOnlyList<SnapshotRole> Roles, IReadOnlyList<SnapshotResource> Resources, IReadOnlyList<SnapshotScope> Scopes);
+
+internal sealed record SnapshotPermission(string ResourceId, IReadOnlyList<string> Actions);
+
+internal sealed record SnapshotRole(string RoleId, string Description, IReadOnlyList<SnapshotPermission> Permissions);
+
+internal sealed record SnapshotResource(string ResourceId, string Description, IReadOnlyList<string> Actions);
+
+internal sealed record SnapshotScope(string Scope, string Description, IReadOnlyList<SnapshotPermission> Permissions);
+
+/// <summary>One organization's custom roles.</summary>
+internal sealed record SnapshotOrganizationPolicy(string OrganizationId, IReadOnlyList<SnapshotRole> Roles);
+
+/// <summary>One consumer user's explicit roles.</summary>
+internal sealed record SnapshotUserRoles(string UserId, IReadOnlyList<string> Roles);

@@ -19,9 +19,13 @@ internal static class SnapshotMapping
     /// <summary>The project's whole state (engine and signing keys) as a document of the current version.</summary>
     public static SnapshotDocument Export(StytchFakeProject project) =>
         // One transaction: consumer and B2B state of the same instant.
-        project.Store.Transact(() => Export(project, project.ConsumerProducts.Export(), project.B2BProducts.Export()));
+        project.Store.Transact(() =>
+        {
+            var state = project.ConsumerProducts.Export();
+            return Export(project, state, project.B2BProducts.Export(), SnapshotRbacMapping.Export(project, state));
+        });
 
-    private static SnapshotDocument Export(StytchFakeProject project, ConsumerSnapshot state, B2BSnapshot b2b) =>
+    private static SnapshotDocument Export(StytchFakeProject project, ConsumerSnapshot state, B2BSnapshot b2b, SnapshotRbac rbac) =>
         new(
             SnapshotJson.Version,
             project.ProjectId,
@@ -43,7 +47,8 @@ internal static class SnapshotMapping
             [.. project.M2MClients.Export().Select(From)],
             [.. state.MagicLinks.Select(l => new SnapshotMagicLink(
                 l.Token, l.Payload.UserId, l.Payload.EmailId, MessageKindNames.Of(l.Payload.Kind), l.Payload.CodeChallenge,
-                l.Payload.Embedded, l.ExpiresAt, l.Used, From(l.Attributes)))]);
+                l.Payload.Embedded, l.ExpiresAt, l.Used, From(l.Attributes)))],
+            rbac);
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -85,11 +90,13 @@ internal static class SnapshotMapping
         ConsumerProducts.Check(state);
         B2BProducts.Check(b2b);
         M2MClientService.Check(m2m);
+        var rbac = SnapshotRbacMapping.ToChecked(document.Rbac, state, b2b);
         project.Store.Replace(() =>
         {
             project.ConsumerProducts.Load(state);
             project.B2BProducts.Load(b2b);
             project.M2MClients.Load(m2m);
+            project.RbacService.Load(rbac);
             project.Jwts.Keys.Replace(keys);
         });
     }

@@ -49,7 +49,7 @@ internal sealed class BodyRequiredAttribute(string errorType) : Attribute
     public string? Message { get; init; }
 }
 
-/// <summary>A member that must be a JSON object, of any content the handler does not read (<c>authorization_check</c> of a consumer session).</summary>
+/// <summary>A member that must be a JSON object, of any content the handler keeps as it is (metadata).</summary>
 internal sealed class AnyObject : IBodyRule
 {
     public static void Check(JsonElement value, string path, BodyFields fields) => JsonValues.Object(value, path);

@@ -4,6 +4,7 @@ using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.B2B.Members;
 using Stytch.Fake.Products.B2B.Organizations;
 using Stytch.Fake.Products.B2B.Sessions;
+using Stytch.Fake.Products.Rbac;
 
 namespace Stytch.Fake.Products.B2B;
 
@@ -15,12 +16,17 @@ internal sealed class B2BProducts
 {
     private readonly ProjectStore _store;
 
-    public B2BProducts(ProjectStore store)
+    /// <param name="store">The project's store.</param>
+    /// <param name="rbac">The project's RBAC policies; a store of its own when null (engine tests).</param>
+    public B2BProducts(ProjectStore store, RbacService? rbac = null)
     {
         _store = store;
+        Rbac = rbac ?? new RbacService(store);
         Organizations = new OrganizationService(store);
         Members = new MemberService(store, Organizations);
-        Sessions = new MemberSessionService(store, Organizations, Members);
+        Authorization = new MemberAuthorization(store, Organizations, Members, Rbac);
+        OrganizationPolicies = new OrganizationPolicyService(store, Organizations, Rbac);
+        Sessions = new MemberSessionService(store, Organizations, Members, Authorization);
         EmailOtp = new B2BEmailOtpService(store, Organizations, Members, Sessions);
         MagicLinks = new B2BMagicLinkService(store, Organizations, Members, Sessions);
     }
@@ -30,6 +36,14 @@ internal sealed class B2BProducts
     public MemberService Members { get; }
 
     public MemberSessionService Sessions { get; }
+
+    public RbacService Rbac { get; }
+
+    /// <summary>Authorization checks and calls made with a member session.</summary>
+    public MemberAuthorization Authorization { get; }
+
+    /// <summary>Organizations' custom roles (<c>/v1/b2b/rbac/organizations/{organization_id}</c>).</summary>
+    public OrganizationPolicyService OrganizationPolicies { get; }
 
     public B2BEmailOtpService EmailOtp { get; }
 

@@ -3,6 +3,7 @@ using Stytch.Fake.Products.Consumer.EmailOtp;
 using Stytch.Fake.Products.Consumer.MagicLinks;
 using Stytch.Fake.Products.Consumer.Sessions;
 using Stytch.Fake.Products.Consumer.Users;
+using Stytch.Fake.Products.Rbac;
 
 namespace Stytch.Fake.Products.Consumer;
 
@@ -14,11 +15,13 @@ internal sealed class ConsumerProducts
 {
     private readonly ProjectStore _store;
 
-    public ConsumerProducts(ProjectStore store)
+    /// <param name="store">The project's store.</param>
+    /// <param name="rbac">The project's RBAC policies; a store of its own when null (engine tests).</param>
+    public ConsumerProducts(ProjectStore store, RbacService? rbac = null)
     {
         _store = store;
         Users = new UserService(store);
-        Sessions = new SessionService(store, Users);
+        Sessions = new SessionService(store, Users, rbac ?? new RbacService(store));
         EmailOtp = new EmailOtpService(store, Users, Sessions);
         MagicLinks = new MagicLinkService(store, Users, Sessions);
     }

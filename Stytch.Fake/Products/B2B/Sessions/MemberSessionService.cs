@@ -15,12 +15,14 @@ internal sealed class MemberSessionService
     private readonly ProjectStore _store;
     private readonly OrganizationService _organizations;
     private readonly MemberService _members;
+    private readonly MemberAuthorization _authorization;
 
-    public MemberSessionService(ProjectStore store, OrganizationService organizations, MemberService members)
+    public MemberSessionService(ProjectStore store, OrganizationService organizations, MemberService members, MemberAuthorization authorization)
     {
         _store = store;
         _organizations = organizations;
         _members = members;
+        _authorization = authorization;
         members.Deleting.Add(member => Sessions.RemoveOwnedBy(member.MemberId));
     }
 
@@ -37,7 +39,7 @@ internal sealed class MemberSessionService
             var session = Sessions.Find(sessionToken, sessionId, now);
             var member = _members.ById(session.MemberId);
             var organization = _organizations.ById(session.OrganizationId);
-            var verdict = check is null ? null : MemberAuthorization.Authorize(check, organization, MemberRoles.Of(member, organization));
+            var verdict = check is null ? null : _authorization.Authorize(check, organization, MemberRoles.IdsOf(member, organization));
             var claims = CustomClaims.Merge(session.CustomClaims, customClaims);
             var updated = Sessions.Renew(session, now, durationMinutes, claims, adjust: s => Refreshed(s, member, organization));
             return new MemberSessionAuthenticated(updated, member, organization, verdict);

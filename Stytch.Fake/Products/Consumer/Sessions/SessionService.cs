@@ -1,5 +1,6 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.Consumer.Users;
+using Stytch.Fake.Products.Rbac;
 
 namespace Stytch.Fake.Products.Consumer.Sessions;
 
@@ -10,21 +11,25 @@ namespace Stytch.Fake.Products.Consumer.Sessions;
 /// </summary>
 internal sealed class SessionService
 {
-    private static readonly string[] ConsumerRoles = ["stytch_user"];
-
     private readonly ProjectStore _store;
     private readonly UserService _users;
+    private readonly RbacService _rbac;
 
-    public SessionService(ProjectStore store, UserService users)
+    public SessionService(ProjectStore store, UserService users, RbacService rbac)
     {
         _store = store;
         _users = users;
+        _rbac = rbac;
     }
 
     private SessionStore<StytchSession> Sessions => _store.Sessions;
 
-    /// <summary><c>POST /v1/sessions/authenticate</c> by token or by session id (from a verified JWT).</summary>
-    public SessionAuthenticated Authenticate(string? sessionToken, string? sessionId, int? durationMinutes, IReadOnlyDictionary<string, object?>? customClaims = null)
+    /// <summary>
+    /// <c>POST /v1/sessions/authenticate</c> by token or by session id (from a verified JWT), with an optional RBAC check
+    /// of the session's roles (<c>stytch_user</c> and the user's own) under the consumer policy; a refused check changes nothing.
+    /// </summary>
+    /// <exception cref="StytchException"><c>consumer_session_authorization_error</c> when no role grants the check; the session's errors.</exception>
+    public SessionAuthenticated Authenticate(string? sessionToken, string? sessionId, int? durationMinutes, IReadOnlyDictionary<string, object?>? customClaims = null, ConsumerAuthorizationCheck? check = null)
     {
         Validate.SessionMinutes(durationMinutes);
         CustomClaims.CheckKeys(customClaims);
@@ -32,8 +37,10 @@ internal sealed class SessionService
         {
             var now = _store.Clock.Now;
             var session = Sessions.Find(sessionToken, sessionId, now);
-            var updated = Sessions.Renew(session, now, durationMinutes, CustomClaims.Merge(session.CustomClaims, customClaims));
-            return new SessionAuthenticated(updated, _users.Require(updated.UserId).ToPublic());
+            var roles = _rbac.UserSessionRoles(session.UserId);
+            var verdict = check is null ? null : _rbac.AuthorizeUser(roles, check.ResourceId, check.Action);
+            var updated = Sessions.Renew(session, now, durationMinutes, CustomClaims.Merge(session.CustomClaims, customClaims), adjust: s => s with { Roles = roles });
+            return new SessionAuthenticated(updated, _users.Require(updated.UserId).ToPublic(), verdict);
         });
     }
 
@@ -74,7 +81,7 @@ internal sealed class SessionService
 
     /// <summary>Starts a session of <paramref name="user"/> authenticated by <paramref name="factor"/>; under the store's lock.</summary>
     public StytchSession Start(UserRecord user, AuthenticationFactor factor, int minutes, DateTimeOffset now, RequestAttributes attributes, IReadOnlyDictionary<string, object?> claims) =>
-        Sessions.Start((id, token) => new StytchSession(id, user.UserId, token, now, now, now.AddMinutes(minutes), [factor], ConsumerRoles)
+        Sessions.Start((id, token) => new StytchSession(id, user.UserId, token, now, now, now.AddMinutes(minutes), [factor], _rbac.UserSessionRoles(user.UserId))
         {
             Attributes = attributes,
             CustomClaims = claims,
@@ -84,6 +91,7 @@ internal sealed class SessionService
     public StytchSession Extend(StytchSession session, AuthenticationFactor factor, int? minutes, DateTimeOffset now, RequestAttributes attributes, IReadOnlyDictionary<string, object?> claims) =>
         Sessions.Renew(session, now, minutes, claims, factor, s => s with
         {
+            Roles = _rbac.UserSessionRoles(s.UserId),
             // Inferred: a call that sends attributes records them; one that sends none keeps the earlier ones.
             Attributes = attributes.IsEmpty ? s.Attributes : attributes,
         });

@@ -1,8 +1,13 @@
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.B2B.Sessions.Wire;
+using Stytch.Fake.Products.Rbac;
 
 namespace Stytch.Fake.Products.B2B.Organizations.Wire;
 
-/// <summary>The B2B organization endpoints: create, search, get, update and delete.</summary>
+/// <summary>
+/// The B2B organization endpoints: create, search, get, update and delete. Update and delete take the member session
+/// headers (<see cref="MemberSessionHeaders"/>) and then run with that member's permissions.
+/// </summary>
 internal static class OrganizationEndpoints
 {
     /// <summary>The organizations' path, under which members live too.</summary>
@@ -16,8 +21,8 @@ internal static class OrganizationEndpoints
         Endpoint.Post("b2b.organizations.create", Organizations, OrganizationRequestJson.Default.OrganizationCreateRequest, Create),
         Endpoint.Post("b2b.organizations.search", Organizations + "/search", OrganizationRequestJson.Default.OrganizationSearchRequest, Search),
         Endpoint.Get("b2b.organizations.get", Organization, Get),
-        Endpoint.Put("b2b.organizations.update", Organization, OrganizationRequestJson.Default.OrganizationUpdateRequest, Update),
-        Endpoint.Delete("b2b.organizations.delete", Organization, Delete),
+        Endpoint.PutAsync("b2b.organizations.update", Organization, OrganizationRequestJson.Default.OrganizationUpdateRequest, Update),
+        Endpoint.DeleteAsync("b2b.organizations.delete", Organization, Delete),
     ];
 
     private static OrganizationFields ReadFields(IOrganizationBody request) => new()
@@ -55,16 +60,25 @@ internal static class OrganizationEndpoints
     private static ApiResponse Get(ApiCall call) =>
         Response(call, call.Project.B2BProducts.Organizations.Get(call.PathValues["organization_id"]));
 
-    private static ApiResponse Update(ApiCall call, OrganizationUpdateRequest request) =>
-        Response(call, call.Project.B2BProducts.Organizations.Update(call.PathValues["organization_id"], ReadFields(request) with
+    private static async ValueTask<ApiResponse> Update(ApiCall call, OrganizationUpdateRequest request)
+    {
+        var fields = ReadFields(request) with
         {
             SsoJitProvisioningAllowedConnections = request.SsoJitProvisioningAllowedConnections,
             SsoDefaultConnectionId = request.SsoDefaultConnectionId,
-        }));
+        };
+        var actor = await MemberSessionHeaders.ReadAsync(call).ConfigureAwait(false);
+        var id = call.PathValues["organization_id"];
+        var b2b = call.Project.B2BProducts;
+        return Response(call, b2b.Authorization.AsMember(actor, [id], null, MemberPermissions.OrganizationUpdate(fields), () => b2b.Organizations.Update(id, fields)));
+    }
 
-    private static ApiResponse Delete(ApiCall call)
+    private static async ValueTask<ApiResponse> Delete(ApiCall call)
     {
-        var id = call.Project.B2BProducts.Organizations.Delete(call.PathValues["organization_id"]);
+        var actor = await MemberSessionHeaders.ReadAsync(call).ConfigureAwait(false);
+        var reference = call.PathValues["organization_id"];
+        var b2b = call.Project.B2BProducts;
+        var id = b2b.Authorization.AsMember(actor, [reference], null, MemberPermissions.OrganizationDelete, () => b2b.Organizations.Delete(reference));
         return ApiResponse.Ok(call.RequestId, w => w.WriteString("organization_id", id));
     }
 

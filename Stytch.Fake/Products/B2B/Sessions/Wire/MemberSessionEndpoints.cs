@@ -6,9 +6,8 @@ using Stytch.Fake.Products.B2B.Organizations.Wire;
 namespace Stytch.Fake.Products.B2B.Sessions.Wire;
 
 /// <summary>
-/// The B2B member session endpoints: authenticate (with an optional authorization check) and revoke. The
-/// <c>X-Stytch-Member-Session</c> / <c>X-Stytch-Member-SessionJWT</c> headers are accepted and ignored by every B2B
-/// endpoint: every call acts with the project's full rights.
+/// The B2B member session endpoints: authenticate (with an optional authorization check) and revoke, which takes the
+/// member session headers (<see cref="MemberSessionHeaders"/>) and then needs <c>revoke-sessions</c>.
 /// </summary>
 internal static class MemberSessionEndpoints
 {
@@ -44,15 +43,23 @@ internal static class MemberSessionEndpoints
     {
         var (id, token, jwt, memberId) = (request.MemberSessionId, request.SessionToken, request.SessionJwt, request.MemberId);
         SessionArguments.CheckRevokeArguments(id, token, jwt, memberId);
-        if (!string.IsNullOrEmpty(memberId))
+        var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
+        var actor = await MemberSessionHeaders.ReadAsync(call).ConfigureAwait(false);
+        var b2b = call.Project.B2BProducts;
+        // Inferred: the member whose sessions go must be of the actor's organization, as on the member endpoints.
+        b2b.Authorization.AsMember(actor, [], () => b2b.Authorization.SessionOwnerOf(memberId, token, sessionId), Rbac.MemberPermissions.SessionRevoke, () =>
         {
-            call.Project.B2BProducts.Sessions.RevokeAllOf(memberId);
-        }
-        else
-        {
-            var sessionId = string.IsNullOrEmpty(jwt) ? id : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
-            call.Project.B2BProducts.Sessions.Revoke(token, sessionId);
-        }
+            if (!string.IsNullOrEmpty(memberId))
+            {
+                b2b.Sessions.RevokeAllOf(memberId);
+            }
+            else
+            {
+                b2b.Sessions.Revoke(token, sessionId);
+            }
+
+            return true;
+        });
 
         return ApiResponse.Ok(call.RequestId, _ => { });
     }

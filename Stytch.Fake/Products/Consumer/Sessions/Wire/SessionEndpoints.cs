@@ -16,8 +16,9 @@ internal static class SessionEndpoints
     private static async ValueTask<ApiResponse> AuthenticateSession(ApiCall call, SessionAuthenticateRequest request)
     {
         var claims = ClaimsJson.Read(request.SessionCustomClaims);
+        var check = ConsumerAuthorizationCheckJson.Read(request.AuthorizationCheck);
         var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
-        var result = call.Project.ConsumerProducts.Sessions.Authenticate(token, sessionId, duration, claims);
+        var result = call.Project.ConsumerProducts.Sessions.Authenticate(token, sessionId, duration, claims, check);
         var newJwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
@@ -25,6 +26,21 @@ internal static class SessionEndpoints
             w.WriteString("session_token", result.Session.SessionToken);
             w.WriteString("session_jwt", newJwt);
             UserWire.Write(w, "user", result.User);
+            if (result.Verdict is { } verdict)
+            {
+                w.WritePropertyName("verdict");
+                w.WriteStartObject();
+                w.WriteBoolean("authorized", verdict.Authorized);
+                w.WritePropertyName("granting_roles");
+                w.WriteStartArray();
+                foreach (var role in verdict.GrantingRoles)
+                {
+                    w.WriteStringValue(role);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
         });
     }
 
