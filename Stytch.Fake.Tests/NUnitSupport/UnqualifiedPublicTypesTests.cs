@@ -25,6 +25,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(StytchEndpoints), typeof(StytchEndpoints.Consumer), typeof(StytchEndpoints.B2B),
         typeof(RedirectUrl), typeof(RedirectUrlType),
         typeof(ProjectM2M), typeof(StytchM2MClient), typeof(M2MClientWithSecret), typeof(M2MClientFields), typeof(StytchEndpoints.M2M),
+        typeof(ProjectRbac), typeof(RbacPolicy), typeof(RbacRole), typeof(RbacPermission), typeof(RbacResource), typeof(RbacScope),
     ];
 
     /// <summary>Every public type of Stytch.Fake.NUnit.</summary>
