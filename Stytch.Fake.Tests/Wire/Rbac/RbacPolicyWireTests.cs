@@ -180,7 +180,7 @@ public sealed class RbacPolicyWireTests : FakeWireTest
             Assert.That(other.Rbac.Custom.Roles.Select(r => r.RoleId), Is.EqualTo(new[] { "editor", "org_renamer" }));
             Assert.That(other.Rbac.OrganizationRoles(org.OrganizationId).Select(r => r.RoleId), Is.EqualTo(new[] { "acme_auditor" }));
             Assert.That(other.Rbac.UserRoles(user.UserId), Is.EqualTo(new[] { "editor" }));
-            Assert.That(JsonNode.Parse(snapshot)!["version"]!.GetValue<int>(), Is.EqualTo(3));
+            Assert.That(JsonNode.Parse(snapshot)!["version"]!.GetValue<int>(), Is.EqualTo(4));
         });
     }
 
