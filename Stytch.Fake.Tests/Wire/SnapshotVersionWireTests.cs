@@ -112,7 +112,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
     }
 
     [Test]
-    public async Task GetSnapshot_AfterAVersion1Import_IsVersion3WithTheSameState()
+    public async Task GetSnapshot_AfterAVersion1Import_IsVersion4WithTheSameState()
     {
         var v1 = V1();
         var state = v1["state"]!;
@@ -123,11 +123,21 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
 
         // What version 2 changed: the layout, the names of code and member session lists, the outbox kind's spelling,
         // metadata as objects, and no computed is_empty in attributes. Version 3 added M2M clients, which v1 had none of.
-        Assert.That(v2["version"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(v2["version"]!.GetValue<int>(), Is.EqualTo(4));
         Assert.That(v2["m2m_clients"]!.AsArray(), Is.Empty);
         Assert.That(Same(v2["clock"], state["clock"]) && Same(v2["users"], state["users"]) && Same(v2["signing_keys"], v1["signing_keys"]), "clock, users, keys");
         Assert.That(Same(v2["codes"], WithoutIsEmpty(state["otps"])) && Same(v2["sessions"], WithoutIsEmpty(state["sessions"])), "codes, sessions");
-        Assert.That(Same(v2["outbox"], Edit(state["outbox"], m => m["kind"] = Str(m["kind"]).ToLowerInvariant())), "outbox");
+        // Version 4 added redirect URLs (a fresh project's then) and each message's channel, phone number, token, link and invite template.
+        Assert.That(Same(v2["outbox"], Edit(state["outbox"], m =>
+        {
+            m["kind"] = Str(m["kind"]).ToLowerInvariant();
+            m["channel"] = "email";
+            m["phone_number"] = "";
+            m["token"] = null;
+            m["link"] = null;
+            m["invite_template_id"] = null;
+        })), "outbox");
+        Assert.That(v2["redirect_urls"]!.AsArray(), Has.Count.EqualTo(5));
         Assert.That(Same(v2["b2b"]!["organizations"], Edit(b2b["organizations"], o => Parse(o, "trusted_metadata", "allowed_oauth_tenants"))), "organizations");
         Assert.That(Same(v2["b2b"]!["members"], Edit(b2b["members"], m => Parse(m, "trusted_metadata", "untrusted_metadata"))), "members");
         Assert.That(Same(v2["b2b"]!["codes"], b2b["otps"]) && Same(v2["b2b"]!["member_sessions"], b2b["sessions"]), "b2b codes, member sessions");
@@ -154,10 +164,10 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var response = await PutAsync("""{"version":1,"state":{"clock":42}}""");
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Str(response.Json["error_message"]), Does.StartWith("The snapshot is not valid JSON of a Stytch.Fake snapshot (version 1, read in the layout of version 3): ").And.Contain("$.clock"));
+        Assert.That(Str(response.Json["error_message"]), Does.StartWith("The snapshot is not valid JSON of a Stytch.Fake snapshot (version 1, read in the layout of version 4): ").And.Contain("$.clock"));
     }
 
-    [TestCase(4)]
+    [TestCase(5)]
     [TestCase(0)]
     [TestCase(-1)]
     [TestCase(1000)]
@@ -173,7 +183,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
         Assert.That(response.ErrorType, Is.EqualTo("bad_request"));
-        Assert.That(Str(response.Json["error_message"]), Is.EqualTo($"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions 1 to 3."));
+        Assert.That(Str(response.Json["error_message"]), Is.EqualTo($"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions 1 to 4."));
         Assert.That(Stytch.DefaultProject.ExportSnapshot(), Is.EqualTo(expected));
     }
 
@@ -181,14 +191,14 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
     public async Task ImportSnapshot_UnknownVersion_ThrowsStytchExceptionNamingItAndChangesNothing()
     {
         var snapshot = JsonNode.Parse(await ArrangeStateAsync())!.AsObject();
-        snapshot["version"] = 4;
+        snapshot["version"] = 5;
         Stytch.DefaultProject.Users.Create("late@example.com");
         var expected = Stytch.DefaultProject.ExportSnapshot();
 
         var error = Assert.Throws<StytchException>(() => Stytch.DefaultProject.ImportSnapshot(snapshot.ToJsonString()))!.Error;
 
         Assert.That((error.StatusCode, error.ErrorType), Is.EqualTo((400, "bad_request")));
-        Assert.That(error.Message, Does.Contain("version 4"));
+        Assert.That(error.Message, Does.Contain("version 5"));
         Assert.That(Stytch.DefaultProject.ExportSnapshot(), Is.EqualTo(expected));
     }
 
@@ -203,7 +213,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         var response = await PutAsync(snapshot.ToJsonString());
 
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
-        Assert.That(Str(response.Json["error_message"]), Is.EqualTo("The snapshot must be an object with a version: 1 to 3."));
+        Assert.That(Str(response.Json["error_message"]), Is.EqualTo("The snapshot must be an object with a version: 1 to 4."));
     }
 
     [TestCase("trusted_metadata", "\"{}\"")]

@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace Stytch.Fake.Snapshots;
 
-// The snapshot file format, version 3: its own records, so that renaming an engine type or property leaves files as
+// The snapshot file format, version 4: its own records, so that renaming an engine type or property leaves files as
 // they are (SnapshotMapping is the one place that knows both). JSON names are these records' names in snake_case.
 //
 // Version rules:
 // - `version` names the exact set of fields and their meaning. Any change to it (a field added, removed, renamed,
-//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v3-golden.json) fails until
+//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v4-golden.json) fails until
 //   it is bumped or the change is undone.
 // - The fake writes only the newest version and reads every version it ever wrote: an older one is rewritten into
 //   the newest layout before it is read (SnapshotV1), so the mapping only ever sees the newest records.
@@ -27,6 +27,7 @@ namespace Stytch.Fake.Snapshots;
 /// <param name="SigningKeys">The JWT signing keys, oldest first: the last one signs.</param>
 /// <param name="M2MClients">Every M2M client, oldest first, with the hashes of its secrets (version 3 on).</param>
 /// <param name="MagicLinks">Every consumer magic-link token still held, used or not (version 3 on).</param>
+/// <param name="RedirectUrls">The redirect URLs the project allows, per type (version 4 on).</param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -38,7 +39,11 @@ internal sealed record SnapshotDocument(
     [property: JsonPropertyName("b2b")] SnapshotB2B B2B,
     IReadOnlyList<SnapshotSigningKey> SigningKeys,
     [property: JsonPropertyName("m2m_clients")] IReadOnlyList<SnapshotM2MClient> M2MClients,
-    IReadOnlyList<SnapshotMagicLink> MagicLinks);
+    IReadOnlyList<SnapshotMagicLink> MagicLinks,
+    IReadOnlyList<SnapshotRedirectUrl> RedirectUrls);
+
+/// <summary>One allowed redirect URL; <paramref name="Type"/> is <c>login</c>, <c>signup</c>, <c>invite</c>, <c>discovery</c> or <c>reset_password</c>.</summary>
+internal sealed record SnapshotRedirectUrl(string Url, string Type, bool IsDefault);
 
 internal sealed record SnapshotSigningKey(string Kid, string PrivateKeyPem);
 
@@ -90,7 +95,12 @@ internal sealed record SnapshotMessage(
     string? LoginTemplateId,
     string? SignupTemplateId,
     DateTimeOffset SentAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    string Channel,
+    string PhoneNumber,
+    string? Token,
+    string? Link,
+    string? InviteTemplateId);
 
 /// <summary>The B2B state: organizations and members oldest first (deleted members included).</summary>
 internal sealed record SnapshotB2B(

@@ -20,7 +20,7 @@ internal sealed partial class SnapshotJsonContext : JsonSerializerContext;
 internal static class SnapshotJson
 {
     /// <summary>The version written; every version from 1 up to it is read.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// The largest snapshot the fake loads, in UTF-8 bytes: the same at start (<c>--snapshot</c>,
@@ -96,8 +96,9 @@ internal static class SnapshotJson
 
             root = version switch
             {
-                SnapshotV1.Version => SnapshotV2.Upgrade(SnapshotV1.Upgrade(root)),
-                SnapshotV2.Version => SnapshotV2.Upgrade(root),
+                SnapshotV1.Version => SnapshotV3.Upgrade(SnapshotV2.Upgrade(SnapshotV1.Upgrade(root))),
+                SnapshotV2.Version => SnapshotV3.Upgrade(SnapshotV2.Upgrade(root)),
+                SnapshotV3.Version => SnapshotV3.Upgrade(root),
                 Version => root,
                 _ => throw Validate.BadRequest(
                     $"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions {SnapshotV1.Version} to {Version}."),
@@ -108,7 +109,7 @@ internal static class SnapshotJson
         catch (JsonException e)
         {
             // An older file is read in the newest layout, which is what a path in the message names.
-            var read = version is SnapshotV1.Version or SnapshotV2.Version ? $" (version {version}, read in the layout of version {Version})" : "";
+            var read = version is SnapshotV1.Version or SnapshotV2.Version or SnapshotV3.Version ? $" (version {version}, read in the layout of version {Version})" : "";
             throw Validate.BadRequest("The snapshot is not valid JSON of a Stytch.Fake snapshot" + read + ": " + e.Message);
         }
     }

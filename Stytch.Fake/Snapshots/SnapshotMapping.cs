@@ -43,7 +43,8 @@ internal static class SnapshotMapping
             [.. project.M2MClients.Export().Select(From)],
             [.. state.MagicLinks.Select(l => new SnapshotMagicLink(
                 l.Token, l.Payload.UserId, l.Payload.EmailId, MessageKindNames.Of(l.Payload.Kind), l.Payload.CodeChallenge,
-                l.Payload.Embedded, l.ExpiresAt, l.Used, From(l.Attributes)))]);
+                l.Payload.Embedded, l.ExpiresAt, l.Used, From(l.Attributes)))],
+            [.. project.Store.RedirectUrls.All.Select(u => new SnapshotRedirectUrl(u.Url, RedirectUrlNames.Of(u.Type), u.IsDefault))]);
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -85,11 +86,13 @@ internal static class SnapshotMapping
         ConsumerProducts.Check(state);
         B2BProducts.Check(b2b);
         M2MClientService.Check(m2m);
+        var redirectUrls = RedirectUrlsOf(document.RedirectUrls);
         project.Store.Replace(() =>
         {
             project.ConsumerProducts.Load(state);
             project.B2BProducts.Load(b2b);
             project.M2MClients.Load(m2m);
+            project.Store.RedirectUrls.Set(redirectUrls);
             project.Jwts.Keys.Replace(keys);
         });
     }
@@ -121,10 +124,36 @@ internal static class SnapshotMapping
                 ? factor
                 : throw new ArgumentException($"An authentication factor of type '{Validate.Clip(f.Type)}' delivered by '{Validate.Clip(f.DeliveryMethod)}' is not one a snapshot holds."))];
 
-    // Messages are emails with a code so far; the file holds those fields.
     private static SnapshotMessage From(OutboxMessage m) => new(
         m.MessageId, m.EmailAddress, m.Code, m.MethodId, MessageKindNames.Of(m.Kind), m.UserId,
-        m.OrganizationId, m.MemberId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt);
+        m.OrganizationId, m.MemberId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt,
+        Http.WireOutboxMessage.ChannelName(m.Channel), m.PhoneNumber, m.Token, m.Link, m.InviteTemplateId);
+
+    private static DeliveryChannel ChannelOf(string name) => name switch
+    {
+        "email" => DeliveryChannel.Email,
+        "sms" => DeliveryChannel.Sms,
+        "whatsapp" => DeliveryChannel.WhatsApp,
+        _ => throw new ArgumentException($"An outbox message's channel must be email, sms or whatsapp, not '{Validate.Clip(name)}'."),
+    };
+
+    private static RedirectUrl[] RedirectUrlsOf(IReadOnlyList<SnapshotRedirectUrl> urls)
+    {
+        RedirectUrl[] list = [.. urls.Select(u => new RedirectUrl(
+            u.Url,
+            RedirectUrlNames.TryParse(u.Type, out var type) ? type : throw new ArgumentException($"A redirect URL's type must be one of {RedirectUrlNames.All}, not '{Validate.Clip(u.Type)}'."),
+            u.IsDefault))];
+        try
+        {
+            RedirectUrls.Check(list);
+        }
+        catch (StytchException e)
+        {
+            throw new ArgumentException(e.Error.Message);
+        }
+
+        return list;
+    }
 
     private static OutboxMessage To(SnapshotMessage m) => new()
     {
@@ -143,6 +172,11 @@ internal static class SnapshotMapping
         ExpiresAt = m.ExpiresAt,
         OrganizationId = m.OrganizationId,
         MemberId = m.MemberId,
+        Channel = ChannelOf(m.Channel),
+        PhoneNumber = m.PhoneNumber,
+        Token = m.Token,
+        Link = m.Link,
+        InviteTemplateId = m.InviteTemplateId,
     };
 
     private static SnapshotOrganization From(StytchOrganization o) => new(

@@ -13,7 +13,7 @@ internal static class SnapshotV2
     /// <summary>The version-3 document that says what <paramref name="v2"/> says; changes <paramref name="v2"/>.</summary>
     public static JsonObject Upgrade(JsonObject v2)
     {
-        v2["version"] = SnapshotJson.Version;
+        v2["version"] = SnapshotV3.Version;
         v2["m2m_clients"] = new JsonArray();
         v2["magic_links"] = new JsonArray();
         return v2;

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Stytch.Fake.Core;
+
+namespace Stytch.Fake.Snapshots;
+
+/// <summary>
+/// Version 3 of the snapshot format (written until version 4 added redirect URLs and link and phone messages),
+/// rewritten into the version-4 layout: the redirect URLs every project had then (a fresh project's), and each outbox
+/// message an email with a code (channel <c>email</c>, no phone number, token, link or invite template).
+/// </summary>
+internal static class SnapshotV3
+{
+    public const int Version = 3;
+
+    /// <summary>The version-4 document that says what <paramref name="v3"/> says; changes <paramref name="v3"/>.</summary>
+    public static JsonObject Upgrade(JsonObject v3)
+    {
+        v3["version"] = SnapshotJson.Version;
+        v3["redirect_urls"] = new JsonArray([.. RedirectUrls.FreshProject().Select(u => (JsonNode)new JsonObject
+        {
+            ["url"] = u.Url, ["type"] = RedirectUrlNames.Of(u.Type), ["is_default"] = u.IsDefault,
+        })]);
+        if (v3["outbox"] is JsonArray outbox)
+        {
+            foreach (var message in outbox.OfType<JsonObject>())
+            {
+                message["channel"] = "email";
+                message["phone_number"] = "";
+                message["token"] = null;
+                message["link"] = null;
+                message["invite_template_id"] = null;
+            }
+        }
+
+        return v3;
+    }
+}
