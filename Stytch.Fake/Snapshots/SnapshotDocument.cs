@@ -107,7 +107,8 @@ internal sealed record SnapshotB2B(
     IReadOnlyList<SnapshotOrganization> Organizations,
     IReadOnlyList<SnapshotMember> Members,
     IReadOnlyList<SnapshotB2BCode> Codes,
-    IReadOnlyList<SnapshotMemberSession> MemberSessions);
+    IReadOnlyList<SnapshotMemberSession> MemberSessions,
+    IReadOnlyList<SnapshotB2BMagicLink> MagicLinks);
 
 /// <summary>An organization with every field of Stytch's Organization object; metadata and OAuth tenants are JSON objects.</summary>
 internal sealed record SnapshotOrganization(
@@ -213,6 +214,20 @@ internal sealed record SnapshotMagicLink(
     string Kind,
     string? CodeChallenge,
     bool Embedded,
+    DateTimeOffset ExpiresAt,
+    bool Used,
+    SnapshotAttributes Attributes);
+
+/// <summary>
+/// A B2B magic-link token and the member it logs in: <paramref name="Kind"/> is <c>login</c>, <c>signup</c> or
+/// <c>invite</c>, <paramref name="PkceCodeChallenge"/> the PKCE challenge it was sent with (or null).
+/// </summary>
+internal sealed record SnapshotB2BMagicLink(
+    string Token,
+    string OrganizationId,
+    string MemberId,
+    string Kind,
+    string? PkceCodeChallenge,
     DateTimeOffset ExpiresAt,
     bool Used,
     SnapshotAttributes Attributes);

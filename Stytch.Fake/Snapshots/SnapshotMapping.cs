@@ -4,6 +4,7 @@ using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.B2B.EmailOtp;
+using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Products.Consumer.MagicLinks;
 using Stytch.Fake.Products.M2M;
@@ -38,7 +39,8 @@ internal static class SnapshotMapping
                 [.. b2b.Otps.Select(o => new SnapshotB2BCode(o.OrganizationId, o.EmailAddress, o.Code, o.ExpiresAt, o.Used))],
                 [.. b2b.Sessions.Select(s => new SnapshotMemberSession(
                     s.MemberSessionId, s.MemberId, s.OrganizationId, s.OrganizationSlug, s.SessionToken, s.StartedAt,
-                    s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))]),
+                    s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))],
+                [.. b2b.MagicLinks.Select(FromB2BLink)]),
             [.. project.Jwts.Keys.Export().Select(k => new SnapshotSigningKey(k.Kid, k.PrivateKeyPem))],
             [.. project.M2MClients.Export().Select(From)],
             [.. state.MagicLinks.Select(l => new SnapshotMagicLink(
@@ -78,7 +80,10 @@ internal static class SnapshotMapping
                 s.LastAccessedAt, s.ExpiresAt, To(s.AuthenticationFactors), s.Roles)
             {
                 CustomClaims = s.CustomClaims,
-            })]);
+            })])
+        {
+            MagicLinks = [.. document.B2B.MagicLinks.Select(ToB2BLink)],
+        };
 
         // Both parts are checked before anything is replaced; then one transaction replaces consumer and B2B state
         // and the keys, so that a concurrent reader sees the old state or the new one, never half of each.
@@ -112,6 +117,24 @@ internal static class SnapshotMapping
     };
 
     private static RequestAttributes To(SnapshotAttributes a) => new(a.IpAddress, a.UserAgent);
+
+    private static SnapshotB2BMagicLink FromB2BLink((string Token, OneTimeSecret Secret) link)
+    {
+        var payload = (B2BLinkPayload)link.Secret.Payload!;
+        return new(link.Token, payload.OrganizationId, payload.MemberId, MessageKindNames.Of(payload.Kind), payload.PkceCodeChallenge,
+            link.Secret.ExpiresAt, link.Secret.Used, From(link.Secret.Attributes));
+    }
+
+    private static (string Token, OneTimeSecret Secret) ToB2BLink(SnapshotB2BMagicLink l)
+    {
+        var kind = MessageKindNames.TryParse(l.Kind, out var k) && k is MessageKind.Login or MessageKind.Signup or MessageKind.Invite
+            ? k
+            : throw new ArgumentException($"A B2B magic link's kind must be login, signup or invite, not '{Validate.Clip(l.Kind)}'.");
+        return (l.Token, new OneTimeSecret(l.Token, l.ExpiresAt, l.Used, To(l.Attributes))
+        {
+            Payload = new B2BLinkPayload(l.OrganizationId, l.MemberId, kind, l.PkceCodeChallenge),
+        });
+    }
 
     // Only email factors are made so far; the file holds the email a factor was for.
     private static SnapshotFactor[] From(IReadOnlyList<AuthenticationFactor> factors) =>

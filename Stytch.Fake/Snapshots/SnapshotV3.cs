@@ -5,7 +5,7 @@ namespace Stytch.Fake.Snapshots;
 
 /// <summary>
 /// Version 3 of the snapshot format (written until version 4 added redirect URLs and link and phone messages),
-/// rewritten into the version-4 layout: the redirect URLs every project had then (a fresh project's), and each outbox
+/// rewritten into the version-4 layout: no B2B magic links (they were not kept then), the redirect URLs every project had then (a fresh project's), and each outbox
 /// message an email with a code (channel <c>email</c>, no phone number, token, link or invite template).
 /// </summary>
 internal static class SnapshotV3
@@ -20,6 +20,11 @@ internal static class SnapshotV3
         {
             ["url"] = u.Url, ["type"] = RedirectUrlNames.Of(u.Type), ["is_default"] = u.IsDefault,
         })]);
+        if (v3["b2b"] is JsonObject b2b)
+        {
+            b2b["magic_links"] = new JsonArray();
+        }
+
         if (v3["outbox"] is JsonArray outbox)
         {
             foreach (var message in outbox.OfType<JsonObject>())
