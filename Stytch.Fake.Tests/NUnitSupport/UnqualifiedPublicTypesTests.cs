@@ -23,7 +23,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(FaultRules), typeof(FaultRuleBuilder), typeof(FaultRule), typeof(FaultAction), typeof(RateLimiter), typeof(RateLimit),
         typeof(StytchSeeder), typeof(OrganizationSeed), typeof(SeededOrganization),
         typeof(StytchEndpoints), typeof(StytchEndpoints.Consumer), typeof(StytchEndpoints.B2B),
-        typeof(RedirectUrl), typeof(RedirectUrlType),
+        typeof(RedirectUrl), typeof(RedirectUrlType), typeof(ProjectRedirectUrls),
         typeof(ProjectM2M), typeof(StytchM2MClient), typeof(M2MClientWithSecret), typeof(M2MClientFields), typeof(StytchEndpoints.M2M),
         typeof(ProjectRbac), typeof(RbacPolicy), typeof(RbacRole), typeof(RbacPermission), typeof(RbacResource), typeof(RbacScope),
     ];

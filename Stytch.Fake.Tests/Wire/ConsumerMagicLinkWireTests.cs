@@ -111,6 +111,30 @@ public sealed class ConsumerMagicLinkWireTests : FakeWireTest
     }
 
     [Test]
+    public async Task LoginOrCreate_LoginUrlTheProjectAllows_IsWhereTheLinkLeads()
+    {
+        Stytch.RedirectUrls.Set([new RedirectUrl("https://app.example/login", RedirectUrlType.Login, IsDefault: true)]);
+        Stytch.DefaultProject.Users.Create("ada@example.com");
+
+        var response = await Client.PostAsync(LoginOrCreatePath, new { email = "ada@example.com", login_magic_link_url = "https://app.example/login" });
+
+        var message = Stytch.Outbox.LatestFor("ada@example.com");
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(message.Link, Is.EqualTo("https://app.example/login?stytch_token_type=magic_links&token=" + message.Token));
+    }
+
+    [Test]
+    public async Task Invite_ProjectWithoutInviteUrls_Returns400NoInviteRedirectUrlsSet()
+    {
+        Stytch.RedirectUrls.Set([new RedirectUrl("https://app.example/login", RedirectUrlType.Login, IsDefault: true)]);
+
+        var response = await Client.PostAsync(InvitePath, new { email = "ada@example.com" });
+
+        Assert.That((response.Status, response.ErrorType), Is.EqualTo((400, "no_invite_redirect_urls_set")));
+        Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
+    }
+
+    [Test]
     public async Task LoginOrCreate_FaultScripted_AnswersTheFault()
     {
         Stytch.Faults.Next(StytchEndpoints.Consumer.MagicLinkEmailLoginOrCreate).Fail(StytchError.TooManyRequests);

@@ -68,6 +68,10 @@ public sealed partial class SnapshotGoldenWireTests
         {
             organization_id = "acme", email_address = "ada@acme.io", code = fake.Outbox.LatestFor("ada@acme.io").Code, session_custom_claims = new { team = "core" },
         }));
+        await Ok(client.PostAsync("/v1/b2b/magic_links/email/login_or_signup", new
+        {
+            organization_id = org.OrganizationId, email_address = "ada@acme.io", pkce_code_challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        }));
         var member = fake.DefaultProject.B2B.Members.All.Single(m => m.EmailAddress == "grace@acme.io");
         await Ok(client.SendAsync(HttpMethod.Put, $"/v1/b2b/organizations/{org.OrganizationId}/members/{member.MemberId}", """{"email_address":"grace.h@acme.io"}"""));
         await Ok(client.PostAsync("/v1/m2m/clients", new

@@ -112,7 +112,7 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
     }
 
     [Test]
-    public async Task GetSnapshot_AfterAVersion1Import_IsVersion3WithTheSameState()
+    public async Task GetSnapshot_AfterAVersion1Import_IsVersion4WithTheSameState()
     {
         var v1 = V1();
         var state = v1["state"]!;
@@ -127,7 +127,17 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         Assert.That(v2["m2m_clients"]!.AsArray(), Is.Empty);
         Assert.That(Same(v2["clock"], state["clock"]) && Same(v2["users"], state["users"]) && Same(v2["signing_keys"], v1["signing_keys"]), "clock, users, keys");
         Assert.That(Same(v2["codes"], WithoutIsEmpty(state["otps"])) && Same(v2["sessions"], WithoutIsEmpty(state["sessions"])), "codes, sessions");
-        Assert.That(Same(v2["outbox"], Edit(state["outbox"], m => m["kind"] = Str(m["kind"]).ToLowerInvariant())), "outbox");
+        // Version 4 added redirect URLs (a fresh project's then) and each message's channel, phone number, token, link and invite template.
+        Assert.That(Same(v2["outbox"], Edit(state["outbox"], m =>
+        {
+            m["kind"] = Str(m["kind"]).ToLowerInvariant();
+            m["channel"] = "email";
+            m["phone_number"] = "";
+            m["token"] = null;
+            m["link"] = null;
+            m["invite_template_id"] = null;
+        })), "outbox");
+        Assert.That(v2["redirect_urls"]!.AsArray(), Has.Count.EqualTo(5));
         Assert.That(Same(v2["b2b"]!["organizations"], Edit(b2b["organizations"], o => Parse(o, "trusted_metadata", "allowed_oauth_tenants"))), "organizations");
         Assert.That(Same(v2["b2b"]!["members"], Edit(b2b["members"], m => Parse(m, "trusted_metadata", "untrusted_metadata"))), "members");
         Assert.That(Same(v2["b2b"]!["codes"], b2b["otps"]) && Same(v2["b2b"]!["member_sessions"], b2b["sessions"]), "b2b codes, member sessions");

@@ -28,6 +28,7 @@ namespace Stytch.Fake.Snapshots;
 /// <param name="M2MClients">Every M2M client, oldest first, with the hashes of its secrets (version 3 on).</param>
 /// <param name="MagicLinks">Every consumer magic-link token still held, used or not (version 3 on).</param>
 /// <param name="Rbac">The project's own RBAC policy, organizations' custom roles and users' roles (version 4 on).</param>
+/// <param name="RedirectUrls">The redirect URLs the project allows, per type (version 4 on).</param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -40,7 +41,11 @@ internal sealed record SnapshotDocument(
     IReadOnlyList<SnapshotSigningKey> SigningKeys,
     [property: JsonPropertyName("m2m_clients")] IReadOnlyList<SnapshotM2MClient> M2MClients,
     IReadOnlyList<SnapshotMagicLink> MagicLinks,
-    SnapshotRbac Rbac);
+    SnapshotRbac Rbac,
+    IReadOnlyList<SnapshotRedirectUrl> RedirectUrls);
+
+/// <summary>One allowed redirect URL; <paramref name="Type"/> is <c>login</c>, <c>signup</c>, <c>invite</c>, <c>discovery</c> or <c>reset_password</c>.</summary>
+internal sealed record SnapshotRedirectUrl(string Url, string Type, bool IsDefault);
 
 internal sealed record SnapshotSigningKey(string Kid, string PrivateKeyPem);
 
@@ -92,14 +97,20 @@ internal sealed record SnapshotMessage(
     string? LoginTemplateId,
     string? SignupTemplateId,
     DateTimeOffset SentAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    string Channel,
+    string PhoneNumber,
+    string? Token,
+    string? Link,
+    string? InviteTemplateId);
 
 /// <summary>The B2B state: organizations and members oldest first (deleted members included).</summary>
 internal sealed record SnapshotB2B(
     IReadOnlyList<SnapshotOrganization> Organizations,
     IReadOnlyList<SnapshotMember> Members,
     IReadOnlyList<SnapshotB2BCode> Codes,
-    IReadOnlyList<SnapshotMemberSession> MemberSessions);
+    IReadOnlyList<SnapshotMemberSession> MemberSessions,
+    IReadOnlyList<SnapshotB2BMagicLink> MagicLinks);
 
 /// <summary>An organization with every field of Stytch's Organization object; metadata and OAuth tenants are JSON objects.</summary>
 internal sealed record SnapshotOrganization(
@@ -229,3 +240,17 @@ internal sealed record SnapshotOrganizationPolicy(string OrganizationId, IReadOn
 
 /// <summary>One consumer user's explicit roles.</summary>
 internal sealed record SnapshotUserRoles(string UserId, IReadOnlyList<string> Roles);
+
+/// <summary>
+/// A B2B magic-link token and the member it logs in: <paramref name="Kind"/> is <c>login</c>, <c>signup</c> or
+/// <c>invite</c>, <paramref name="PkceCodeChallenge"/> the PKCE challenge it was sent with (or null).
+/// </summary>
+internal sealed record SnapshotB2BMagicLink(
+    string Token,
+    string OrganizationId,
+    string MemberId,
+    string Kind,
+    string? PkceCodeChallenge,
+    DateTimeOffset ExpiresAt,
+    bool Used,
+    SnapshotAttributes Attributes);

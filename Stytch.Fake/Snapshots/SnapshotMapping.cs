@@ -4,6 +4,7 @@ using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.B2B.EmailOtp;
+using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Products.Consumer.MagicLinks;
 using Stytch.Fake.Products.M2M;
@@ -42,13 +43,15 @@ internal static class SnapshotMapping
                 [.. b2b.Otps.Select(o => new SnapshotB2BCode(o.OrganizationId, o.EmailAddress, o.Code, o.ExpiresAt, o.Used))],
                 [.. b2b.Sessions.Select(s => new SnapshotMemberSession(
                     s.MemberSessionId, s.MemberId, s.OrganizationId, s.OrganizationSlug, s.SessionToken, s.StartedAt,
-                    s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))]),
+                    s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))],
+                [.. b2b.MagicLinks.Select(FromB2BLink)]),
             [.. project.Jwts.Keys.Export().Select(k => new SnapshotSigningKey(k.Kid, k.PrivateKeyPem))],
             [.. project.M2MClients.Export().Select(From)],
             [.. state.MagicLinks.Select(l => new SnapshotMagicLink(
                 l.Token, l.Payload.UserId, l.Payload.EmailId, MessageKindNames.Of(l.Payload.Kind), l.Payload.CodeChallenge,
                 l.Payload.Embedded, l.ExpiresAt, l.Used, From(l.Attributes)))],
-            rbac);
+            rbac,
+            [.. project.Store.RedirectUrls.All.Select(u => new SnapshotRedirectUrl(u.Url, RedirectUrlNames.Of(u.Type), u.IsDefault))]);
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -82,7 +85,10 @@ internal static class SnapshotMapping
                 s.LastAccessedAt, s.ExpiresAt, To(s.AuthenticationFactors), s.Roles)
             {
                 CustomClaims = s.CustomClaims,
-            })]);
+            })])
+        {
+            MagicLinks = [.. document.B2B.MagicLinks.Select(ToB2BLink)],
+        };
 
         // Both parts are checked before anything is replaced; then one transaction replaces consumer and B2B state
         // and the keys, so that a concurrent reader sees the old state or the new one, never half of each.
@@ -91,12 +97,14 @@ internal static class SnapshotMapping
         B2BProducts.Check(b2b);
         M2MClientService.Check(m2m);
         var rbac = SnapshotRbacMapping.ToChecked(document.Rbac, state, b2b);
+        var redirectUrls = RedirectUrlsOf(document.RedirectUrls);
         project.Store.Replace(() =>
         {
             project.ConsumerProducts.Load(state);
             project.B2BProducts.Load(b2b);
             project.M2MClients.Load(m2m);
             project.RbacService.Load(rbac);
+            project.Store.RedirectUrls.Set(redirectUrls);
             project.Jwts.Keys.Replace(keys);
         });
     }
@@ -117,6 +125,24 @@ internal static class SnapshotMapping
 
     private static RequestAttributes To(SnapshotAttributes a) => new(a.IpAddress, a.UserAgent);
 
+    private static SnapshotB2BMagicLink FromB2BLink((string Token, OneTimeSecret Secret) link)
+    {
+        var payload = (B2BLinkPayload)link.Secret.Payload!;
+        return new(link.Token, payload.OrganizationId, payload.MemberId, MessageKindNames.Of(payload.Kind), payload.PkceCodeChallenge,
+            link.Secret.ExpiresAt, link.Secret.Used, From(link.Secret.Attributes));
+    }
+
+    private static (string Token, OneTimeSecret Secret) ToB2BLink(SnapshotB2BMagicLink l)
+    {
+        var kind = MessageKindNames.TryParse(l.Kind, out var k) && k is MessageKind.Login or MessageKind.Signup or MessageKind.Invite
+            ? k
+            : throw new ArgumentException($"A B2B magic link's kind must be login, signup or invite, not '{Validate.Clip(l.Kind)}'.");
+        return (l.Token, new OneTimeSecret(l.Token, l.ExpiresAt, l.Used, To(l.Attributes))
+        {
+            Payload = new B2BLinkPayload(l.OrganizationId, l.MemberId, kind, l.PkceCodeChallenge),
+        });
+    }
+
     // Only email factors are made so far; the file holds the email a factor was for.
     private static SnapshotFactor[] From(IReadOnlyList<AuthenticationFactor> factors) =>
         [.. factors.Select(f => new SnapshotFactor(f.Type, f.DeliveryMethod, f.Email?.EmailId ?? "", f.Email?.EmailAddress ?? "", f.CreatedAt, f.LastAuthenticatedAt))];
@@ -128,10 +154,36 @@ internal static class SnapshotMapping
                 ? factor
                 : throw new ArgumentException($"An authentication factor of type '{Validate.Clip(f.Type)}' delivered by '{Validate.Clip(f.DeliveryMethod)}' is not one a snapshot holds."))];
 
-    // Messages are emails with a code so far; the file holds those fields.
     private static SnapshotMessage From(OutboxMessage m) => new(
         m.MessageId, m.EmailAddress, m.Code, m.MethodId, MessageKindNames.Of(m.Kind), m.UserId,
-        m.OrganizationId, m.MemberId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt);
+        m.OrganizationId, m.MemberId, m.Locale, m.LoginTemplateId, m.SignupTemplateId, m.SentAt, m.ExpiresAt,
+        Http.WireOutboxMessage.ChannelName(m.Channel), m.PhoneNumber, m.Token, m.Link, m.InviteTemplateId);
+
+    private static DeliveryChannel ChannelOf(string name) => name switch
+    {
+        "email" => DeliveryChannel.Email,
+        "sms" => DeliveryChannel.Sms,
+        "whatsapp" => DeliveryChannel.WhatsApp,
+        _ => throw new ArgumentException($"An outbox message's channel must be email, sms or whatsapp, not '{Validate.Clip(name)}'."),
+    };
+
+    private static RedirectUrl[] RedirectUrlsOf(IReadOnlyList<SnapshotRedirectUrl> urls)
+    {
+        RedirectUrl[] list = [.. urls.Select(u => new RedirectUrl(
+            u.Url,
+            RedirectUrlNames.TryParse(u.Type, out var type) ? type : throw new ArgumentException($"A redirect URL's type must be one of {RedirectUrlNames.All}, not '{Validate.Clip(u.Type)}'."),
+            u.IsDefault))];
+        try
+        {
+            RedirectUrls.Check(list);
+        }
+        catch (StytchException e)
+        {
+            throw new ArgumentException(e.Error.Message);
+        }
+
+        return list;
+    }
 
     private static OutboxMessage To(SnapshotMessage m) => new()
     {
@@ -150,6 +202,11 @@ internal static class SnapshotMapping
         ExpiresAt = m.ExpiresAt,
         OrganizationId = m.OrganizationId,
         MemberId = m.MemberId,
+        Channel = ChannelOf(m.Channel),
+        PhoneNumber = m.PhoneNumber,
+        Token = m.Token,
+        Link = m.Link,
+        InviteTemplateId = m.InviteTemplateId,
     };
 
     private static SnapshotOrganization From(StytchOrganization o) => new(

@@ -58,7 +58,10 @@ internal sealed class B2BProducts
         Organizations.Table.All.ToArray(),
         Members.Table.All.ToArray(),
         EmailOtp.Export(),
-        _store.MemberSessions.All()));
+        _store.MemberSessions.All())
+    {
+        MagicLinks = MagicLinks.Export(),
+    });
 
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="snapshot"/> is inconsistent; changes nothing.</summary>
     public static void Check(B2BSnapshot snapshot)
@@ -67,6 +70,7 @@ internal sealed class B2BProducts
         var orgs = snapshot.Organizations ?? [];
         var members = snapshot.Members ?? [];
         var sessions = snapshot.Sessions ?? [];
+        var links = snapshot.MagicLinks ?? [];
         var orgIds = orgs.Select(o => o.OrganizationId).ToHashSet(StringComparer.Ordinal);
         var live = members.Where(m => m.Status != MemberStatus.Deleted).ToArray();
         var liveIds = live.Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
@@ -78,9 +82,12 @@ internal sealed class B2BProducts
             || (snapshot.Otps ?? []).Any(o => !orgIds.Contains(o.OrganizationId))
             || sessions.Any(s => !liveIds.Contains(s.MemberId) || !orgIds.Contains(s.OrganizationId))
             || sessions.Select(s => s.MemberSessionId).Distinct(StringComparer.Ordinal).Count() != sessions.Count
-            || sessions.Any(s => !CustomClaims.IsAcceptable(s.CustomClaims)))
+            || sessions.Any(s => !CustomClaims.IsAcceptable(s.CustomClaims))
+            || links.Any(l => l.Secret.Payload is not B2BLinkPayload p || !liveIds.Contains(p.MemberId)
+                || !live.Any(m => m.MemberId == p.MemberId && m.OrganizationId == p.OrganizationId))
+            || links.Select(l => l.Token).Distinct(StringComparer.Ordinal).Count() != links.Count)
         {
-            throw new ArgumentException("The B2B snapshot is inconsistent: duplicate ids, slugs or emails, members, codes and sessions of unknown organizations, or custom claims a session cannot hold.", nameof(snapshot));
+            throw new ArgumentException("The B2B snapshot is inconsistent: duplicate ids, slugs or emails, members, codes and sessions of unknown organizations, or custom claims a session cannot hold, or magic links of unknown members or repeated tokens.", nameof(snapshot));
         }
     }
 
@@ -97,6 +104,7 @@ internal sealed class B2BProducts
         Organizations.Load(snapshot.Organizations ?? []);
         Members.Load(snapshot.Members ?? []);
         EmailOtp.Load(snapshot.Otps ?? []);
+        MagicLinks.Load(snapshot.MagicLinks ?? []);
         foreach (var session in snapshot.Sessions ?? [])
         {
             _store.MemberSessions.Load(session);
@@ -113,4 +121,8 @@ internal sealed record B2BSnapshot(
     IReadOnlyList<StytchOrganization> Organizations,
     IReadOnlyList<StytchMember> Members,
     IReadOnlyList<B2BOtpSnapshot> Otps,
-    IReadOnlyList<MemberSession> Sessions);
+    IReadOnlyList<MemberSession> Sessions)
+{
+    /// <summary>Every B2B magic-link token still held, used or not, with its <see cref="B2BLinkPayload"/>.</summary>
+    public IReadOnlyList<(string Token, OneTimeSecret Secret)> MagicLinks { get; init; } = [];
+}
