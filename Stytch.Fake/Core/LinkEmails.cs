@@ -1,7 +1,7 @@
 namespace Stytch.Fake.Core;
 
 /// <summary>
-/// An email that carries a link with a one-time token, before it is sent: to whom, for which method, what for, and the
+/// An email that carries a link with a one-time token, before it is sent (see <see cref="OutgoingEmail"/>), with the
 /// redirect URL (already resolved against the project's list) the link is built on.
 /// </summary>
 /// <param name="EmailAddress">The recipient, lower case.</param>
@@ -11,20 +11,7 @@ namespace Stytch.Fake.Core;
 /// <param name="RedirectUrl">The URL the link leads to, with the token added to its query.</param>
 /// <param name="TokenType">The link's <c>stytch_token_type</c>: <c>magic_links</c>, <c>multi_tenant_magic_links</c>, <c>discovery</c>, …</param>
 internal sealed record LinkEmail(string EmailAddress, string MethodId, MessageKind Kind, string Locale, string RedirectUrl, string TokenType)
-{
-    /// <summary>The login template asked for; empty or null for none.</summary>
-    public string? LoginTemplateId { get; init; }
-    /// <summary>The signup template asked for; empty or null for none.</summary>
-    public string? SignupTemplateId { get; init; }
-    /// <summary>The invite template asked for; empty or null for none.</summary>
-    public string? InviteTemplateId { get; init; }
-    /// <summary>The consumer user it is for, or null for a B2B member.</summary>
-    public string? UserId { get; init; }
-    /// <summary>The B2B organization it is for, or null for a consumer user.</summary>
-    public string? OrganizationId { get; init; }
-    /// <summary>The B2B member it is for, or null for a consumer user.</summary>
-    public string? MemberId { get; init; }
-}
+    : OutgoingEmail(EmailAddress, MethodId, Kind, Locale);
 
 /// <summary>Sending one-time links by email (magic links, invites), the same for every product that has them.</summary>
 internal static class LinkEmails
@@ -39,26 +26,11 @@ internal static class LinkEmails
         // The token before the message id: a seeded project draws them in this order.
         var token = store.Ids.NewToken();
         var secret = store.Secrets.Issue(new SecretKey(purpose, token), token, now, lifetime, attributes, payload);
-        store.Outbox.Add(new OutboxMessage
+        store.Outbox.Add(email.ToMessage(store.Ids.New("message"), now, secret.ExpiresAt) with
         {
-            MessageId = store.Ids.New("message"),
-            EmailAddress = email.EmailAddress,
             Token = token,
             Link = Links.Build(email.RedirectUrl, email.TokenType, token),
-            MethodId = email.MethodId,
-            Kind = email.Kind,
-            UserId = email.UserId,
-            Locale = email.Locale,
-            LoginTemplateId = NullIfEmpty(email.LoginTemplateId),
-            SignupTemplateId = NullIfEmpty(email.SignupTemplateId),
-            InviteTemplateId = NullIfEmpty(email.InviteTemplateId),
-            SentAt = now,
-            ExpiresAt = secret.ExpiresAt,
-            OrganizationId = email.OrganizationId,
-            MemberId = email.MemberId,
         });
         return secret;
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
