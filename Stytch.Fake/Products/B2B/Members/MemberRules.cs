@@ -19,13 +19,10 @@ internal static class MemberStatus
 /// <summary>The rules a member's fields obey, and how the given fields apply to a member.</summary>
 internal static partial class MemberRules
 {
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex E164Pattern();
-
     /// <summary>The checks of the fields themselves, before any state is read.</summary>
     public static void Check(MemberFields fields)
     {
-        if (fields.MfaPhoneNumber is { Length: > 0 } phone && !E164Pattern().IsMatch(phone))
+        if (fields.MfaPhoneNumber is { Length: > 0 } phone && !E164.IsValid(phone))
         {
             throw new StytchException(StytchError.InvalidPhoneNumber);
         }

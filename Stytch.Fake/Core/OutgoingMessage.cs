@@ -1,14 +1,15 @@
 namespace Stytch.Fake.Core;
 
 /// <summary>
-/// What every email the fake "sends" says, whatever it carries (a code or a link): to whom, for which method, what for,
-/// in which locale and template, and for which user or member.
+/// What every message the fake "sends" says, whatever it carries (a code or a link) and however it goes (email, SMS,
+/// WhatsApp): to whom, for which method, what for, in which locale and template, and for which user or member.
 /// </summary>
-/// <param name="EmailAddress">The recipient, lower case.</param>
-/// <param name="MethodId">The email id the code or token authenticates.</param>
+/// <param name="Channel">How it goes.</param>
+/// <param name="Recipient">The email address (lower case) or, for SMS and WhatsApp, the phone number (E.164).</param>
+/// <param name="MethodId">The email or phone id the code or token authenticates.</param>
 /// <param name="Kind">What it is for.</param>
 /// <param name="Locale">The locale asked for (already checked).</param>
-internal abstract record OutgoingEmail(string EmailAddress, string MethodId, MessageKind Kind, string Locale)
+internal abstract record OutgoingMessage(DeliveryChannel Channel, string Recipient, string MethodId, MessageKind Kind, string Locale)
 {
     /// <summary>The login template asked for; empty or null for none.</summary>
     public string? LoginTemplateId { get; init; }
@@ -23,11 +24,13 @@ internal abstract record OutgoingEmail(string EmailAddress, string MethodId, Mes
     /// <summary>The B2B member it is for, or null for a consumer user.</summary>
     public string? MemberId { get; init; }
 
-    /// <summary>The outbox message for this email, sent at <paramref name="now"/>; the sender adds its code or token.</summary>
+    /// <summary>The outbox message for this one, sent at <paramref name="now"/>; the sender adds its code or token.</summary>
     public OutboxMessage ToMessage(string messageId, DateTimeOffset now, DateTimeOffset expiresAt) => new()
     {
         MessageId = messageId,
-        EmailAddress = EmailAddress,
+        Channel = Channel,
+        EmailAddress = Channel == DeliveryChannel.Email ? Recipient : "",
+        PhoneNumber = Channel == DeliveryChannel.Email ? "" : Recipient,
         MethodId = MethodId,
         Kind = Kind,
         UserId = UserId,
@@ -43,3 +46,11 @@ internal abstract record OutgoingEmail(string EmailAddress, string MethodId, Mes
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
+
+/// <summary>A message by email (see <see cref="OutgoingMessage"/>).</summary>
+/// <param name="EmailAddress">The recipient, lower case.</param>
+/// <param name="MethodId">The email id the code or token authenticates.</param>
+/// <param name="Kind">What it is for.</param>
+/// <param name="Locale">The locale asked for (already checked).</param>
+internal abstract record OutgoingEmail(string EmailAddress, string MethodId, MessageKind Kind, string Locale)
+    : OutgoingMessage(DeliveryChannel.Email, EmailAddress, MethodId, Kind, Locale);
