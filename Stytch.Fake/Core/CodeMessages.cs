@@ -19,11 +19,12 @@ internal static class CodeMessages
     /// <summary>
     /// Issues a new code for <paramref name="key"/> that lives <paramref name="lifetime"/> from <paramref name="now"/>
     /// (replacing the one before it) and puts the message that carries it in the outbox; under the store's lock.
+    /// <paramref name="payload"/> is what the product needs back from the code (see <see cref="OneTimeSecret.Payload"/>).
     /// </summary>
-    public static OneTimeSecret SendCode(this ProjectStore store, SecretKey key, TimeSpan lifetime, OutgoingMessage message, DateTimeOffset now, RequestAttributes? attributes = null)
+    public static OneTimeSecret SendCode(this ProjectStore store, SecretKey key, TimeSpan lifetime, OutgoingMessage message, DateTimeOffset now, RequestAttributes? attributes = null, object? payload = null)
     {
         // The code before the message id: a seeded project draws them in this order.
-        var code = store.Secrets.Issue(key, store.Ids.NewCode(), now, lifetime, attributes);
+        var code = store.Secrets.Issue(key, store.Ids.NewCode(), now, lifetime, attributes, payload);
         store.Outbox.Add(message.ToMessage(store.Ids.New("message"), now, code.ExpiresAt) with { Code = code.Value });
         return code;
     }

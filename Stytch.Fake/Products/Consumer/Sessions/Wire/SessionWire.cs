@@ -11,19 +11,25 @@ namespace Stytch.Fake.Products.Consumer.Sessions.Wire;
 
 internal sealed record WireEmailFactor(string EmailId, string EmailAddress);
 
+internal sealed record WirePhoneFactor(string PhoneId, string PhoneNumber);
+
 internal sealed record WireFactor(
     string Type,
     string DeliveryMethod,
     string LastAuthenticatedAt,
     string CreatedAt,
     string UpdatedAt,
-    WireEmailFactor EmailFactor)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WireEmailFactor? EmailFactor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WirePhoneFactor? PhoneNumberFactor)
 {
-    // Only email factors are made so far; each kind that comes renders its own *_factor object.
+    // Stytch sends only the object of the factor that was used: email_factor for email OTP and magic links,
+    // phone_number_factor for SMS and WhatsApp OTP. Each kind that comes renders its own *_factor object.
     public static WireFactor From(AuthenticationFactor f) => new(
         f.Type, f.DeliveryMethod, WireJson.Time(f.LastAuthenticatedAt), WireJson.Time(f.CreatedAt),
         WireJson.Time(f.LastAuthenticatedAt),
-        f.Email is { } email ? new WireEmailFactor(email.EmailId, email.EmailAddress) : throw new NotSupportedException($"A {f.Kind} factor has no wire form yet."));
+        f.Email is { } email ? new WireEmailFactor(email.EmailId, email.EmailAddress) : null,
+        f.Phone is { } phone ? new WirePhoneFactor(phone.PhoneId, phone.PhoneNumber)
+            : f.Email is null ? throw new NotSupportedException($"A {f.Kind} factor has no wire form yet.") : null);
 }
 
 internal sealed record WireAttributes(string IpAddress, string UserAgent)
