@@ -409,6 +409,7 @@ internal sealed partial class ConformanceRun
         .. M2MConformance.Variants,
         .. MagicLinkVariants(),
         .. B2BMagicLinkConformance.Variants,
+        .. MfaConformance.Variants,
 
         // RBAC
         Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),
@@ -590,6 +591,7 @@ internal sealed partial class ConformanceRun
         .. M2MConformance.ErrorVariants,
         .. MagicLinkErrorVariants(),
         .. B2BMagicLinkConformance.ErrorVariants,
+        .. MfaConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

@@ -53,6 +53,14 @@ internal static class OpenApiSchemas
         ["api_b2b_otp_v1_b2b_otp_email_AuthenticateResponse.primary_required"] = "member needs no other primary factor",
         ["api_magic_v1_AuthenticateResponse.mfa_required"] = "member needs no MFA step (B2B magic links, as email OTP)",
         ["api_magic_v1_AuthenticateResponse.primary_required"] = "member needs no other primary factor (B2B magic links, as email OTP)",
+        // A login that still needs MFA: no member session yet (stytch.com/docs/multi-tenant-auth/manage-sessions/
+        // intermediate-sessions/mfa, sample response: "member_session": null); no code sent yet ("If null, indicates
+        // that no secondary authentication has been initiated", the field's description); a member with neither an MFA
+        // phone nor TOTP has no options (inferred).
+        ["api_b2b_otp_v1_b2b_otp_email_AuthenticateResponse.member_session"] = "member still needs an MFA step",
+        ["api_magic_v1_AuthenticateResponse.member_session"] = "member still needs an MFA step (B2B magic links)",
+        ["api_b2b_mfa_v1_MfaRequired.secondary_auth_initiated"] = "no SMS code sent on login",
+        ["api_b2b_mfa_v1_MfaRequired.member_options"] = "member with neither an MFA phone nor TOTP",
         // No secret rotation under way: "Null if no next_client_secret exists" (the field's own description).
         ["api_m2m_v1_M2MClient.next_client_secret_last_four"] = "M2M client not rotating its secret",
         ["api_m2m_v1_M2MClientWithClientSecret.next_client_secret_last_four"] = "a new M2M client rotates no secret",

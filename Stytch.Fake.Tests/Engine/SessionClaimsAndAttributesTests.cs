@@ -284,7 +284,7 @@ public sealed class SessionClaimsAndAttributesTests
 
         var result = AuthenticateMember(code, Map(("tier", "gold")));
 
-        Assert.That(result.Session.CustomClaims, Is.EquivalentTo(Map(("tier", "gold"))));
+        Assert.That(result.Session!.CustomClaims, Is.EquivalentTo(Map(("tier", "gold"))));
         Assert.That(_b2b.Sessions.List(result.Member.MemberId).Single().CustomClaims, Is.EquivalentTo(Map(("tier", "gold"))));
     }
 
@@ -292,7 +292,7 @@ public sealed class SessionClaimsAndAttributesTests
     public void B2BAuthenticateSession_Claims_MergeIntoTheMemberSession()
     {
         var (_, code) = SendMemberCode();
-        var session = AuthenticateMember(code, Map(("tier", "gold"), ("seats", 5.0))).Session;
+        var session = AuthenticateMember(code, Map(("tier", "gold"), ("seats", 5.0))).Session!;
 
         var result = _b2b.Sessions.Authenticate(session.SessionToken, null, null, null, Map(("tier", null), ("seats", 6.0)));
 
@@ -313,7 +313,7 @@ public sealed class SessionClaimsAndAttributesTests
     public void B2BAuthenticateSession_ClaimsOverTheLimit_LeaveTheSessionUnchanged()
     {
         var (_, code) = SendMemberCode();
-        var session = AuthenticateMember(code, null).Session;
+        var session = AuthenticateMember(code, null).Session!;
         _time.Advance(TimeSpan.FromMinutes(1));
 
         var error = ErrorOf(() => _b2b.Sessions.Authenticate(session.SessionToken, null, 600, null, Map(("big", new string('x', 5000)))));
@@ -326,7 +326,7 @@ public sealed class SessionClaimsAndAttributesTests
     public void B2BExportImport_MemberSessionClaims_AreCarried()
     {
         var (_, code) = SendMemberCode();
-        var session = AuthenticateMember(code, Map(("tier", "gold"))).Session;
+        var session = AuthenticateMember(code, Map(("tier", "gold"))).Session!;
         var copy = new B2BProducts(new ProjectStore(new ProjectSettings(ProjectId, false, null), new StytchClock(_time)));
 
         copy.Import(_b2b.Export());

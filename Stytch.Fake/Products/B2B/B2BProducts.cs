@@ -2,6 +2,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B.EmailOtp;
 using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
 using Stytch.Fake.Products.B2B.Sessions;
 using Stytch.Fake.Products.Rbac;
@@ -27,8 +28,9 @@ internal sealed class B2BProducts
         Authorization = new MemberAuthorization(store, Organizations, Members, Rbac);
         OrganizationPolicies = new OrganizationPolicyService(store, Organizations, Rbac);
         Sessions = new MemberSessionService(store, Organizations, Members, Authorization);
-        EmailOtp = new B2BEmailOtpService(store, Organizations, Members, Sessions);
-        MagicLinks = new B2BMagicLinkService(store, Organizations, Members, Sessions);
+        Logins = new LoginGate(store, Organizations, Members, Sessions);
+        EmailOtp = new B2BEmailOtpService(store, Organizations, Members, Sessions, Logins);
+        MagicLinks = new B2BMagicLinkService(store, Organizations, Members, Sessions, Logins);
     }
 
     public OrganizationService Organizations { get; }
@@ -44,6 +46,9 @@ internal sealed class B2BProducts
 
     /// <summary>Organizations' custom roles (<c>/v1/b2b/rbac/organizations/{organization_id}</c>).</summary>
     public OrganizationPolicyService OrganizationPolicies { get; }
+
+    /// <summary>The gate every B2B login passes: a member session, or an intermediate session with the step still missing.</summary>
+    public LoginGate Logins { get; }
 
     public B2BEmailOtpService EmailOtp { get; }
 

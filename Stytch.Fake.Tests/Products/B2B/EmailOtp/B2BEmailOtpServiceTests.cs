@@ -80,7 +80,7 @@ public sealed class B2BEmailOtpServiceTests : B2BEngineTest
 
         Assert.That(result.Member.Status, Is.EqualTo("active"));
         Assert.That(result.Member.EmailAddressVerified, Is.True);
-        Assert.That(result.Session.ExpiresAt, Is.EqualTo(Start.AddMinutes(60)));
+        Assert.That(result.Session!.ExpiresAt, Is.EqualTo(Start.AddMinutes(60)));
         Assert.That(result.Session.OrganizationSlug, Is.EqualTo("acme"));
         Assert.That(result.Session.Roles, Is.EqualTo(new[] { "stytch_member" }));
         Assert.That(result.MethodId, Is.EqualTo(result.Member.EmailId));

@@ -186,7 +186,7 @@ public sealed class B2BMagicLinkServiceTests : B2BEngineTest
         Assert.That(result.Member.Status, Is.EqualTo(MemberStatus.Active));
         Assert.That(result.Member.EmailAddressVerified, Is.True);
         Assert.That(result.MethodId, Is.EqualTo(result.Member.EmailId));
-        Assert.That(result.Session.ExpiresAt, Is.EqualTo(Start.AddMinutes(60)));
+        Assert.That(result.Session!.ExpiresAt, Is.EqualTo(Start.AddMinutes(60)));
         var factor = result.Session.AuthenticationFactors.Single();
         Assert.That((factor.Kind, factor.Type, factor.DeliveryMethod), Is.EqualTo((FactorKind.MagicLink, "magic_link", "email")));
         Assert.That(factor.Email, Is.EqualTo(new FactorEmail(result.Member.EmailId, "ada@acme.io")));
@@ -258,7 +258,7 @@ public sealed class B2BMagicLinkServiceTests : B2BEngineTest
         Assert.That(first.Member.EmailAddress, Is.EqualTo("sandbox@stytch.com"));
         Assert.That(first.Organization.OrganizationId, Is.EqualTo(B2BMagicLinkSandbox.OrganizationId));
         Assert.That(second.Member.MemberId, Is.EqualTo(first.Member.MemberId));
-        Assert.That(second.Session.MemberSessionId, Is.Not.EqualTo(first.Session.MemberSessionId));
+        Assert.That(second.Session!.MemberSessionId, Is.Not.EqualTo(first.Session!.MemberSessionId));
     }
 
     [Test]
@@ -318,9 +318,9 @@ public sealed class B2BMagicLinkServiceTests : B2BEngineTest
         var otp = LoginWithOtp("ada@acme.io");
         B2B.MagicLinks.LoginOrSignup(Send("ada@acme.io"));
 
-        var result = B2B.MagicLinks.Authenticate(Auth(TokenFor("ada@acme.io")) with { SessionToken = otp.Session.SessionToken, SessionDurationMinutes = 120 });
+        var result = B2B.MagicLinks.Authenticate(Auth(TokenFor("ada@acme.io")) with { SessionToken = otp.Session!.SessionToken, SessionDurationMinutes = 120 });
 
-        Assert.That(result.Session.MemberSessionId, Is.EqualTo(otp.Session.MemberSessionId));
+        Assert.That(result.Session!.MemberSessionId, Is.EqualTo(otp.Session!.MemberSessionId));
         Assert.That(result.Session.ExpiresAt, Is.EqualTo(Start.AddMinutes(120)));
         Assert.That(result.Session.AuthenticationFactors.Select(f => f.Kind), Is.EqualTo(new[] { FactorKind.EmailOtp, FactorKind.MagicLink }));
     }
@@ -332,9 +332,9 @@ public sealed class B2BMagicLinkServiceTests : B2BEngineTest
         var other = LoginWithOtp("eve@acme.io");
         B2B.MagicLinks.LoginOrSignup(Send("ada@acme.io"));
 
-        var result = B2B.MagicLinks.Authenticate(Auth(TokenFor("ada@acme.io")) with { SessionToken = other.Session.SessionToken });
+        var result = B2B.MagicLinks.Authenticate(Auth(TokenFor("ada@acme.io")) with { SessionToken = other.Session!.SessionToken });
 
-        Assert.That(result.Session.MemberSessionId, Is.Not.EqualTo(other.Session.MemberSessionId));
+        Assert.That(result.Session!.MemberSessionId, Is.Not.EqualTo(other.Session!.MemberSessionId));
         Assert.That(result.Session.MemberId, Is.EqualTo(result.Member.MemberId));
     }
 

@@ -1,5 +1,6 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
 using Stytch.Fake.Products.B2B.Sessions;
 
@@ -23,13 +24,15 @@ internal sealed class B2BEmailOtpService
     private readonly OrganizationService _organizations;
     private readonly MemberService _members;
     private readonly MemberSessionService _sessions;
+    private readonly LoginGate _gate;
 
-    public B2BEmailOtpService(ProjectStore store, OrganizationService organizations, MemberService members, MemberSessionService sessions)
+    public B2BEmailOtpService(ProjectStore store, OrganizationService organizations, MemberService members, MemberSessionService sessions, LoginGate gate)
     {
         _store = store;
         _organizations = organizations;
         _members = members;
         _sessions = sessions;
+        _gate = gate;
         organizations.Deleting.Add(organization => store.Secrets.RemoveWhere(
             key => key.Purpose == Purpose && key.Subject.StartsWith(MemberTable.Key(organization.OrganizationId, ""), StringComparison.Ordinal)));
         members.Deleting.Add(RemoveCode);
@@ -73,18 +76,14 @@ internal sealed class B2BEmailOtpService
         var email = Validate.Email(command.EmailAddress);
         Validate.Code(command.Code);
         Validate.SessionMinutes(command.SessionDurationMinutes);
-        Validate.Locale(command.Locale);
+        var locale = Validate.Locale(command.Locale);
         CustomClaims.CheckKeys(command.CustomClaims);
 
         return _store.Transact(() =>
         {
             var now = _store.Clock.Now;
             var organization = _organizations.Resolve(command.OrganizationId);
-            if (!string.IsNullOrEmpty(command.IntermediateSessionToken))
-            {
-                throw new StytchException(StytchError.IntermediateSessionNotFound);
-            }
-
+            var intermediate = _gate.FindIntermediate(command.IntermediateSessionToken, now);
             var existing = _sessions.FindToExtend(command.SessionToken, command.SessionId, now);
             var member = _members.WithEmail(organization, email) ?? throw new StytchException(StytchError.MemberNotFound);
 
@@ -96,15 +95,24 @@ internal sealed class B2BEmailOtpService
             }
 
             var claims = CustomClaims.Merge(existing?.CustomClaims ?? CustomClaims.None, command.CustomClaims);
+            var attempt = new LoginAttempt
+            {
+                Organization = organization,
+                Member = member,
+                Factor = AuthenticationFactor.EmailOtp(member.EmailId, member.EmailAddress, now),
+                Intermediate = intermediate,
+                Existing = existing,
+                SessionDurationMinutes = command.SessionDurationMinutes,
+                DefaultSessionMinutes = DefaultSessionMinutes,
+                Claims = claims,
+                Locale = locale,
+            };
+            _gate.Check(attempt);
             _store.Secrets.Consume(KeyOf(organization.OrganizationId, email), command.Code!, now)
                 .ThrowUnlessConsumed(StytchError.OtpCodeNotFound, StytchError.UnableToAuthOtpCode);
             member = _members.Verify(member, now);
-
-            var factor = AuthenticationFactor.EmailOtp(member.EmailId, member.EmailAddress, now);
-            var session = existing is null
-                ? _sessions.Start(member, organization, factor, command.SessionDurationMinutes ?? DefaultSessionMinutes, now, claims)
-                : _sessions.Extend(existing, member, organization, factor, command.SessionDurationMinutes, now, claims);
-            return new B2BOtpAuthenticated(member, organization, member.EmailId, session);
+            var login = _gate.Pass(attempt with { Member = member }, now);
+            return new B2BOtpAuthenticated(member, organization, member.EmailId, login);
         });
     }
 

@@ -1,3 +1,5 @@
+using Stytch.Fake.Products.B2B.Mfa;
+
 namespace Stytch.Fake.Products.B2B.EmailOtp;
 
 /// <summary>Options of <c>b2b/otps/email/login_or_signup</c>.</summary>
@@ -37,7 +39,7 @@ internal sealed record B2BOtpAuthenticateCommand
     public string? SessionToken { get; init; }
     /// <summary>Extend the member session with this id (from a verified JWT) instead of starting a new one.</summary>
     public string? SessionId { get; init; }
-    /// <summary>An intermediate session token; the fake issues none, so any value is unknown.</summary>
+    /// <summary>The intermediate session of an earlier step (a discovery login, or a primary factor another organization's policy wanted more than).</summary>
     public string? IntermediateSessionToken { get; init; }
     /// <summary>The locale; only checked.</summary>
     public string? Locale { get; init; }
@@ -49,8 +51,12 @@ internal sealed record B2BOtpAuthenticateCommand
 /// <param name="Member">The member, now active and verified.</param>
 /// <param name="Organization">Their organization.</param>
 /// <param name="MethodId">The member's email id.</param>
-/// <param name="Session">The created or extended member session.</param>
-internal sealed record B2BOtpAuthenticated(StytchMember Member, StytchOrganization Organization, string MethodId, MemberSession Session);
+/// <param name="Login">The member session, or the intermediate session and the step still missing.</param>
+internal sealed record B2BOtpAuthenticated(StytchMember Member, StytchOrganization Organization, string MethodId, B2BLogin Login)
+{
+    /// <summary>The created or extended member session; null when the organization wants another step.</summary>
+    public MemberSession? Session => Login.Session;
+}
 
 /// <summary>The newest B2B code issued for one (organization, email), as a snapshot holds it.</summary>
 /// <param name="OrganizationId">The organization.</param>

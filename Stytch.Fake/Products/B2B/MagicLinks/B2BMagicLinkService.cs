@@ -1,5 +1,6 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
 using Stytch.Fake.Products.B2B.Sessions;
 
@@ -30,13 +31,15 @@ internal sealed class B2BMagicLinkService
     private readonly OrganizationService _organizations;
     private readonly MemberService _members;
     private readonly MemberSessionService _sessions;
+    private readonly LoginGate _gate;
 
-    public B2BMagicLinkService(ProjectStore store, OrganizationService organizations, MemberService members, MemberSessionService sessions)
+    public B2BMagicLinkService(ProjectStore store, OrganizationService organizations, MemberService members, MemberSessionService sessions, LoginGate gate)
     {
         _store = store;
         _organizations = organizations;
         _members = members;
         _sessions = sessions;
+        _gate = gate;
         organizations.Deleting.Add(organization => RemoveLinks(p => p.OrganizationId == organization.OrganizationId));
         members.Deleting.Add(member => RemoveLinks(p => p.MemberId == member.MemberId));
         // A link was sent to the old address: it no longer logs anyone in once the address is replaced.
@@ -127,7 +130,7 @@ internal sealed class B2BMagicLinkService
         }
 
         Validate.SessionMinutes(command.SessionDurationMinutes);
-        Validate.Locale(command.Locale);
+        var locale = Validate.Locale(command.Locale);
         CustomClaims.CheckKeys(command.CustomClaims);
         if (SandboxEnabled && B2BMagicLinkSandbox.ErrorFor(command.MagicLinksToken) is { } sandboxError)
         {
@@ -137,11 +140,7 @@ internal sealed class B2BMagicLinkService
         return _store.Transact(() =>
         {
             var now = _store.Clock.Now;
-            if (!string.IsNullOrEmpty(command.IntermediateSessionToken))
-            {
-                throw new StytchException(StytchError.IntermediateSessionNotFound);
-            }
-
+            var intermediate = _gate.FindIntermediate(command.IntermediateSessionToken, now);
             var key = KeyOf(command.MagicLinksToken);
             var sandbox = SandboxEnabled && command.MagicLinksToken == B2BMagicLinkSandbox.SuccessToken;
             var secret = sandbox ? null : _store.Secrets.Find(key);
@@ -169,6 +168,19 @@ internal sealed class B2BMagicLinkService
             // The spec: a session_token or session_jwt of another member is ignored, and a new session starts.
             var existing = found?.MemberId == member.MemberId ? found : null;
             var claims = existing is null ? newClaims : extendedClaims;
+            var attempt = new LoginAttempt
+            {
+                Organization = organization,
+                Member = member,
+                Factor = AuthenticationFactor.Of(FactorKind.MagicLink, new FactorEmail(member.EmailId, member.EmailAddress), null, "", now, now)!,
+                Intermediate = intermediate,
+                Existing = existing,
+                SessionDurationMinutes = command.SessionDurationMinutes,
+                DefaultSessionMinutes = DefaultSessionMinutes,
+                Claims = claims,
+                Locale = locale,
+            };
+            _gate.Check(attempt);
             if (!sandbox)
             {
                 _store.Secrets.Consume(key, command.MagicLinksToken, now)
@@ -176,12 +188,8 @@ internal sealed class B2BMagicLinkService
             }
 
             member = _members.Verify(member, now);
-
-            var factor = AuthenticationFactor.Of(FactorKind.MagicLink, new FactorEmail(member.EmailId, member.EmailAddress), null, "", now, now)!;
-            var session = existing is null
-                ? _sessions.Start(member, organization, factor, command.SessionDurationMinutes ?? DefaultSessionMinutes, now, claims)
-                : _sessions.Extend(existing, member, organization, factor, command.SessionDurationMinutes, now, claims);
-            return new B2BLinkAuthenticated(member, organization, member.EmailId, session);
+            var login = _gate.Pass(attempt with { Member = member }, now);
+            return new B2BLinkAuthenticated(member, organization, member.EmailId, login);
         });
     }
 

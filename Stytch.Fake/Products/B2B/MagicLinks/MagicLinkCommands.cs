@@ -1,4 +1,5 @@
 using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.B2B.Mfa;
 
 namespace Stytch.Fake.Products.B2B.MagicLinks;
 
@@ -61,7 +62,7 @@ internal sealed record B2BLinkAuthenticateCommand
     public string? SessionToken { get; init; }
     /// <summary>Extend the member session with this id (from a verified JWT) instead of starting a new one.</summary>
     public string? SessionId { get; init; }
-    /// <summary>An intermediate session token; the fake issues none, so any value is unknown.</summary>
+    /// <summary>The intermediate session of an earlier step (a discovery login, or a primary factor another organization's policy wanted more than).</summary>
     public string? IntermediateSessionToken { get; init; }
     /// <summary>The locale; only checked.</summary>
     public string? Locale { get; init; }
@@ -80,8 +81,12 @@ internal sealed record B2BLinkSent(StytchMember Member, StytchOrganization Organ
 /// <param name="Member">The member, now active and verified.</param>
 /// <param name="Organization">Their organization.</param>
 /// <param name="MethodId">The member's email id.</param>
-/// <param name="Session">The created or extended member session.</param>
-internal sealed record B2BLinkAuthenticated(StytchMember Member, StytchOrganization Organization, string MethodId, MemberSession Session);
+/// <param name="Login">The member session, or the intermediate session and the step still missing.</param>
+internal sealed record B2BLinkAuthenticated(StytchMember Member, StytchOrganization Organization, string MethodId, B2BLogin Login)
+{
+    /// <summary>The created or extended member session; null when the organization wants another step.</summary>
+    public MemberSession? Session => Login.Session;
+}
 
 /// <summary>
 /// What a B2B magic-link token stands for, kept as its one-time secret's payload: whom it logs in, what it was sent as,

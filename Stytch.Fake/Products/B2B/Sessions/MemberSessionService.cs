@@ -80,15 +80,19 @@ internal sealed class MemberSessionService
 
     /// <summary>Starts a session of <paramref name="member"/> authenticated by <paramref name="factor"/>; under the store's lock.</summary>
     public MemberSession Start(StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims) =>
+        Start(member, organization, [factor], minutes, now, claims);
+
+    /// <summary>Starts a session of <paramref name="member"/> authenticated by every one of <paramref name="factors"/>, oldest first; under the store's lock.</summary>
+    public MemberSession Start(StytchMember member, StytchOrganization organization, IReadOnlyList<AuthenticationFactor> factors, int minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims) =>
         Sessions.Start((id, token) => new MemberSession(
             id, member.MemberId, organization.OrganizationId, organization.OrganizationSlug, token,
-            now, now, now.AddMinutes(minutes), [factor], MemberRoles.IdsOf(member, organization))
+            now, now, now.AddMinutes(minutes), factors, MemberRoles.IdsOf(member, organization))
         {
             CustomClaims = claims,
         });
 
-    /// <summary>Extends <paramref name="session"/> with <paramref name="factor"/>, as of its member's current slug and roles; under the store's lock.</summary>
-    public MemberSession Extend(MemberSession session, StytchMember member, StytchOrganization organization, AuthenticationFactor factor, int? minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims) =>
+    /// <summary>Extends <paramref name="session"/> with <paramref name="factor"/> (when one), as of its member's current slug and roles; under the store's lock.</summary>
+    public MemberSession Extend(MemberSession session, StytchMember member, StytchOrganization organization, AuthenticationFactor? factor, int? minutes, DateTimeOffset now, IReadOnlyDictionary<string, object?> claims) =>
         Sessions.Renew(session, now, minutes, claims, factor, s => Refreshed(s, member, organization));
 
     /// <summary>A member session as of its member's and organization's current slug and roles.</summary>

@@ -1,8 +1,8 @@
 using Stytch.Fake.Http;
 using Stytch.Fake.Products.B2B.Members;
 using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Mfa.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
-using Stytch.Fake.Products.B2B.Sessions.Wire;
 
 namespace Stytch.Fake.Products.B2B.MagicLinks.Wire;
 
@@ -88,23 +88,10 @@ internal static class B2BMagicLinkEndpoints
             SessionId = string.IsNullOrEmpty(sessionJwt) ? null : await call.Project.Jwts.ReadSessionIdAsync(sessionJwt).ConfigureAwait(false),
         };
         var result = call.Project.B2BProducts.MagicLinks.Authenticate(command);
-        var jwt = await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
-        return ApiResponse.Ok(call.RequestId, w =>
+        return await B2BLoginWire.RespondAsync(call, result.Login, w =>
         {
-            w.WriteString("member_id", result.Member.MemberId);
             w.WriteString("method_id", result.MethodId);
             w.WriteBoolean("reset_sessions", false);
-            w.WriteString("organization_id", result.Organization.OrganizationId);
-            MemberWire.Write(w, "member", result.Member, result.Organization);
-            w.WriteString("session_token", result.Session.SessionToken);
-            w.WriteString("session_jwt", jwt);
-            OrganizationWire.Write(w, "organization", result.Organization);
-            // As for B2B email OTP: the fake never asks for MFA or another primary factor, so the member is fully authenticated.
-            w.WriteString("intermediate_session_token", "");
-            w.WriteBoolean("member_authenticated", true);
-            MemberSessionWire.Write(w, result.Session);
-            w.WriteNull("mfa_required");
-            w.WriteNull("primary_required");
-        });
+        }).ConfigureAwait(false);
     }
 }
