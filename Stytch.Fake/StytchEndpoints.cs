@@ -92,6 +92,12 @@ public static class StytchEndpoints
         public const string RbacOrganizationGetPolicy = "b2b.rbac.organizations.get_org_policy";
         /// <summary><c>PUT /v1/b2b/rbac/organizations/{organization_id}</c>.</summary>
         public const string RbacOrganizationSetPolicy = "b2b.rbac.organizations.set_org_policy";
+        /// <summary><c>POST /v1/b2b/otps/email/discovery/send</c>.</summary>
+        public const string OtpEmailDiscoverySend = "b2b.otps.email.discovery.send";
+        /// <summary><c>POST /v1/b2b/otps/email/discovery/authenticate</c>.</summary>
+        public const string OtpEmailDiscoveryAuthenticate = "b2b.otps.email.discovery.authenticate";
+        /// <summary><c>POST /v1/b2b/discovery/organizations</c>.</summary>
+        public const string DiscoveryOrganizationsList = "b2b.discovery.organizations.list";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

@@ -410,6 +410,7 @@ internal sealed partial class ConformanceRun
         .. MagicLinkVariants(),
         .. B2BMagicLinkConformance.Variants,
         .. MfaConformance.Variants,
+        .. DiscoveryConformance.Variants,
 
         // RBAC
         Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),
@@ -592,6 +593,7 @@ internal sealed partial class ConformanceRun
         .. MagicLinkErrorVariants(),
         .. B2BMagicLinkConformance.ErrorVariants,
         .. MfaConformance.ErrorVariants,
+        .. DiscoveryConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

@@ -65,6 +65,14 @@ internal static class OpenApiSchemas
         ["api_m2m_v1_M2MClient.next_client_secret_last_four"] = "M2M client not rotating its secret",
         ["api_m2m_v1_M2MClientWithClientSecret.next_client_secret_last_four"] = "a new M2M client rotates no secret",
         ["api_m2m_v1_ResultsMetadata.next_cursor"] = "last page of an M2M client search",
+        // Discovered organizations (the Discovered Organization object; stytch-js's DiscoveredOrganization type): a
+        // membership of an existing member has "details": null; one joinable by email domain "member": null.
+        ["api_discovery_v1_Membership.details"] = "membership of an existing member: no details",
+        ["api_discovery_v1_Membership.member"] = "organization joinable by email domain: no member yet",
+        ["api_discovery_v1_DiscoveredOrganization.mfa_required"] = "organization that needs no MFA step",
+        ["api_discovery_v1_DiscoveredOrganization.primary_required"] = "organization that needs no other primary factor",
+        // The field's description: null for an intermediate session from a discovery flow, or a member session.
+        ["api_discovery_v1_discovery_ListResponse.organization_id_hint"] = "discovery intermediate session or member session",
     };
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Stytch.Fake.Products.Admin.Wire;
+using Stytch.Fake.Products.B2B.Discovery.Wire;
 using Stytch.Fake.Products.B2B.EmailOtp.Wire;
 using Stytch.Fake.Products.B2B.MagicLinks.Wire;
 using Stytch.Fake.Products.B2B.Members.Wire;
@@ -36,6 +37,7 @@ internal static class ProductCatalog
         AdminEndpoints.All,
         M2MEndpoints.All,
         RbacEndpoints.All,
+        DiscoveryEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

@@ -1,4 +1,5 @@
 using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B.Discovery;
 using Stytch.Fake.Products.B2B.EmailOtp;
 using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.B2B.Members;
@@ -31,6 +32,7 @@ internal sealed class B2BProducts
         Logins = new LoginGate(store, Organizations, Members, Sessions);
         EmailOtp = new B2BEmailOtpService(store, Organizations, Members, Sessions, Logins);
         MagicLinks = new B2BMagicLinkService(store, Organizations, Members, Sessions, Logins);
+        Discovery = new DiscoveryService(store, Organizations, Members);
     }
 
     public OrganizationService Organizations { get; }
@@ -53,6 +55,9 @@ internal sealed class B2BProducts
     public B2BEmailOtpService EmailOtp { get; }
 
     public B2BMagicLinkService MagicLinks { get; }
+
+    /// <summary>Discovery: email OTP and magic links before an organization is named, and the organizations an email can reach.</summary>
+    public DiscoveryService Discovery { get; }
 
     public ProjectStore Store => _store;
 

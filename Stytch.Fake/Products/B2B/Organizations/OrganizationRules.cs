@@ -140,22 +140,30 @@ internal static partial class OrganizationRules
     /// </summary>
     public static void CheckJit(StytchOrganization organization, string email, OrganizationTable organizations)
     {
+        if (JitRefusal(organization, email, organizations) is { } refusal)
+        {
+            throw new StytchException(refusal);
+        }
+    }
+
+    /// <summary>The error <see cref="CheckJit"/> would throw for <paramref name="email"/>, or null when the rules admit it.</summary>
+    public static StytchError? JitRefusal(StytchOrganization organization, string email, OrganizationTable organizations)
+    {
         if (organization.EmailJitProvisioning != "RESTRICTED")
         {
-            throw new StytchException(StytchError.EmailJitProvisioningNotAllowed);
+            return StytchError.EmailJitProvisioningNotAllowed;
         }
 
         var domain = DomainOf(email);
         if (!organization.EmailAllowedDomains.Contains(domain, StringComparer.Ordinal))
         {
-            throw new StytchException(StytchError.InvalidEmailForJitProvisioning);
+            return StytchError.InvalidEmailForJitProvisioning;
         }
 
-        if (!organization.ClaimedEmailDomains.Contains(domain, StringComparer.Ordinal)
-            && organizations.All.Any(o => o.OrganizationId != organization.OrganizationId && o.ClaimedEmailDomains.Contains(domain, StringComparer.Ordinal)))
-        {
-            throw new StytchException(StytchError.ActionNotAllowedEmailDomainIsClaimed);
-        }
+        return !organization.ClaimedEmailDomains.Contains(domain, StringComparer.Ordinal)
+            && organizations.All.Any(o => o.OrganizationId != organization.OrganizationId && o.ClaimedEmailDomains.Contains(domain, StringComparer.Ordinal))
+            ? StytchError.ActionNotAllowedEmailDomainIsClaimed
+            : null;
     }
 
     /// <summary>A slug made from <paramref name="name"/> that no organization has yet (create without a slug).</summary>

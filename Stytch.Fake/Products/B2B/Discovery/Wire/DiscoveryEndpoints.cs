@@ -1,0 +1,58 @@
+using Stytch.Fake.Http;
+
+namespace Stytch.Fake.Products.B2B.Discovery.Wire;
+
+/// <summary>
+/// The B2B discovery endpoints: discovery email OTP (send a code to any address, and turn it into an intermediate
+/// session), and the organizations an intermediate or member session can reach.
+/// </summary>
+internal static class DiscoveryEndpoints
+{
+    public static IEnumerable<Endpoint> All() =>
+    [
+        Endpoint.Post("b2b.otps.email.discovery.send", "/v1/b2b/otps/email/discovery/send", DiscoveryRequestJson.Default.DiscoveryOtpSendRequest, SendOtp),
+        Endpoint.Post("b2b.otps.email.discovery.authenticate", "/v1/b2b/otps/email/discovery/authenticate", DiscoveryRequestJson.Default.DiscoveryOtpAuthenticateRequest, AuthenticateOtp),
+        Endpoint.PostAsync("b2b.discovery.organizations.list", "/v1/b2b/discovery/organizations", DiscoveryRequestJson.Default.DiscoveryListRequest, ListAsync),
+    ];
+
+    private static ApiResponse SendOtp(ApiCall call, DiscoveryOtpSendRequest request)
+    {
+        call.Project.B2BProducts.Discovery.SendOtp(new DiscoveryOtpSendCommand
+        {
+            EmailAddress = request.EmailAddress,
+            LoginTemplateId = request.LoginTemplateId,
+            Locale = request.Locale,
+            DiscoveryExpirationMinutes = request.DiscoveryExpirationMinutes,
+        });
+        return ApiResponse.Ok(call.RequestId, _ => { });
+    }
+
+    private static ApiResponse AuthenticateOtp(ApiCall call, DiscoveryOtpAuthenticateRequest request)
+    {
+        var result = call.Project.B2BProducts.Discovery.AuthenticateOtp(request.EmailAddress, request.Code);
+        return ApiResponse.Ok(call.RequestId, w => DiscoveryWire.WriteAuthenticated(w, result));
+    }
+
+    private static async ValueTask<ApiResponse> ListAsync(ApiCall call, DiscoveryListRequest request)
+    {
+        var (ist, token, jwt) = (request.IntermediateSessionToken, request.SessionToken, request.SessionJwt);
+        var discovery = call.Project.B2BProducts.Discovery;
+        // Checked before the JWT is read, so that more than one argument is refused whatever they hold.
+        DiscoveryService.CheckListArguments(ist, token, jwt);
+        var sessionId = string.IsNullOrEmpty(jwt) ? null : await call.Project.Jwts.ReadSessionIdAsync(jwt).ConfigureAwait(false);
+        var result = discovery.List(ist, token, sessionId);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("email_address", result.EmailAddress);
+            DiscoveryWire.WriteOrganizations(w, "discovered_organizations", result.Organizations);
+            if (result.OrganizationIdHint is null)
+            {
+                w.WriteNull("organization_id_hint");
+            }
+            else
+            {
+                w.WriteString("organization_id_hint", result.OrganizationIdHint);
+            }
+        });
+    }
+}
