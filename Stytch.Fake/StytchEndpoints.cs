@@ -98,6 +98,10 @@ public static class StytchEndpoints
         public const string OtpEmailDiscoveryAuthenticate = "b2b.otps.email.discovery.authenticate";
         /// <summary><c>POST /v1/b2b/discovery/organizations</c>.</summary>
         public const string DiscoveryOrganizationsList = "b2b.discovery.organizations.list";
+        /// <summary><c>POST /v1/b2b/magic_links/email/discovery/send</c>.</summary>
+        public const string MagicLinkEmailDiscoverySend = "b2b.magic_links.email.discovery.send";
+        /// <summary><c>POST /v1/b2b/magic_links/discovery/authenticate</c>.</summary>
+        public const string MagicLinkDiscoveryAuthenticate = "b2b.magic_links.discovery.authenticate";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

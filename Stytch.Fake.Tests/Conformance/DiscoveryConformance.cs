@@ -8,6 +8,9 @@ internal static class DiscoveryConformance
     private const string OtpSend = "/v1/b2b/otps/email/discovery/send";
     private const string OtpAuthenticate = "/v1/b2b/otps/email/discovery/authenticate";
     private const string List = "/v1/b2b/discovery/organizations";
+    private const string LinkSend = "/v1/b2b/magic_links/email/discovery/send";
+    private const string LinkAuthenticate = "/v1/b2b/magic_links/discovery/authenticate";
+    private const string Verifier = "a-pkce-code-verifier-of-enough-length-0123456789";
 
     public static IReadOnlyList<ResponseVariant> Variants { get; } =
     [
@@ -32,10 +35,34 @@ internal static class DiscoveryConformance
             var login = await r.MemberLoginAsync(org, "ada@acme.io");
             return await r.Client.PostAsync(List, new { session_jwt = login["session_jwt"] });
         }),
+        new("DiscoveryLinkSend_NewAddress", "POST", LinkSend, r => r.Client.PostAsync(LinkSend, new { email_address = "ada@acme.io" })),
+        new("DiscoveryLinkSend_EveryOption", "POST", LinkSend, r => r.Client.PostAsync(LinkSend, new
+        {
+            email_address = "ada@acme.io",
+            discovery_redirect_url = "http://localhost:3000/authenticate",
+            pkce_code_challenge = Stytch.Fake.Core.Pkce.ChallengeOf(Verifier),
+            login_template_id = "discovery",
+            locale = "pt-br",
+            discovery_expiration_minutes = 10_080,
+        })),
+        new("DiscoveryLinkSend_Sandbox", "POST", LinkSend, r => r.Client.PostAsync(LinkSend, new { email_address = "sandbox@stytch.com" })),
+        new("DiscoveryLinkAuthenticate_WithPkce", "POST", LinkAuthenticate, async r =>
+        {
+            await EveryMembershipAsync(r);
+            await r.Client.PostAsync(LinkSend, new { email_address = "ada@acme.io", pkce_code_challenge = Stytch.Fake.Core.Pkce.ChallengeOf(Verifier) });
+            return await r.Client.PostAsync(LinkAuthenticate, new { discovery_magic_links_token = r.Project.Outbox.LatestFor("ada@acme.io").Token, pkce_code_verifier = Verifier });
+        }),
+        new("DiscoveryLinkAuthenticate_SandboxToken", "POST", LinkAuthenticate, r =>
+            r.Client.PostAsync(LinkAuthenticate, new { discovery_magic_links_token = "DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=" })),
     ];
 
     public static IReadOnlyList<ErrorVariant> ErrorVariants { get; } =
     [
+        new("DiscoveryLinkNotFound", 404, "magic_link_not_found", r => r.Client.PostAsync(LinkAuthenticate, new { discovery_magic_links_token = "no-such-token" })),
+        new("DiscoveryLinkInvalidExpiration", 400, "invalid_expiration", r =>
+            r.Client.PostAsync(LinkSend, new { email_address = "ada@acme.io", discovery_expiration_minutes = 4 })),
+        new("DiscoveryLinkUnlistedRedirectUrl", 400, "no_match_for_provided_magic_link_url", r =>
+            r.Client.PostAsync(LinkSend, new { email_address = "ada@acme.io", discovery_redirect_url = "https://elsewhere.example/" })),
         new("DiscoveryOtpWrongCode", 404, "otp_code_not_found", async r =>
         {
             await r.Client.PostAsync(OtpSend, new { email_address = "ada@acme.io" });

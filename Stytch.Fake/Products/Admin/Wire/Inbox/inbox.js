@@ -28,6 +28,7 @@
     'm2m.clients.secrets.rotate_start', 'm2m.clients.secrets.rotate_cancel', 'm2m.clients.secrets.rotate', 'm2m.token',
     'rbac.policy', 'b2b.rbac.policy', 'b2b.rbac.organizations.get_org_policy', 'b2b.rbac.organizations.set_org_policy',
     'b2b.otps.email.discovery.send', 'b2b.otps.email.discovery.authenticate', 'b2b.discovery.organizations.list',
+    'b2b.magic_links.email.discovery.send', 'b2b.magic_links.discovery.authenticate',
   ];
 
   const CANNED_ERRORS = [

@@ -3,8 +3,8 @@ using Stytch.Fake.Http;
 namespace Stytch.Fake.Products.B2B.Discovery.Wire;
 
 /// <summary>
-/// The B2B discovery endpoints: discovery email OTP (send a code to any address, and turn it into an intermediate
-/// session), and the organizations an intermediate or member session can reach.
+/// The B2B discovery endpoints: discovery email OTP and magic links (send a code or a link to any address, and turn
+/// it into an intermediate session), and the organizations an intermediate or member session can reach.
 /// </summary>
 internal static class DiscoveryEndpoints
 {
@@ -12,6 +12,8 @@ internal static class DiscoveryEndpoints
     [
         Endpoint.Post("b2b.otps.email.discovery.send", "/v1/b2b/otps/email/discovery/send", DiscoveryRequestJson.Default.DiscoveryOtpSendRequest, SendOtp),
         Endpoint.Post("b2b.otps.email.discovery.authenticate", "/v1/b2b/otps/email/discovery/authenticate", DiscoveryRequestJson.Default.DiscoveryOtpAuthenticateRequest, AuthenticateOtp),
+        Endpoint.Post("b2b.magic_links.email.discovery.send", "/v1/b2b/magic_links/email/discovery/send", DiscoveryRequestJson.Default.DiscoveryLinkSendRequest, SendLink),
+        Endpoint.Post("b2b.magic_links.discovery.authenticate", "/v1/b2b/magic_links/discovery/authenticate", DiscoveryRequestJson.Default.DiscoveryLinkAuthenticateRequest, AuthenticateLink),
         Endpoint.PostAsync("b2b.discovery.organizations.list", "/v1/b2b/discovery/organizations", DiscoveryRequestJson.Default.DiscoveryListRequest, ListAsync),
     ];
 
@@ -30,6 +32,26 @@ internal static class DiscoveryEndpoints
     private static ApiResponse AuthenticateOtp(ApiCall call, DiscoveryOtpAuthenticateRequest request)
     {
         var result = call.Project.B2BProducts.Discovery.AuthenticateOtp(request.EmailAddress, request.Code);
+        return ApiResponse.Ok(call.RequestId, w => DiscoveryWire.WriteAuthenticated(w, result));
+    }
+
+    private static ApiResponse SendLink(ApiCall call, DiscoveryLinkSendRequest request)
+    {
+        call.Project.B2BProducts.Discovery.SendLink(new DiscoveryLinkSendCommand
+        {
+            EmailAddress = request.EmailAddress,
+            DiscoveryRedirectUrl = request.DiscoveryRedirectUrl,
+            PkceCodeChallenge = request.PkceCodeChallenge,
+            LoginTemplateId = request.LoginTemplateId,
+            Locale = request.Locale,
+            DiscoveryExpirationMinutes = request.DiscoveryExpirationMinutes,
+        });
+        return ApiResponse.Ok(call.RequestId, _ => { });
+    }
+
+    private static ApiResponse AuthenticateLink(ApiCall call, DiscoveryLinkAuthenticateRequest request)
+    {
+        var result = call.Project.B2BProducts.Discovery.AuthenticateLink(request.DiscoveryMagicLinksToken, request.PkceCodeVerifier);
         return ApiResponse.Ok(call.RequestId, w => DiscoveryWire.WriteAuthenticated(w, result));
     }
 
