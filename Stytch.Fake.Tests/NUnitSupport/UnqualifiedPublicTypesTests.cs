@@ -16,7 +16,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(Outbox), typeof(OutboxMessage), typeof(DeliveryChannel), typeof(MessageKind),
         typeof(RequestLog), typeof(RecordedRequest), typeof(RequestAttributes),
         typeof(ProjectUsers), typeof(ProjectSessions), typeof(ProjectB2B), typeof(ProjectOrganizations), typeof(ProjectMembers), typeof(ProjectMemberSessions),
-        typeof(StytchUser), typeof(StytchSession), typeof(MintedSession),
+        typeof(StytchUser), typeof(StytchUserEmail), typeof(StytchUserPhone), typeof(StytchUserName), typeof(StytchSession), typeof(MintedSession),
         typeof(StytchOrganization), typeof(OrganizationFields), typeof(EmailImplicitRoleAssignment),
         typeof(StytchMember), typeof(RetiredEmail), typeof(MemberSession), typeof(MintedMemberSession),
         typeof(AuthenticationFactor), typeof(FactorKind), typeof(FactorEmail), typeof(FactorPhone),

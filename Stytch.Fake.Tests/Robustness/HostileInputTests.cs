@@ -743,17 +743,26 @@ internal static class HostileCases
         yield return Import("BadSigningKey", Snapshot(s => s["signing_keys"]![0]!["private_key_pem"] = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"));
         yield return Import("ClockAtTheEndOfTime", Snapshot(s => s["clock"] = "9999-12-31T23:59:59+00:00"));
         yield return Import("ClockNotADate", Snapshot(s => s["clock"] = "soon"));
-        yield return Import("UserEmailInvalid", Snapshot(s => s["users"]![0]!["email"] = "not an email"));
+        yield return Import("UserEmailInvalid", Snapshot(s => s["users"]![0]!["emails"]![0]!["email"] = "not an email"));
         yield return Import("UserIdMalformed", Snapshot(s => s["users"]![0]!["user_id"] = "../../etc"));
-        yield return Import("UserEmailNotNormalised", Snapshot(s => s["users"]![0]!["email"] = "Ada@Example.com"));
-        yield return Import("EmailIdMalformed", Snapshot(s => s["users"]![0]!["email_id"] = "x"));
+        yield return Import("UserEmailNotNormalised", Snapshot(s => s["users"]![0]!["emails"]![0]!["email"] = "Ada@Example.com"));
+        yield return Import("EmailIdMalformed", Snapshot(s => s["users"]![0]!["emails"]![0]!["email_id"] = "x"));
         yield return Import("OtpCodeMalformed", Snapshot(s => s["codes"]![0]!["code"] = "12345\n"));
         yield return Import("SessionTokenMalformed", Snapshot(s => s["sessions"]![0]!["session_token"] = "x"));
         yield return Import("SessionIdMalformed", Snapshot(s => s["sessions"]![0]!["session_id"] = "../x"));
-        yield return Import("UserNullEmail", Snapshot(s => s["users"]![0]!["email"] = null));
+        yield return Import("UserNullEmail", Snapshot(s => s["users"]![0]!["emails"]![0]!["email"] = null));
         yield return Import("SessionNullToken", Snapshot(s => s["sessions"]![0]!["session_token"] = null));
         yield return Import("SessionNullFactors", Snapshot(s => s["sessions"]![0]!["authentication_factors"] = null));
         yield return Import("OtpNullCode", Snapshot(s => s["codes"]![0]!["code"] = null));
+        yield return Import("UserPhoneNotANumber", Snapshot(s => s["users"]![0]!["phone_numbers"] = new JsonArray(new JsonObject
+        {
+            ["phone_id"] = "phone-number-test-" + Uuid, ["phone_number"] = "+15555550100", ["verified"] = false,
+        })));
+        yield return Import("UserPhoneIdMalformed", Snapshot(s => s["users"]![0]!["phone_numbers"] = new JsonArray(new JsonObject
+        {
+            ["phone_id"] = "../x", ["phone_number"] = "+14155550123", ["verified"] = false,
+        })));
+        yield return Import("UserExternalIdMalformed", Snapshot(s => s["users"]![0]!["external_id"] = "a b"));
     }
 
     private static Func<HostileIds, byte[]?> Snapshot(Action<JsonObject> change) => ids =>

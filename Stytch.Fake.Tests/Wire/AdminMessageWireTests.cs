@@ -89,7 +89,7 @@ public sealed class AdminMessageWireTests : FakeWireTest
 
     [Test]
     public async Task ImportSnapshot_FieldOfWrongType_Is400NamingWhereInTheSnapshot() =>
-        await AssertRefusedAsync(HttpMethod.Put, Project + "/snapshot", """{"version":4,"clock":42}""",
+        await AssertRefusedAsync(HttpMethod.Put, Project + "/snapshot", """{"version":5,"clock":42}""",
             "The snapshot is not valid JSON of a Stytch.Fake snapshot: ", "$.clock");
 
     private async Task AssertRefusedAsync(HttpMethod method, string path, string body, params string[] fragments)

@@ -85,7 +85,7 @@ public sealed class MagicLinkSnapshotWireTests : FakeWireTest
     public async Task PutSnapshot_Version2File_LoadsWithNoMagicLinks()
     {
         await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email = "ada@example.com" });
-        var snapshot = JsonNode.Parse(Stytch.DefaultProject.ExportSnapshot())!.AsObject();
+        var snapshot = SnapshotLayouts.AsVersion4(JsonNode.Parse(Stytch.DefaultProject.ExportSnapshot())!.AsObject());
         snapshot["version"] = 2;
         snapshot.Remove("m2m_clients");
         snapshot.Remove("magic_links");

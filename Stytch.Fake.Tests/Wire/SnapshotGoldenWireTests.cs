@@ -7,7 +7,7 @@ namespace Stytch.Fake.Tests.Wire;
 
 /// <summary>
 /// The snapshot format's golden file: a seeded project's export, with what the seed draws (ids, codes, tokens, keys)
-/// replaced by placeholders, must be fixtures/snapshots/v4-golden.json. A change here is a format change: bump the
+/// replaced by placeholders, must be fixtures/snapshots/v5-golden.json. A change here is a format change: bump the
 /// version (Stytch.Fake/Snapshots/SnapshotDocument.cs says when) and then update the file.
 /// </summary>
 public sealed partial class SnapshotGoldenWireTests
@@ -29,8 +29,8 @@ public sealed partial class SnapshotGoldenWireTests
         var exported = await client.GetAsync($"/_fake/v1/projects/{fake.ProjectId}/snapshot");
         var actual = Placeholders(exported.Json);
 
-        var expected = WireShapes.Fixture("snapshots/v4-golden.json");
-        var written = Path.Combine(TestContext.CurrentContext.WorkDirectory, "v4-golden.actual.json");
+        var expected = WireShapes.Fixture("snapshots/v5-golden.json");
+        var written = Path.Combine(TestContext.CurrentContext.WorkDirectory, "v5-golden.actual.json");
         await File.WriteAllTextAsync(written, actual.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         Assert.That(JsonNode.DeepEquals(actual, expected), Is.True, $"The snapshot format changed; the export with placeholders is in {written}.");
     }

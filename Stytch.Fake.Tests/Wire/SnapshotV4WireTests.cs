@@ -69,7 +69,7 @@ public sealed class SnapshotV4WireTests : FakeWireTest
     public async Task PutSnapshot_Version3File_LoadsWithAFreshProjectsRedirectUrlsAndEmailMessages()
     {
         await LoginOrCreateAsync("ada@example.com");
-        var v3 = JsonNode.Parse((await Client.GetAsync(SnapshotPath)).Text)!.AsObject();
+        var v3 = SnapshotLayouts.AsVersion4(JsonNode.Parse((await Client.GetAsync(SnapshotPath)).Text)!.AsObject());
         v3["version"] = 3;
         v3.Remove("redirect_urls");
         foreach (var message in v3["outbox"]!.AsArray())

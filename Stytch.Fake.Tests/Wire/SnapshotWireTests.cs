@@ -47,7 +47,7 @@ public sealed class SnapshotWireTests : FakeWireTest
     }
 
     [TestCase("not json")]
-    [TestCase("""{"version":4,"project_id":"x","state":null,"signing_keys":[]}""")]
+    [TestCase("""{"version":5,"project_id":"x","state":null,"signing_keys":[]}""")]
     [TestCase("""[]""")]
     public async Task PutSnapshot_Malformed_Is400AndChangesNothing(string body)
     {

@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace Stytch.Fake.Snapshots;
 
-// The snapshot file format, version 4: its own records, so that renaming an engine type or property leaves files as
+// The snapshot file format, version 5: its own records, so that renaming an engine type or property leaves files as
 // they are (SnapshotMapping is the one place that knows both). JSON names are these records' names in snake_case.
 //
 // Version rules:
 // - `version` names the exact set of fields and their meaning. Any change to it (a field added, removed, renamed,
-//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v4-golden.json) fails until
+//   retyped or read differently) bumps the version; the golden test (fixtures/snapshots/v5-golden.json) fails until
 //   it is bumped or the change is undone.
 // - The fake writes only the newest version and reads every version it ever wrote: an older one is rewritten into
 //   the newest layout before it is read (SnapshotV1), so the mapping only ever sees the newest records.
@@ -49,8 +49,32 @@ internal sealed record SnapshotRedirectUrl(string Url, string Type, bool IsDefau
 
 internal sealed record SnapshotSigningKey(string Kid, string PrivateKeyPem);
 
-/// <summary>A consumer user; <paramref name="Status"/> is <c>active</c> or <c>pending</c>.</summary>
-internal sealed record SnapshotUser(string UserId, string Email, string EmailId, bool EmailVerified, string Status, DateTimeOffset CreatedAt);
+/// <summary>
+/// A consumer user (version 5 on: every email and phone number, name, metadata, external id and password id);
+/// <paramref name="Status"/> is <c>active</c> or <c>pending</c>, <paramref name="PasswordId"/> empty for none.
+/// </summary>
+internal sealed record SnapshotUser(
+    string UserId,
+    IReadOnlyList<SnapshotUserEmail> Emails,
+    IReadOnlyList<SnapshotUserPhone> PhoneNumbers,
+    SnapshotUserName Name,
+    string Status,
+    JsonElement TrustedMetadata,
+    JsonElement UntrustedMetadata,
+    string ExternalId,
+    string PasswordId,
+    bool PasswordRequiresReset,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>One email address of a consumer user.</summary>
+internal sealed record SnapshotUserEmail(string EmailId, string Email, bool Verified);
+
+/// <summary>One phone number of a consumer user, E.164.</summary>
+internal sealed record SnapshotUserPhone(string PhoneId, string PhoneNumber, bool Verified);
+
+/// <summary>A consumer user's name; absent parts are empty.</summary>
+internal sealed record SnapshotUserName(string FirstName, string MiddleName, string LastName);
 
 /// <summary>The <c>attributes</c> a request carried; empty strings when it carried none.</summary>
 internal sealed record SnapshotAttributes(string IpAddress, string UserAgent);
@@ -58,14 +82,16 @@ internal sealed record SnapshotAttributes(string IpAddress, string UserAgent);
 /// <summary>A consumer email OTP code, with the attributes of the send that issued it.</summary>
 internal sealed record SnapshotCode(string EmailId, string Code, DateTimeOffset ExpiresAt, bool Used, SnapshotAttributes Attributes);
 
-/// <summary>One entry of a session's <c>authentication_factors</c>.</summary>
+/// <summary>One entry of a session's <c>authentication_factors</c>, for an email or (version 5 on) a phone; the other is empty.</summary>
 internal sealed record SnapshotFactor(
     string Type,
     string DeliveryMethod,
     string EmailId,
     string EmailAddress,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastAuthenticatedAt);
+    DateTimeOffset LastAuthenticatedAt,
+    string PhoneId,
+    string PhoneNumber);
 
 /// <summary>A consumer session; <paramref name="CustomClaims"/> is a JSON object.</summary>
 internal sealed record SnapshotSession(

@@ -20,7 +20,7 @@ internal sealed partial class SnapshotJsonContext : JsonSerializerContext;
 internal static class SnapshotJson
 {
     /// <summary>The version written; every version from 1 up to it is read.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>
     /// The largest snapshot the fake loads, in UTF-8 bytes: the same at start (<c>--snapshot</c>,
@@ -96,9 +96,10 @@ internal static class SnapshotJson
 
             root = version switch
             {
-                SnapshotV1.Version => SnapshotV3.Upgrade(SnapshotV2.Upgrade(SnapshotV1.Upgrade(root))),
-                SnapshotV2.Version => SnapshotV3.Upgrade(SnapshotV2.Upgrade(root)),
-                SnapshotV3.Version => SnapshotV3.Upgrade(root),
+                SnapshotV1.Version => SnapshotV4.Upgrade(SnapshotV3.Upgrade(SnapshotV2.Upgrade(SnapshotV1.Upgrade(root)))),
+                SnapshotV2.Version => SnapshotV4.Upgrade(SnapshotV3.Upgrade(SnapshotV2.Upgrade(root))),
+                SnapshotV3.Version => SnapshotV4.Upgrade(SnapshotV3.Upgrade(root)),
+                SnapshotV4.Version => SnapshotV4.Upgrade(root),
                 Version => root,
                 _ => throw Validate.BadRequest(
                     $"The snapshot has version {version}, which this Stytch.Fake does not read: it reads versions {SnapshotV1.Version} to {Version}."),
@@ -109,7 +110,7 @@ internal static class SnapshotJson
         catch (JsonException e)
         {
             // An older file is read in the newest layout, which is what a path in the message names.
-            var read = version is SnapshotV1.Version or SnapshotV2.Version or SnapshotV3.Version ? $" (version {version}, read in the layout of version {Version})" : "";
+            var read = version is SnapshotV1.Version or SnapshotV2.Version or SnapshotV3.Version or SnapshotV4.Version ? $" (version {version}, read in the layout of version {Version})" : "";
             throw Validate.BadRequest("The snapshot is not valid JSON of a Stytch.Fake snapshot" + read + ": " + e.Message);
         }
     }
@@ -139,6 +140,19 @@ internal static class SnapshotJson
             }
         }
 
+        static bool IsUserId(string id)
+        {
+            try
+            {
+                Products.Consumer.Users.UserService.CheckUserId(id);
+                return true;
+            }
+            catch (StytchException)
+            {
+                return false;
+            }
+        }
+
         static bool IsCode(string code)
         {
             try
@@ -152,7 +166,10 @@ internal static class SnapshotJson
             }
         }
 
-        return snapshot.Users.All(u => Validate.IsId(u.UserId, "user") && Validate.IsId(u.EmailId, "email") && IsNormalisedEmail(u.Email))
+        return snapshot.Users.All(u => Validate.IsId(u.UserId, "user")
+                && u.Emails.All(e => Validate.IsId(e.EmailId, "email") && IsNormalisedEmail(e.Email))
+                && u.PhoneNumbers.All(p => Validate.IsId(p.PhoneId, "phone-number") && E164.IsValid(p.PhoneNumber))
+                && (u.ExternalId.Length == 0 || IsUserId(u.ExternalId)))
             && snapshot.Codes.All(c => Validate.IsId(c.EmailId, "email") && IsCode(c.Code))
             && snapshot.Sessions.All(s => Validate.IsId(s.SessionId, "session") && Validate.IsId(s.UserId, "user") && Validate.IsSessionToken(s.SessionToken));
     }

@@ -31,7 +31,7 @@ internal static class SnapshotMapping
             SnapshotJson.Version,
             project.ProjectId,
             state.Clock,
-            [.. state.Users.Select(u => new SnapshotUser(u.UserId, u.Email, u.EmailId, u.EmailVerified, u.Status, u.CreatedAt))],
+            [.. state.Users.Select(SnapshotUserMapping.From)],
             [.. state.Otps.Select(o => new SnapshotCode(o.EmailId, o.Code, o.ExpiresAt, o.Used, From(o.Attributes)))],
             [.. state.Sessions.Select(s => new SnapshotSession(
                 s.SessionId, s.UserId, s.SessionToken, s.StartedAt, s.LastAccessedAt, s.ExpiresAt,
@@ -64,7 +64,7 @@ internal static class SnapshotMapping
         var keys = project.Jwts.Keys.Parse([.. document.SigningKeys.Select(k => (k.Kid, k.PrivateKeyPem))]);
         var state = new ConsumerSnapshot(
             document.Clock,
-            [.. document.Users.Select(u => new StytchUser(u.UserId, u.Email, u.EmailId, u.EmailVerified, u.Status, u.CreatedAt))],
+            [.. document.Users.Select(SnapshotUserMapping.To)],
             [.. document.Codes.Select(c => new OtpSnapshot(c.EmailId, c.Code, c.ExpiresAt, c.Used) { Attributes = To(c.Attributes) })],
             [.. document.Sessions.Select(s => new StytchSession(
                 s.SessionId, s.UserId, s.SessionToken, s.StartedAt, s.LastAccessedAt, s.ExpiresAt, To(s.AuthenticationFactors), s.Roles)
@@ -143,14 +143,20 @@ internal static class SnapshotMapping
         });
     }
 
-    // Only email factors are made so far; the file holds the email a factor was for.
+    // The file holds the email or the phone a factor was for; a factor with neither is written with an empty email.
     private static SnapshotFactor[] From(IReadOnlyList<AuthenticationFactor> factors) =>
-        [.. factors.Select(f => new SnapshotFactor(f.Type, f.DeliveryMethod, f.Email?.EmailId ?? "", f.Email?.EmailAddress ?? "", f.CreatedAt, f.LastAuthenticatedAt))];
+        [.. factors.Select(f => new SnapshotFactor(
+            f.Type, f.DeliveryMethod, f.Email?.EmailId ?? "", f.Email?.EmailAddress ?? "", f.CreatedAt, f.LastAuthenticatedAt,
+            f.Phone?.PhoneId ?? "", f.Phone?.PhoneNumber ?? ""))];
 
     private static AuthenticationFactor[] To(IReadOnlyList<SnapshotFactor> factors) =>
         [.. factors.Select(f =>
             AuthenticationFactor.TryParseKind(f.Type, f.DeliveryMethod, out var kind, out var provider)
-            && AuthenticationFactor.Of(kind, new FactorEmail(f.EmailId, f.EmailAddress), null, provider, f.CreatedAt, f.LastAuthenticatedAt) is { } factor
+            && AuthenticationFactor.Of(
+                kind,
+                f.PhoneId.Length > 0 && f.EmailId.Length == 0 ? null : new FactorEmail(f.EmailId, f.EmailAddress),
+                f.PhoneId.Length > 0 ? new FactorPhone(f.PhoneId, f.PhoneNumber) : null,
+                provider, f.CreatedAt, f.LastAuthenticatedAt) is { } factor
                 ? factor
                 : throw new ArgumentException($"An authentication factor of type '{Validate.Clip(f.Type)}' delivered by '{Validate.Clip(f.DeliveryMethod)}' is not one a snapshot holds."))];
 
@@ -295,13 +301,13 @@ internal static class SnapshotMapping
         c.NextSecretHash);
 
     // The engine keeps free-form JSON objects as their text; the file holds them as JSON objects.
-    private static JsonElement Element(string text)
+    internal static JsonElement Element(string text)
     {
         using var document = JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text);
         return document.RootElement.Clone();
     }
 
-    private static string ObjectText(JsonElement element, string field)
+    internal static string ObjectText(JsonElement element, string field)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {

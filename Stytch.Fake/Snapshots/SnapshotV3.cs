@@ -15,7 +15,7 @@ internal static class SnapshotV3
     /// <summary>The version-4 document that says what <paramref name="v3"/> says; changes <paramref name="v3"/>.</summary>
     public static JsonObject Upgrade(JsonObject v3)
     {
-        v3["version"] = SnapshotJson.Version;
+        v3["version"] = SnapshotV4.Version;
         v3["redirect_urls"] = new JsonArray([.. RedirectUrls.FreshProject().Select(u => (JsonNode)new JsonObject
         {
             ["url"] = u.Url, ["type"] = RedirectUrlNames.Of(u.Type), ["is_default"] = u.IsDefault,

@@ -80,7 +80,7 @@ public sealed class M2MSnapshotWireTests : M2MWireTest
     public async Task PutSnapshot_Version2File_LoadsWithNoM2MClients()
     {
         await CreateClientAsync("a");
-        var snapshot = JsonNode.Parse(Stytch.DefaultProject.ExportSnapshot())!.AsObject();
+        var snapshot = SnapshotLayouts.AsVersion4(JsonNode.Parse(Stytch.DefaultProject.ExportSnapshot())!.AsObject());
         snapshot["version"] = 2;
         snapshot.Remove("m2m_clients");
 

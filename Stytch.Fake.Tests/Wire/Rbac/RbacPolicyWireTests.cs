@@ -180,7 +180,7 @@ public sealed class RbacPolicyWireTests : FakeWireTest
             Assert.That(other.Rbac.Custom.Roles.Select(r => r.RoleId), Is.EqualTo(new[] { "editor", "org_renamer" }));
             Assert.That(other.Rbac.OrganizationRoles(org.OrganizationId).Select(r => r.RoleId), Is.EqualTo(new[] { "acme_auditor" }));
             Assert.That(other.Rbac.UserRoles(user.UserId), Is.EqualTo(new[] { "editor" }));
-            Assert.That(JsonNode.Parse(snapshot)!["version"]!.GetValue<int>(), Is.EqualTo(4));
+            Assert.That(JsonNode.Parse(snapshot)!["version"]!.GetValue<int>(), Is.EqualTo(5));
         });
     }
 
@@ -188,7 +188,7 @@ public sealed class RbacPolicyWireTests : FakeWireTest
     public void ImportSnapshot_Version2WithoutRbac_LoadsWithStytchsDefaultPolicyAlone()
     {
         Stytch.Users.Create("ada@example.com");
-        var v2 = JsonNode.Parse(Stytch.DefaultProject.ExportSnapshot())!.AsObject();
+        var v2 = SnapshotLayouts.AsVersion4(JsonNode.Parse(Stytch.DefaultProject.ExportSnapshot())!.AsObject());
         v2["version"] = 2;
         v2.Remove("rbac");
         Stytch.Rbac.LoadPolicyJson(DocumentsPolicy);

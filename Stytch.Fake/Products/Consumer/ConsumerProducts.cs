@@ -57,18 +57,24 @@ internal sealed class ConsumerProducts
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var users = snapshot.Users;
-        var emailIds = users.Select(u => u.EmailId).ToHashSet(StringComparer.Ordinal);
+        var emails = users.SelectMany(u => u.Emails).ToArray();
+        var phones = users.SelectMany(u => u.PhoneNumbers).ToArray();
+        var emailIds = emails.Select(e => e.EmailId).ToHashSet(StringComparer.Ordinal);
         var userIds = users.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal);
-        if (userIds.Count != users.Count || emailIds.Count != users.Count
-            || users.Select(u => u.Email).Distinct(StringComparer.Ordinal).Count() != users.Count
+        var externalIds = users.Where(u => u.ExternalId.Length > 0).Select(u => u.ExternalId).ToArray();
+        if (userIds.Count != users.Count || emailIds.Count != emails.Length
+            || emails.Select(e => e.Email).Distinct(StringComparer.Ordinal).Count() != emails.Length
+            || phones.Select(p => p.PhoneId).Distinct(StringComparer.Ordinal).Count() != phones.Length
+            || phones.Select(p => p.PhoneNumber).Distinct(StringComparer.Ordinal).Count() != phones.Length
+            || externalIds.Distinct(StringComparer.Ordinal).Count() != externalIds.Length
             || snapshot.Otps.Any(o => !emailIds.Contains(o.EmailId))
-            || snapshot.MagicLinks.Any(l => !users.Any(u => u.UserId == l.Payload.UserId && u.EmailId == l.Payload.EmailId))
+            || snapshot.MagicLinks.Any(l => !users.Any(u => u.UserId == l.Payload.UserId && (u.Emails.Any(e => e.EmailId == l.Payload.EmailId) || (l.Payload.Embedded && l.Payload.EmailId.Length == 0))))
             || snapshot.MagicLinks.Select(l => l.Token).Distinct(StringComparer.Ordinal).Count() != snapshot.MagicLinks.Count
             || snapshot.Sessions.Any(s => !userIds.Contains(s.UserId))
             || snapshot.Sessions.Select(s => s.SessionId).Distinct(StringComparer.Ordinal).Count() != snapshot.Sessions.Count
             || snapshot.Sessions.Any(s => !CustomClaims.IsAcceptable(s.CustomClaims)))
         {
-            throw new ArgumentException("The snapshot is inconsistent: duplicate ids, emails or magic-link tokens, codes, magic links and sessions of unknown users, or custom claims a session cannot hold.", nameof(snapshot));
+            throw new ArgumentException("The snapshot is inconsistent: duplicate ids, emails, phone numbers, external ids or magic-link tokens, codes, magic links and sessions of unknown users, or custom claims a session cannot hold.", nameof(snapshot));
         }
     }
 

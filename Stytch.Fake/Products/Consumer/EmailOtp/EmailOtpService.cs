@@ -63,7 +63,7 @@ internal sealed class EmailOtpService
 
             // Merged (and size-checked) before the code is used, even when no session will carry them.
             var claims = CustomClaims.Merge(existing?.CustomClaims ?? CustomClaims.None, command.CustomClaims);
-            if (user.EmailId == Sandbox.EmailId && SandboxEnabled)
+            if (command.MethodId == Sandbox.EmailId && SandboxEnabled)
             {
                 if (command.Code != Sandbox.Code)
                 {
@@ -79,18 +79,18 @@ internal sealed class EmailOtpService
             }
 
             user.Status = "active";
-            user.EmailVerified = true;
+            user.VerifyEmail(command.MethodId);
 
             StytchSession? session = null;
             if (existing is not null || command.SessionDurationMinutes is not null)
             {
-                var factor = AuthenticationFactor.EmailOtp(user.EmailId, user.Email, now);
+                var factor = AuthenticationFactor.EmailOtp(command.MethodId, user.EmailById(command.MethodId)!.Email, now);
                 session = existing is null
                     ? _sessions.Start(user, factor, command.SessionDurationMinutes!.Value, now, command.Attributes, claims)
                     : _sessions.Extend(existing, factor, command.SessionDurationMinutes, now, command.Attributes, claims);
             }
 
-            return new OtpAuthenticated(user.ToPublic(), command.MethodId, session);
+            return new OtpAuthenticated(_users.Public(user), command.MethodId, session);
         });
     }
 
@@ -135,16 +135,17 @@ internal sealed class EmailOtpService
                 created = true;
             }
 
-            Issue(user, created, options, minutes, locale, now);
-            return new EmailOtpSent(user.UserId, user.EmailId, created);
+            var address = user.EmailOf(normalized)!;
+            Issue(user, address, created, options, minutes, locale, now);
+            return new EmailOtpSent(user.UserId, address.EmailId, created);
         });
     }
 
-    private void Issue(UserRecord user, bool created, EmailOtpOptions options, int minutes, string locale, DateTimeOffset now) =>
+    private void Issue(UserRecord user, StytchUserEmail address, bool created, EmailOtpOptions options, int minutes, string locale, DateTimeOffset now) =>
         _store.SendCode(
-            new SecretKey(Purpose, user.EmailId),
+            new SecretKey(Purpose, address.EmailId),
             TimeSpan.FromMinutes(minutes),
-            new CodeEmail(user.Email, user.EmailId, created || user.Status == "pending" ? MessageKind.Signup : MessageKind.Login, locale)
+            new CodeEmail(address.Email, address.EmailId, created || user.Status == "pending" ? MessageKind.Signup : MessageKind.Login, locale)
             {
                 LoginTemplateId = options.LoginTemplateId,
                 SignupTemplateId = options.SignupTemplateId,

@@ -76,8 +76,9 @@ internal sealed class MagicLinkService
             var url = _store.RedirectUrls.Resolve(RedirectUrlType.Invite, options.InviteMagicLinkUrl, RedirectUrlFields.MagicLinkInvite);
             var created = user is null;
             user ??= _users.Add(normalized, pending: true, now);
-            Issue(user, MessageKind.Invite, url, minutes, locale, null, options.Attributes, now, m => m with { InviteTemplateId = options.InviteTemplateId });
-            return new MagicLinkSent(user.UserId, user.EmailId, created);
+            var address = user.EmailOf(normalized)!;
+            Issue(user, address, MessageKind.Invite, url, minutes, locale, null, options.Attributes, now, m => m with { InviteTemplateId = options.InviteTemplateId });
+            return new MagicLinkSent(user.UserId, address.EmailId, created);
         });
     }
 
@@ -167,18 +168,21 @@ internal sealed class MagicLinkService
             }
 
             user.Status = "active";
-            user.EmailVerified |= !payload!.Embedded;
+            if (!payload!.Embedded)
+            {
+                user.VerifyEmail(payload.EmailId);
+            }
 
             StytchSession? session = null;
             if (existing is not null || command.SessionDurationMinutes is not null)
             {
-                var factor = MagicLinkFactor(user, payload.Embedded, now);
+                var factor = MagicLinkFactor(user, payload, now);
                 session = existing is null
                     ? _sessions.Start(user, factor, command.SessionDurationMinutes!.Value, now, command.Attributes, claims)
                     : _sessions.Extend(existing, factor, command.SessionDurationMinutes, now, command.Attributes, claims);
             }
 
-            return new MagicLinkAuthenticated(user.ToPublic(), user.EmailId, session);
+            return new MagicLinkAuthenticated(_users.Public(user), payload.EmailId, session);
         });
     }
 
@@ -203,8 +207,10 @@ internal sealed class MagicLinkService
     /// <c>email</c>, or <c>embedded</c> for an embeddable link (the spec's delivery methods; inferred: it names the user's
     /// email too, as the user it logged in).
     /// </summary>
-    private static AuthenticationFactor MagicLinkFactor(UserRecord user, bool embedded, DateTimeOffset now) =>
-        AuthenticationFactor.Of(embedded ? FactorKind.EmbeddedMagicLink : FactorKind.MagicLink, new FactorEmail(user.EmailId, user.Email), null, "", now, now)!;
+    private static AuthenticationFactor MagicLinkFactor(UserRecord user, MagicLinkPayload payload, DateTimeOffset now) =>
+        AuthenticationFactor.Of(
+            payload.Embedded ? FactorKind.EmbeddedMagicLink : FactorKind.MagicLink,
+            new FactorEmail(payload.EmailId, user.EmailById(payload.EmailId)?.Email ?? ""), null, "", now, now)!;
 
     private static int Minutes(int? value, int fallback) =>
         Validate.Range(value, MinMinutes, MaxMinutes, fallback, StytchError.InvalidExpiration);
@@ -239,22 +245,23 @@ internal sealed class MagicLinkService
                 : _store.RedirectUrls.Resolve(RedirectUrlType.Login, options.LoginMagicLinkUrl, RedirectUrlFields.MagicLinkLogin);
             var created = user is null;
             user ??= _users.Add(normalized, options.CreateUserAsPending, now);
+            var address = user.EmailOf(normalized)!;
             Issue(
-                user, signup ? MessageKind.Signup : MessageKind.Login, url, signup ? signupMinutes : loginMinutes, locale,
+                user, address, signup ? MessageKind.Signup : MessageKind.Login, url, signup ? signupMinutes : loginMinutes, locale,
                 string.IsNullOrEmpty(options.CodeChallenge) ? null : options.CodeChallenge, options.Attributes, now,
                 m => m with { LoginTemplateId = options.LoginTemplateId, SignupTemplateId = options.SignupTemplateId });
-            return new MagicLinkSent(user.UserId, user.EmailId, created);
+            return new MagicLinkSent(user.UserId, address.EmailId, created);
         });
     }
 
-    private void Issue(UserRecord user, MessageKind kind, string url, int minutes, string locale, string? codeChallenge, RequestAttributes attributes, DateTimeOffset now, Func<LinkEmail, LinkEmail> templates) =>
+    private void Issue(UserRecord user, StytchUserEmail address, MessageKind kind, string url, int minutes, string locale, string? codeChallenge, RequestAttributes attributes, DateTimeOffset now, Func<LinkEmail, LinkEmail> templates) =>
         _store.SendLink(
             Purpose,
             TimeSpan.FromMinutes(minutes),
-            templates(new LinkEmail(user.Email, user.EmailId, kind, locale, url, TokenType) { UserId = user.UserId }),
+            templates(new LinkEmail(address.Email, address.EmailId, kind, locale, url, TokenType) { UserId = user.UserId }),
             now,
             attributes,
-            new MagicLinkPayload(user.UserId, user.EmailId, kind, codeChallenge, Embedded: false));
+            new MagicLinkPayload(user.UserId, address.EmailId, kind, codeChallenge, Embedded: false));
 
     private List<(string Token, MagicLinkPayload Payload)> TokensOf(string userId) =>
         _store.Secrets.Of(Purpose)

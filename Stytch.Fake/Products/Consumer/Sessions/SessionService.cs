@@ -40,7 +40,7 @@ internal sealed class SessionService
             var roles = _rbac.UserSessionRoles(session.UserId);
             var verdict = check is null ? null : _rbac.AuthorizeUser(roles, check.ResourceId, check.Action);
             var updated = Sessions.Renew(session, now, durationMinutes, CustomClaims.Merge(session.CustomClaims, customClaims), adjust: s => s with { Roles = roles });
-            return new SessionAuthenticated(updated, _users.Require(updated.UserId).ToPublic(), verdict);
+            return new SessionAuthenticated(updated, _users.Public(_users.Require(updated.UserId)), verdict);
         });
     }
 
@@ -71,9 +71,16 @@ internal sealed class SessionService
         {
             var user = _users.Require(userId!);
             var now = _store.Clock.Now;
-            return Start(user, AuthenticationFactor.EmailOtp(user.EmailId, user.Email, now), durationMinutes, now, RequestAttributes.None, CustomClaims.None);
+            return Start(user, MintedFactor(user, now), durationMinutes, now, RequestAttributes.None, CustomClaims.None);
         });
     }
+
+    // A minted session shows the factor a real login of this user would most likely have: a code to its first email,
+    // or to its first phone for a user with no email (inferred: no code was sent at all).
+    private static AuthenticationFactor MintedFactor(UserRecord user, DateTimeOffset now) =>
+        user.Emails.Count == 0 && user.Phones.Count > 0
+            ? AuthenticationFactor.Of(FactorKind.SmsOtp, null, new FactorPhone(user.Phones[0].PhoneId, user.Phones[0].PhoneNumber), "", now, now)!
+            : AuthenticationFactor.EmailOtp(user.EmailId, user.Email, now);
 
     /// <summary>The session to extend, when a token or an id is given; under the store's lock.</summary>
     public StytchSession? FindToExtend(string? sessionToken, string? sessionId, DateTimeOffset now) =>

@@ -1,4 +1,5 @@
 using Stytch.Fake.Core;
+using Stytch.Fake.Products.Rbac;
 
 namespace Stytch.Fake.Products.Consumer.Users;
 
@@ -20,32 +21,36 @@ internal sealed class UserService
 
     private bool SandboxEnabled => !_store.Settings.Live;
 
+    private UserRoleTable Roles => _store.Part<UserRoleTable>();
+
     public int Count => _store.Transact(() => _users.Count);
 
-    /// <summary><c>GET /v1/users/{user_id}</c>.</summary>
+    /// <summary><c>GET /v1/users/{user_id}</c>; the id may be the user's external id, as the spec allows.</summary>
     public StytchUser Get(string? userId)
     {
         CheckUserId(userId);
         return _store.Transact(() =>
         {
             EnsureSandboxUser(userId!);
-            return Require(userId!).ToPublic();
+            return Public(Resolve(userId!));
         });
     }
 
     /// <summary>Every user, oldest first.</summary>
-    public IReadOnlyList<StytchUser> List() => _store.Transact(() => _users.All.Select(u => u.ToPublic()).ToArray());
+    public IReadOnlyList<StytchUser> List() => _store.Transact(() => _users.All.Select(Public).ToArray());
 
-    /// <summary><c>DELETE /v1/users/{user_id}</c>: the user, their codes and their sessions go.</summary>
+    /// <summary><c>DELETE /v1/users/{user_id}</c>: the user, their codes, roles and sessions go.</summary>
     public string Delete(string? userId)
     {
         CheckUserId(userId);
         return _store.Transact(() =>
         {
             var user = Require(userId!);
+            var methods = user.Emails.Select(e => e.EmailId).Concat(user.Phones.Select(p => p.PhoneId)).ToHashSet(StringComparer.Ordinal);
             _users.Remove(user);
-            _store.Secrets.RemoveWhere(k => k.Subject == user.EmailId);
+            _store.Secrets.RemoveWhere(k => methods.Contains(k.Subject));
             _store.Sessions.RemoveOwnedBy(user.UserId);
+            Roles.Set(user.UserId, []);
             return user.UserId;
         });
     }
@@ -61,7 +66,7 @@ internal sealed class UserService
                 throw new StytchException(StytchError.DuplicateEmail);
             }
 
-            return Add(normalized, pending, _store.Clock.Now).ToPublic();
+            return Public(Add(normalized, pending, _store.Clock.Now));
         });
     }
 
@@ -69,11 +74,25 @@ internal sealed class UserService
     /// <exception cref="StytchException"><c>user_not_found</c>.</exception>
     public UserRecord Require(string userId) => _users.ById(userId) ?? throw new StytchException(StytchError.UserNotFound);
 
+    /// <summary>The user with this id or, failing that, this external id; under the store's lock.</summary>
+    /// <exception cref="StytchException"><c>user_not_found</c>.</exception>
+    public UserRecord Resolve(string userIdOrExternalId) =>
+        _users.ById(userIdOrExternalId) ?? _users.ByExternalId(userIdOrExternalId) ?? throw new StytchException(StytchError.UserNotFound);
+
     /// <summary>The user with this id, or null; under the store's lock.</summary>
     public UserRecord? ById(string userId) => _users.ById(userId);
 
     /// <summary>The user with this (normalised) email, or null; under the store's lock.</summary>
     public UserRecord? ByEmail(string email) => _users.ByEmail(email);
+
+    /// <summary>The user with this E.164 phone number, or null; under the store's lock.</summary>
+    public UserRecord? ByPhone(string phoneNumber) => _users.ByPhone(phoneNumber);
+
+    /// <summary>The user whose phone has this <c>phone-number-…</c> id, or null; under the store's lock.</summary>
+    public UserRecord? ByPhoneId(string phoneId) => _users.ByPhoneId(phoneId);
+
+    /// <summary>The user with this external id, or null; under the store's lock.</summary>
+    public UserRecord? ByExternalId(string externalId) => _users.ByExternalId(externalId);
 
     /// <summary>The user whose email has this id, or null; the sandbox user is made on first use. Under the store's lock.</summary>
     public UserRecord? ByEmailId(string emailId)
@@ -86,18 +105,76 @@ internal sealed class UserService
         return _users.ByEmailId(emailId);
     }
 
-    /// <summary>Adds a new user; under the store's lock.</summary>
+    /// <summary>Adds a new user with one email the caller checked is free; under the store's lock.</summary>
     public UserRecord Add(string email, bool pending, DateTimeOffset now)
     {
         // The user id before the email id: a seeded project draws them in this order.
-        var userId = _store.Ids.New("user");
-        var user = new UserRecord(userId, email, _store.Ids.New("email"), pending ? "pending" : "active", now);
+        var user = New(pending, now);
         _users.Add(user);
+        _users.AddEmail(user, new StytchUserEmail(_store.Ids.New("email"), email, false));
         return user;
     }
 
+    /// <summary>Adds a new user with one E.164 phone number the caller checked is free; under the store's lock.</summary>
+    public UserRecord AddWithPhone(string phoneNumber, bool pending, DateTimeOffset now)
+    {
+        var user = New(pending, now);
+        _users.Add(user);
+        _users.AddPhone(user, new StytchUserPhone(_store.Ids.New("phone-number"), phoneNumber, false));
+        return user;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="user"/> the E.164 <paramref name="phoneNumber"/> (checked by the caller), or answers the
+    /// one it has already; under the store's lock.
+    /// </summary>
+    /// <exception cref="StytchException"><c>duplicate_phone_number</c> when another user has it.</exception>
+    public StytchUserPhone AddPhone(UserRecord user, string phoneNumber, DateTimeOffset now)
+    {
+        if (user.PhoneOf(phoneNumber) is { } own)
+        {
+            return own;
+        }
+
+        if (_users.ByPhone(phoneNumber) is not null)
+        {
+            throw new StytchException(StytchError.DuplicatePhoneNumber);
+        }
+
+        var phone = new StytchUserPhone(_store.Ids.New("phone-number"), phoneNumber, false);
+        _users.AddPhone(user, phone);
+        user.UpdatedAt = now;
+        return phone;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="user"/> the normalised <paramref name="email"/>, or answers the one it has already; under
+    /// the store's lock.
+    /// </summary>
+    /// <exception cref="StytchException"><c>duplicate_email</c> when another user has it.</exception>
+    public StytchUserEmail AddEmail(UserRecord user, string email, DateTimeOffset now)
+    {
+        if (user.EmailOf(email) is { } own)
+        {
+            return own;
+        }
+
+        if (_users.ByEmail(email) is not null)
+        {
+            throw new StytchException(StytchError.DuplicateEmail);
+        }
+
+        var added = new StytchUserEmail(_store.Ids.New("email"), email, false);
+        _users.AddEmail(user, added);
+        user.UpdatedAt = now;
+        return added;
+    }
+
+    /// <summary>The user as the public API shows it, with its roles; under the store's lock.</summary>
+    public StytchUser Public(UserRecord user) => user.ToPublic(Roles.Of(user.UserId));
+
     /// <summary>Every user, oldest first, for a snapshot; under the store's lock.</summary>
-    public IReadOnlyList<StytchUser> Export() => _users.All.Select(u => u.ToPublic()).ToArray();
+    public IReadOnlyList<StytchUser> Export() => _users.All.Select(Public).ToArray();
 
     /// <summary>Puts back a snapshot's users into an empty store; under the store's lock.</summary>
     public void Load(IEnumerable<StytchUser> users)
@@ -116,12 +193,16 @@ internal sealed class UserService
         }
     }
 
+    private UserRecord New(bool pending, DateTimeOffset now) => new(_store.Ids.New("user"), pending ? "pending" : "active", now);
+
     // The sandbox user always exists on a test project, as on Stytch's test environment.
     private void EnsureSandboxUser(string userId)
     {
         if (SandboxEnabled && userId == Sandbox.UserId && _users.ById(Sandbox.UserId) is null)
         {
-            _users.Add(new UserRecord(Sandbox.UserId, Sandbox.Email, Sandbox.EmailId, "active", _store.Clock.Now) { EmailVerified = true });
+            var user = new UserRecord(Sandbox.UserId, "active", _store.Clock.Now);
+            _users.Add(user);
+            _users.AddEmail(user, new StytchUserEmail(Sandbox.EmailId, Sandbox.Email, true));
         }
     }
 }

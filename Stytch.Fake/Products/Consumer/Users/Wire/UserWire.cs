@@ -9,41 +9,49 @@ namespace Stytch.Fake.Products.Consumer.Users.Wire;
 
 internal sealed record WireEmail(string EmailId, string Email, bool Verified);
 
+internal sealed record WirePhone(string PhoneId, string PhoneNumber, bool Verified);
+
 internal sealed record WireName(string FirstName, string MiddleName, string LastName);
+
+internal sealed record WirePassword(string PasswordId, bool RequiresReset);
 
 internal sealed record WireUser(
     string UserId,
     WireEmail[] Emails,
     string Status,
-    object[] PhoneNumbers,
+    WirePhone[] PhoneNumbers,
     object[] WebauthnRegistrations,
     object[] Providers,
     object[] Totps,
     object[] CryptoWallets,
     object[] BiometricRegistrations,
     bool IsLocked,
-    string[] Roles,
+    IReadOnlyList<string> Roles,
     WireName Name,
     string CreatedAt,
-    object? Password,
-    Dictionary<string, object> TrustedMetadata,
-    Dictionary<string, object> UntrustedMetadata,
+    WirePassword? Password,
+    JsonElement TrustedMetadata,
+    JsonElement UntrustedMetadata,
     string ExternalId,
     string? LockCreatedAt,
     string? LockExpiresAt)
 {
+    // Roles are the explicitly assigned ones, as Update User's `roles` sets them; the implicit stytch_user role is
+    // not listed (inferred: the spec says only "Roles assigned to this User").
     public static WireUser From(StytchUser user) => new(
         user.UserId,
-        [new WireEmail(user.EmailId, user.Email, user.EmailVerified)],
+        [.. user.Emails.Select(e => new WireEmail(e.EmailId, e.Email, e.Verified))],
         user.Status,
-        [], [], [], [], [], [],
+        [.. user.PhoneNumbers.Select(p => new WirePhone(p.PhoneId, p.PhoneNumber, p.Verified))],
+        [], [], [], [], [],
         IsLocked: false,
-        Roles: [],
-        new WireName("", "", ""),
+        user.Roles,
+        new WireName(user.Name.FirstName, user.Name.MiddleName, user.Name.LastName),
         WireJson.Time(user.CreatedAt),
-        Password: null,
-        [], [],
-        ExternalId: "",
+        user.PasswordId.Length == 0 ? null : new WirePassword(user.PasswordId, user.PasswordRequiresReset),
+        WireJson.Object(user.TrustedMetadata),
+        WireJson.Object(user.UntrustedMetadata),
+        user.ExternalId,
         LockCreatedAt: null,
         LockExpiresAt: null);
 }
