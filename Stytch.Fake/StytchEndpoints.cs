@@ -102,6 +102,10 @@ public static class StytchEndpoints
         public const string MagicLinkEmailDiscoverySend = "b2b.magic_links.email.discovery.send";
         /// <summary><c>POST /v1/b2b/magic_links/discovery/authenticate</c>.</summary>
         public const string MagicLinkDiscoveryAuthenticate = "b2b.magic_links.discovery.authenticate";
+        /// <summary><c>POST /v1/b2b/discovery/organizations/create</c>.</summary>
+        public const string DiscoveryOrganizationsCreate = "b2b.discovery.organizations.create";
+        /// <summary><c>POST /v1/b2b/discovery/intermediate_sessions/exchange</c>.</summary>
+        public const string DiscoveryIntermediateSessionsExchange = "b2b.discovery.intermediate_sessions.exchange";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

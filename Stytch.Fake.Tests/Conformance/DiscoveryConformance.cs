@@ -11,6 +11,9 @@ internal static class DiscoveryConformance
     private const string LinkSend = "/v1/b2b/magic_links/email/discovery/send";
     private const string LinkAuthenticate = "/v1/b2b/magic_links/discovery/authenticate";
     private const string Verifier = "a-pkce-code-verifier-of-enough-length-0123456789";
+    private const string Exchange = "/v1/b2b/discovery/intermediate_sessions/exchange";
+    private const string Create = "/v1/b2b/discovery/organizations/create";
+    private const string Phone = "+14155550123";
 
     public static IReadOnlyList<ResponseVariant> Variants { get; } =
     [
@@ -54,10 +57,80 @@ internal static class DiscoveryConformance
         }),
         new("DiscoveryLinkAuthenticate_SandboxToken", "POST", LinkAuthenticate, r =>
             r.Client.PostAsync(LinkAuthenticate, new { discovery_magic_links_token = "DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=" })),
+        new("DiscoveryOtpAuthenticate_OrganizationRequiringMfa", "POST", OtpAuthenticate, async r =>
+        {
+            var org = await MfaOrganizationAsync(r);
+            await r.Client.PostAsync($"/v1/b2b/organizations/{org}/members", new { email_address = "ada@acme.io", mfa_phone_number = Phone });
+            return await AuthenticateAsync(r, "ada@acme.io");
+        }),
+        new("DiscoveryExchange_ActiveMember", "POST", Exchange, async r =>
+        {
+            var org = await r.OrganizationAsync();
+            await r.MemberAsync(org, "ada@acme.io");
+            var ist = (await AuthenticateAsync(r, "ada@acme.io"))["intermediate_session_token"];
+            return await r.Client.PostAsync(Exchange, new { intermediate_session_token = ist, organization_id = org, session_duration_minutes = 120, session_custom_claims = new { tier = "gold" }, locale = "en" });
+        }),
+        new("DiscoveryExchange_JoinByEmailDomain", "POST", Exchange, async r =>
+        {
+            var org = await r.OrganizationAsync(jit: true);
+            await r.MemberLoginAsync(org, "boss@acme.io");
+            var ist = (await AuthenticateAsync(r, "ada@acme.io"))["intermediate_session_token"];
+            return await r.Client.PostAsync(Exchange, new { intermediate_session_token = ist, organization_id = org });
+        }),
+        new("DiscoveryExchange_MfaRequired", "POST", Exchange, async r =>
+        {
+            var org = await MfaOrganizationAsync(r);
+            await r.Client.PostAsync($"/v1/b2b/organizations/{org}/members", new { email_address = "ada@acme.io", mfa_phone_number = Phone });
+            var ist = (await AuthenticateAsync(r, "ada@acme.io"))["intermediate_session_token"];
+            return await r.Client.PostAsync(Exchange, new { intermediate_session_token = ist, organization_id = org });
+        }),
+        new("DiscoveryCreate_Defaults", "POST", Create, async r =>
+            await r.Client.PostAsync(Create, new { intermediate_session_token = (await AuthenticateAsync(r, "ada@acme.io"))["intermediate_session_token"] })),
+        new("DiscoveryCreate_EveryField", "POST", Create, async r => await r.Client.PostAsync(Create, new
+        {
+            intermediate_session_token = (await AuthenticateAsync(r, "ada@acme.io"))["intermediate_session_token"],
+            session_duration_minutes = 240,
+            session_custom_claims = new { tier = "gold" },
+            organization_name = "Acme Inc",
+            organization_slug = "acme",
+            organization_logo_url = "https://acme.io/logo.png",
+            organization_external_id = "acme-ext",
+            trusted_metadata = new { plan = "pro" },
+            sso_jit_provisioning = "NOT_ALLOWED",
+            email_allowed_domains = new[] { "acme.io" },
+            email_jit_provisioning = "RESTRICTED",
+            email_invites = "RESTRICTED",
+            auth_methods = "RESTRICTED",
+            allowed_auth_methods = new[] { "email_otp", "magic_link" },
+            mfa_policy = "OPTIONAL",
+            rbac_email_implicit_role_assignments = new[] { new { domain = "acme.io", role_id = "stytch_member" } },
+            mfa_methods = "RESTRICTED",
+            allowed_mfa_methods = new[] { "sms_otp" },
+            oauth_tenant_jit_provisioning = "NOT_ALLOWED",
+            allowed_oauth_tenants = new { },
+            first_party_connected_apps_allowed_type = "ALL_ALLOWED",
+            allowed_first_party_connected_apps = Array.Empty<string>(),
+            third_party_connected_apps_allowed_type = "ALL_ALLOWED",
+            allowed_third_party_connected_apps = Array.Empty<string>(),
+        })),
+        new("DiscoveryCreate_MfaRequired", "POST", Create, async r =>
+            await r.Client.PostAsync(Create, new { intermediate_session_token = (await AuthenticateAsync(r, "ada@acme.io"))["intermediate_session_token"], mfa_policy = "REQUIRED_FOR_ALL" })),
     ];
 
     public static IReadOnlyList<ErrorVariant> ErrorVariants { get; } =
     [
+        new("DiscoveryExchangeNotJoinable", 400, "email_jit_provisioning_not_allowed", async r =>
+        {
+            var org = await r.OrganizationAsync();
+            var ist = (await AuthenticateAsync(r, "ada@acme.io"))["intermediate_session_token"];
+            return await r.Client.PostAsync(Exchange, new { intermediate_session_token = ist, organization_id = org });
+        }),
+        new("DiscoveryCreateSlugTaken", 400, "organization_slug_already_used", async r =>
+        {
+            await r.OrganizationAsync();
+            var ist = (await AuthenticateAsync(r, "ada@acme.io"))["intermediate_session_token"];
+            return await r.Client.PostAsync(Create, new { intermediate_session_token = ist, organization_slug = "acme" });
+        }),
         new("DiscoveryLinkNotFound", 404, "magic_link_not_found", r => r.Client.PostAsync(LinkAuthenticate, new { discovery_magic_links_token = "no-such-token" })),
         new("DiscoveryLinkInvalidExpiration", 400, "invalid_expiration", r =>
             r.Client.PostAsync(LinkSend, new { email_address = "ada@acme.io", discovery_expiration_minutes = 4 })),
@@ -95,6 +168,14 @@ internal static class DiscoveryConformance
         var invite = await r.Client.PostAsync("/v1/b2b/magic_links/email/invite", new { organization_id = invited, email_address = "ada@acme.io" });
         Assert.That(invite.Status, Is.EqualTo(200), invite.Text);
         await r.MemberLoginAsync(await r.OrganizationAsync("joinable", jit: true), "boss@acme.io");
+    }
+
+    /// <summary>An organization that requires MFA of everyone; its id.</summary>
+    private static async Task<string> MfaOrganizationAsync(ConformanceRun r)
+    {
+        var response = await r.Client.PostAsync("/v1/b2b/organizations", new { organization_name = "Secure Inc", organization_slug = "secure", mfa_policy = "REQUIRED_FOR_ALL" });
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        return response.Json["organization"]!["organization_id"]!.GetValue<string>();
     }
 
     private static string OtherCode(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);

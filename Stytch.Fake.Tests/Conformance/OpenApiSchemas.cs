@@ -73,6 +73,13 @@ internal static class OpenApiSchemas
         ["api_discovery_v1_DiscoveredOrganization.primary_required"] = "organization that needs no other primary factor",
         // The field's description: null for an intermediate session from a discovery flow, or a member session.
         ["api_discovery_v1_discovery_ListResponse.organization_id_hint"] = "discovery intermediate session or member session",
+        // Discovery exchanges and organization create end in the login gate, as email OTP authenticate does.
+        ["api_discovery_v1_discovery_intermediate_sessions_ExchangeResponse.member_session"] = "MFA still needed: no member session",
+        ["api_discovery_v1_discovery_intermediate_sessions_ExchangeResponse.mfa_required"] = "member needs no MFA step",
+        ["api_discovery_v1_discovery_intermediate_sessions_ExchangeResponse.primary_required"] = "member needs no other primary factor",
+        ["api_discovery_v1_discovery_organizations_CreateResponse.member_session"] = "MFA still needed: no member session",
+        ["api_discovery_v1_discovery_organizations_CreateResponse.mfa_required"] = "member needs no MFA step",
+        ["api_discovery_v1_discovery_organizations_CreateResponse.primary_required"] = "member needs no other primary factor",
     };
 
     /// <summary>

@@ -32,7 +32,7 @@ internal sealed class B2BProducts
         Logins = new LoginGate(store, Organizations, Members, Sessions);
         EmailOtp = new B2BEmailOtpService(store, Organizations, Members, Sessions, Logins);
         MagicLinks = new B2BMagicLinkService(store, Organizations, Members, Sessions, Logins);
-        Discovery = new DiscoveryService(store, Organizations, Members);
+        Discovery = new DiscoveryService(store, Organizations, Members, Logins);
     }
 
     public OrganizationService Organizations { get; }

@@ -106,6 +106,36 @@ public sealed class DiscoveredOrganizationsWireTests : DiscoveryWireTest
     }
 
     [Test]
+    public async Task Authenticate_OrganizationRequiringMfa_ListsItNotAuthenticatedWithMfaRequiredAndSendsNoSms()
+    {
+        await CreateOrganizationAsync(new { organization_name = "Secure", organization_slug = "secure", mfa_policy = "REQUIRED_FOR_ALL" });
+        var created = await Client.PostAsync($"{OrganizationsPath}/secure/members", new { email_address = "ada@acme.io", mfa_phone_number = "+14155550123" });
+        Assert.That(created.Status, Is.EqualTo(200), created.Text);
+
+        var found = BySlug(await DiscoverAsync("ada@acme.io"))["secure"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found["member_authenticated"]!.GetValue<bool>(), Is.False);
+            Assert.That(Str(found["mfa_required"]!["member_options"]!["mfa_phone_number"]), Is.EqualTo("+14155550123"));
+            Assert.That(found["mfa_required"]!["secondary_auth_initiated"], Is.Null);
+            Assert.That(Stytch.Outbox.All.Where(m => m.Channel == DeliveryChannel.Sms), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Authenticate_OrganizationRestrictedToPasswords_ListsItWithPrimaryRequired()
+    {
+        await CreateOrganizationAsync(new { organization_name = "Strict", organization_slug = "strict", auth_methods = "RESTRICTED", allowed_auth_methods = new[] { "password" } });
+        await CreateMemberAsync("strict", "ada@acme.io");
+
+        var found = BySlug(await DiscoverAsync("ada@acme.io"))["strict"];
+
+        Assert.That(found["member_authenticated"]!.GetValue<bool>(), Is.False);
+        Assert.That(found["primary_required"]!["allowed_auth_methods"]!.AsArray().Select(m => m!.GetValue<string>()), Is.EqualTo(new[] { "password" }));
+    }
+
+    [Test]
     public async Task Authenticate_PendingMember_StaysPending()
     {
         await CreateOrganizationAsync(new { organization_name = "Acme", organization_slug = "acme" });

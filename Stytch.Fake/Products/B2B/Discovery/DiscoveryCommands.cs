@@ -1,4 +1,5 @@
 using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Sessions;
 
 namespace Stytch.Fake.Products.B2B.Discovery;
@@ -49,8 +50,19 @@ internal sealed record DiscoveryLinkPayload(string EmailAddress, string? PkceCod
 /// <param name="MembershipType">One of <see cref="MembershipTypes"/>.</param>
 /// <param name="Member">The existing member, or null for an organization the email may join by its domain.</param>
 /// <param name="Domain">The email domain that makes it joinable, for <see cref="MembershipTypes.EligibleByEmailDomain"/>; else null.</param>
-/// <param name="MemberAuthenticated">True when an exchange into it would answer a member session.</param>
-internal sealed record DiscoveredOrganization(StytchOrganization Organization, string MembershipType, StytchMember? Member, string? Domain, bool MemberAuthenticated);
+/// <param name="MfaRequired">The MFA step an exchange into it would still ask for, or null.</param>
+/// <param name="PrimaryRequired">The primary factor an exchange into it would still ask for, or null.</param>
+internal sealed record DiscoveredOrganization(
+    StytchOrganization Organization,
+    string MembershipType,
+    StytchMember? Member,
+    string? Domain,
+    MfaRequired? MfaRequired,
+    PrimaryRequired? PrimaryRequired)
+{
+    /// <summary>True when an exchange into it would answer a member session.</summary>
+    public bool MemberAuthenticated => MfaRequired is null && PrimaryRequired is null;
+}
 
 /// <summary>The <c>membership.type</c> values of a discovered organization, as the spec names them.</summary>
 internal static class MembershipTypes
@@ -80,3 +92,31 @@ internal sealed record DiscoveryAuthenticated(IntermediateSession Session, strin
 /// <param name="Organizations">The organizations it can reach, oldest first.</param>
 /// <param name="OrganizationIdHint">The organization an intermediate session is bound to; null for a discovery one or a member session.</param>
 internal sealed record DiscoveryList(string EmailAddress, IReadOnlyList<DiscoveredOrganization> Organizations, string? OrganizationIdHint);
+
+/// <summary>What <c>b2b/discovery/intermediate_sessions/exchange</c> is asked to do.</summary>
+internal sealed record DiscoveryExchangeCommand
+{
+    /// <summary>The intermediate session to exchange.</summary>
+    public required string? IntermediateSessionToken { get; init; }
+    /// <summary>The organization id, slug or external id to log in to.</summary>
+    public required string? OrganizationId { get; init; }
+    /// <summary>Session lifetime, 5..527040; default 60.</summary>
+    public int? SessionDurationMinutes { get; init; }
+    /// <summary>Claims of the new member session; null when none were sent.</summary>
+    public IReadOnlyDictionary<string, object?>? CustomClaims { get; init; }
+    /// <summary>The locale of an MFA code sent by SMS.</summary>
+    public string? Locale { get; init; }
+}
+
+/// <summary>What <c>b2b/discovery/organizations/create</c> is asked to do.</summary>
+internal sealed record DiscoveryCreateCommand
+{
+    /// <summary>The intermediate session of the person who creates the organization.</summary>
+    public required string? IntermediateSessionToken { get; init; }
+    /// <summary>The new organization's settings; its name and slug default from the session's email address.</summary>
+    public OrganizationFields Fields { get; init; } = new();
+    /// <summary>Session lifetime, 5..527040; default 60.</summary>
+    public int? SessionDurationMinutes { get; init; }
+    /// <summary>Claims of the new member session; null when none were sent.</summary>
+    public IReadOnlyDictionary<string, object?>? CustomClaims { get; init; }
+}

@@ -1,5 +1,6 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
 using Stytch.Fake.Products.B2B.Sessions;
 
@@ -23,12 +24,14 @@ internal sealed partial class DiscoveryService
     private readonly ProjectStore _store;
     private readonly OrganizationService _organizations;
     private readonly MemberService _members;
+    private readonly LoginGate _gate;
 
-    public DiscoveryService(ProjectStore store, OrganizationService organizations, MemberService members)
+    public DiscoveryService(ProjectStore store, OrganizationService organizations, MemberService members, LoginGate gate)
     {
         _store = store;
         _organizations = organizations;
         _members = members;
+        _gate = gate;
     }
 
     private IntermediateSessionTable Intermediate => _store.Part<IntermediateSessionTable>();
@@ -131,11 +134,13 @@ internal sealed partial class DiscoveryService
             var member = _members.WithEmail(organization, email);
             if (member is not null)
             {
-                found.Add(new DiscoveredOrganization(organization, MembershipTypes.Of(member.Status), member, null, CanLogIn(organization, member, factors)));
+                var (mfa, primary) = Steps(organization, member, factors);
+                found.Add(new DiscoveredOrganization(organization, MembershipTypes.Of(member.Status), member, null, mfa, primary));
             }
             else if (includeJit && IsJoinableByDomain(organization, email))
             {
-                found.Add(new DiscoveredOrganization(organization, MembershipTypes.EligibleByEmailDomain, null, domain, CanLogIn(organization, null, factors)));
+                var (mfa, primary) = Steps(organization, DraftMember(organization, email, _store.Clock.Now), factors);
+                found.Add(new DiscoveredOrganization(organization, MembershipTypes.EligibleByEmailDomain, null, domain, mfa, primary));
             }
         }
 
@@ -157,11 +162,24 @@ internal sealed partial class DiscoveryService
     }
 
     /// <summary>
-    /// Whether <paramref name="factors"/> log <paramref name="member"/> (or a new member) into <paramref name="organization"/>
-    /// without another step: an email factor proves the address, which is what joining or logging in asks for.
+    /// The steps an exchange of <paramref name="factors"/> into <paramref name="organization"/> as <paramref name="member"/>
+    /// would still ask for, as the login gate judges it; no code is sent (the spec: no secondary authentication is
+    /// initiated by the discovery authenticate and list calls).
     /// </summary>
-    private static bool CanLogIn(StytchOrganization organization, StytchMember? member, IReadOnlyList<AuthenticationFactor> factors) =>
-        organization.OrganizationId.Length > 0 && member?.Status != MemberStatus.Deleted && factors.Any(f => f.Email is not null);
+    private (MfaRequired? Mfa, PrimaryRequired? Primary) Steps(StytchOrganization organization, StytchMember member, IReadOnlyList<AuthenticationFactor> factors) =>
+        _gate.Preview(new LoginAttempt { Organization = organization, Member = member, CarriedFactors = factors, InitiateSms = false });
+
+    /// <summary>The member a new address would be in <paramref name="organization"/>, before it is made (nothing is added).</summary>
+    private static StytchMember DraftMember(StytchOrganization organization, string email, DateTimeOffset now) => new()
+    {
+        OrganizationId = organization.OrganizationId,
+        MemberId = "",
+        EmailAddress = email,
+        EmailId = "",
+        Status = MemberStatus.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 
     private static SecretKey OtpKey(string email) => new(OtpPurpose, email);
 }

@@ -100,6 +100,16 @@ internal sealed class LoginGate
         return new B2BLogin(member, organization, null, intermediate.Token, mfa, decision.Primary);
     }
 
+    /// <summary>
+    /// The steps <see cref="Pass"/> would still ask for (both null for a member session), changing nothing and sending no
+    /// code: how discovery lists each organization; under the store's lock.
+    /// </summary>
+    public (MfaRequired? Mfa, PrimaryRequired? Primary) Preview(LoginAttempt attempt)
+    {
+        var decision = Decide(attempt);
+        return (decision.Mfa, decision.Primary);
+    }
+
     private Decision Decide(LoginAttempt attempt)
     {
         ArgumentNullException.ThrowIfNull(attempt);

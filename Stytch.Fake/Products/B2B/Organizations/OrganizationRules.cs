@@ -45,6 +45,9 @@ internal static partial class OrganizationRules
     /// <summary>The domain of an (already valid) email address.</summary>
     public static string DomainOf(string email) => email[(email.LastIndexOf('@') + 1)..];
 
+    /// <summary>True for a common email provider's domain (gmail.com, …), which no organization may allow or claim.</summary>
+    public static bool IsCommonDomain(string domain) => CommonDomains.Contains(domain);
+
     /// <summary>An organization reference (id, slug or external id) must be given.</summary>
     public static void CheckReference(string? reference)
     {

@@ -29,6 +29,7 @@
     'rbac.policy', 'b2b.rbac.policy', 'b2b.rbac.organizations.get_org_policy', 'b2b.rbac.organizations.set_org_policy',
     'b2b.otps.email.discovery.send', 'b2b.otps.email.discovery.authenticate', 'b2b.discovery.organizations.list',
     'b2b.magic_links.email.discovery.send', 'b2b.magic_links.discovery.authenticate',
+    'b2b.discovery.organizations.create', 'b2b.discovery.intermediate_sessions.exchange',
   ];
 
   const CANNED_ERRORS = [

@@ -1,4 +1,8 @@
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Mfa;
+using Stytch.Fake.Products.B2B.Mfa.Wire;
+using Stytch.Fake.Products.B2B.Organizations.Wire;
 
 namespace Stytch.Fake.Products.B2B.Discovery.Wire;
 
@@ -15,6 +19,8 @@ internal static class DiscoveryEndpoints
         Endpoint.Post("b2b.magic_links.email.discovery.send", "/v1/b2b/magic_links/email/discovery/send", DiscoveryRequestJson.Default.DiscoveryLinkSendRequest, SendLink),
         Endpoint.Post("b2b.magic_links.discovery.authenticate", "/v1/b2b/magic_links/discovery/authenticate", DiscoveryRequestJson.Default.DiscoveryLinkAuthenticateRequest, AuthenticateLink),
         Endpoint.PostAsync("b2b.discovery.organizations.list", "/v1/b2b/discovery/organizations", DiscoveryRequestJson.Default.DiscoveryListRequest, ListAsync),
+        Endpoint.PostAsync("b2b.discovery.organizations.create", "/v1/b2b/discovery/organizations/create", DiscoveryRequestJson.Default.DiscoveryCreateRequest, CreateAsync),
+        Endpoint.PostAsync("b2b.discovery.intermediate_sessions.exchange", "/v1/b2b/discovery/intermediate_sessions/exchange", DiscoveryRequestJson.Default.DiscoveryExchangeRequest, ExchangeAsync),
     ];
 
     private static ApiResponse SendOtp(ApiCall call, DiscoveryOtpSendRequest request)
@@ -53,6 +59,45 @@ internal static class DiscoveryEndpoints
     {
         var result = call.Project.B2BProducts.Discovery.AuthenticateLink(request.DiscoveryMagicLinksToken, request.PkceCodeVerifier);
         return ApiResponse.Ok(call.RequestId, w => DiscoveryWire.WriteAuthenticated(w, result));
+    }
+
+    private static async ValueTask<ApiResponse> ExchangeAsync(ApiCall call, DiscoveryExchangeRequest request)
+    {
+        var login = call.Project.B2BProducts.Discovery.Exchange(new DiscoveryExchangeCommand
+        {
+            IntermediateSessionToken = request.IntermediateSessionToken,
+            OrganizationId = request.OrganizationId,
+            SessionDurationMinutes = request.SessionDurationMinutes,
+            CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
+            Locale = request.Locale,
+        });
+        return await RespondAsync(call, login).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<ApiResponse> CreateAsync(ApiCall call, DiscoveryCreateRequest request)
+    {
+        var login = call.Project.B2BProducts.Discovery.CreateOrganization(new DiscoveryCreateCommand
+        {
+            IntermediateSessionToken = request.IntermediateSessionToken,
+            Fields = OrganizationEndpoints.ReadFields(request),
+            SessionDurationMinutes = request.SessionDurationMinutes,
+            CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
+        });
+        return await RespondAsync(call, login).ConfigureAwait(false);
+    }
+
+    /// <summary>The login's fields as the spec's exchange and create answers have them: no <c>organization_id</c>, unlike authenticate's.</summary>
+    private static async ValueTask<ApiResponse> RespondAsync(ApiCall call, B2BLogin login)
+    {
+        var jwt = await B2BLoginWire.JwtAsync(call, login).ConfigureAwait(false);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("member_id", login.Member.MemberId);
+            MemberWire.Write(w, "member", login.Member, login.Organization);
+            OrganizationWire.Write(w, "organization", login.Organization);
+            B2BLoginWire.WriteSession(w, login, jwt);
+            B2BLoginWire.WriteSteps(w, login);
+        });
     }
 
     private static async ValueTask<ApiResponse> ListAsync(ApiCall call, DiscoveryListRequest request)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Mfa.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
 
 namespace Stytch.Fake.Products.B2B.Discovery.Wire;
@@ -43,8 +44,8 @@ internal static class DiscoveryWire
             }
 
             w.WriteEndObject();
-            w.WriteNull("primary_required");
-            w.WriteNull("mfa_required");
+            B2BLoginWire.WritePrimaryRequired(w, found.PrimaryRequired);
+            B2BLoginWire.WriteMfaRequired(w, found.MfaRequired);
             w.WriteEndObject();
         }
 

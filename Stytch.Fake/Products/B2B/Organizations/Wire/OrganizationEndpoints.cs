@@ -25,7 +25,7 @@ internal static class OrganizationEndpoints
         Endpoint.DeleteAsync("b2b.organizations.delete", Organization, Delete),
     ];
 
-    private static OrganizationFields ReadFields(IOrganizationBody request) => new()
+    internal static OrganizationFields ReadFields(IOrganizationBody request) => new()
     {
         OrganizationName = request.OrganizationName,
         OrganizationSlug = request.OrganizationSlug,
