@@ -106,6 +106,20 @@ public static class StytchEndpoints
         public const string DiscoveryOrganizationsCreate = "b2b.discovery.organizations.create";
         /// <summary><c>POST /v1/b2b/discovery/intermediate_sessions/exchange</c>.</summary>
         public const string DiscoveryIntermediateSessionsExchange = "b2b.discovery.intermediate_sessions.exchange";
+        /// <summary><c>POST /v1/b2b/otps/sms/send</c>.</summary>
+        public const string OtpSmsSend = "b2b.otps.sms.send";
+        /// <summary><c>POST /v1/b2b/otps/sms/authenticate</c>.</summary>
+        public const string OtpSmsAuthenticate = "b2b.otps.sms.authenticate";
+        /// <summary><c>POST /v1/b2b/totp</c>.</summary>
+        public const string TotpCreate = "b2b.totp.create";
+        /// <summary><c>POST /v1/b2b/totp/authenticate</c>.</summary>
+        public const string TotpAuthenticate = "b2b.totp.authenticate";
+        /// <summary><c>GET /v1/b2b/recovery_codes/{organization_id}/{member_id}</c>.</summary>
+        public const string RecoveryCodesGet = "b2b.recovery_codes.get";
+        /// <summary><c>POST /v1/b2b/recovery_codes/rotate</c>.</summary>
+        public const string RecoveryCodesRotate = "b2b.recovery_codes.rotate";
+        /// <summary><c>POST /v1/b2b/recovery_codes/recover</c>.</summary>
+        public const string RecoveryCodesRecover = "b2b.recovery_codes.recover";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

@@ -32,6 +32,44 @@ internal static class MfaConformance
             await r.Client.PostAsync(LinkLoginOrSignup, new { organization_id = org, email_address = "ada@acme.io" });
             return await r.Client.PostAsync(LinkAuthenticate, new { magic_links_token = r.Project.Outbox.LatestFor("ada@acme.io").Token });
         }),
+        new("B2BSmsSend_LinksANumber", "POST", "/v1/b2b/otps/sms/send", async r =>
+        {
+            var (token, memberId) = await PrimaryAsync(r);
+            return await r.Client.PostAsync("/v1/b2b/otps/sms/send", new { organization_id = "acme", member_id = memberId, mfa_phone_number = Phone, locale = "es", intermediate_session_token = token });
+        }),
+        new("B2BSmsAuthenticate_FinishesTheLogin", "POST", "/v1/b2b/otps/sms/authenticate", async r =>
+        {
+            var (token, memberId) = await PrimaryAsync(r);
+            await r.Client.PostAsync("/v1/b2b/otps/sms/send", new { organization_id = "acme", member_id = memberId, mfa_phone_number = Phone, intermediate_session_token = token });
+            var code = r.Project.Outbox.All.Last(m => m.Channel == DeliveryChannel.Sms).Code;
+            return await r.Client.PostAsync("/v1/b2b/otps/sms/authenticate", new
+            {
+                organization_id = "acme", member_id = memberId, code, intermediate_session_token = token, session_duration_minutes = 30,
+                session_custom_claims = new { tier = "gold" }, set_mfa_enrollment = "enroll", set_default_mfa = true,
+            });
+        }),
+        new("B2BTotpCreate_NewRegistration", "POST", "/v1/b2b/totp", async r =>
+        {
+            var (token, memberId) = await PrimaryAsync(r);
+            return await r.Client.PostAsync("/v1/b2b/totp", new { organization_id = "acme", member_id = memberId, expiration_minutes = 30, intermediate_session_token = token });
+        }),
+        new("B2BTotpAuthenticate_FinishesTheLogin", "POST", "/v1/b2b/totp/authenticate", async r =>
+        {
+            var (token, memberId) = await PrimaryAsync(r);
+            await r.Client.PostAsync("/v1/b2b/totp", new { organization_id = "acme", member_id = memberId, intermediate_session_token = token });
+            return await r.Client.PostAsync("/v1/b2b/totp/authenticate", new { organization_id = "acme", member_id = memberId, code = r.Project.B2B.Totps.CodeFor("acme", memberId), intermediate_session_token = token });
+        }),
+        new("B2BRecoveryCodesGet_ActiveTotp", "GET", "/v1/b2b/recovery_codes/{organization_id}/{member_id}", async r =>
+            await r.Client.GetAsync($"/v1/b2b/recovery_codes/acme/{TotpMember(r)}")),
+        new("B2BRecoveryCodesRotate_ActiveTotp", "POST", "/v1/b2b/recovery_codes/rotate", async r =>
+            await r.Client.PostAsync("/v1/b2b/recovery_codes/rotate", new { organization_id = "acme", member_id = TotpMember(r) })),
+        new("B2BRecoveryCodesRecover_FinishesTheLogin", "POST", "/v1/b2b/recovery_codes/recover", async r =>
+        {
+            var memberId = TotpMember(r);
+            var (token, _) = await PrimaryAsync(r, existing: true);
+            var code = r.Project.B2B.Totps.RecoveryCodesFor("acme", memberId)[0];
+            return await r.Client.PostAsync("/v1/b2b/recovery_codes/recover", new { organization_id = "acme", member_id = memberId, recovery_code = code, intermediate_session_token = token });
+        }),
     ];
 
     public static IReadOnlyList<ErrorVariant> ErrorVariants { get; } =
@@ -56,6 +94,20 @@ internal static class MfaConformance
             });
         }),
     ];
+
+    /// <summary>An email OTP login of ada@acme.io into an MFA organization (made unless <paramref name="existing"/>): the intermediate session and member id.</summary>
+    private static async Task<(string Token, string MemberId)> PrimaryAsync(ConformanceRun r, bool existing = false)
+    {
+        var org = existing ? "acme" : await MfaOrganizationAsync(r);
+        var auth = await OtpLoginAsync(r, org, "ada@acme.io");
+        Assert.That(auth.Status, Is.EqualTo(200), auth.Text);
+        return (auth["intermediate_session_token"]!, auth["member_id"]!);
+    }
+
+    /// <summary>A seeded MFA organization <c>acme</c> with ada@acme.io enrolled in TOTP; her member id.</summary>
+    private static string TotpMember(ConformanceRun r) =>
+        r.Project.Seed.Organization(o => o.Slug("acme").JitDomains("acme.io").With(f => f with { MfaPolicy = "REQUIRED_FOR_ALL" }))
+            .WithTotpMember("ada@acme.io").MemberFor("ada@acme.io").MemberId;
 
     /// <summary>An organization that JIT provisions acme.io and requires MFA of everyone; its id.</summary>
     private static async Task<string> MfaOrganizationAsync(ConformanceRun r)

@@ -60,6 +60,14 @@ internal sealed class IdFactory
         return Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary><paramref name="count"/> random bytes from the project's stream (seeded or not), for secrets such as TOTP keys.</summary>
+    public byte[] NewBytes(int count)
+    {
+        var bytes = new byte[count];
+        Fill(bytes);
+        return bytes;
+    }
+
     private Guid NewUuid()
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -4,7 +4,10 @@ using Stytch.Fake.Products.B2B.EmailOtp.Wire;
 using Stytch.Fake.Products.B2B.MagicLinks.Wire;
 using Stytch.Fake.Products.B2B.Members.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
+using Stytch.Fake.Products.B2B.RecoveryCodes.Wire;
 using Stytch.Fake.Products.B2B.Sessions.Wire;
+using Stytch.Fake.Products.B2B.SmsOtp.Wire;
+using Stytch.Fake.Products.B2B.Totps.Wire;
 using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
 using Stytch.Fake.Products.Consumer.MagicLinks.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
@@ -38,6 +41,9 @@ internal static class ProductCatalog
         M2MEndpoints.All,
         RbacEndpoints.All,
         DiscoveryEndpoints.All,
+        B2BSmsOtpEndpoints.All,
+        B2BTotpEndpoints.All,
+        B2BRecoveryCodeEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

@@ -17,7 +17,7 @@ namespace Stytch.Fake;
 /// var ada = acme.MemberFor("ada@acme.io");
 /// </code>
 /// </example>
-public sealed class StytchSeeder
+public sealed partial class StytchSeeder
 {
     private readonly Lock _gate = new();
     private readonly StytchFakeProject _project;
@@ -245,7 +245,7 @@ public sealed class OrganizationSeed
 }
 
 /// <summary>A seeded organization and the members seeded into it through this object.</summary>
-public sealed class SeededOrganization
+public sealed partial class SeededOrganization
 {
     private readonly StytchSeeder _seeder;
     private readonly List<StytchMember> _members = [];

@@ -5,7 +5,10 @@ using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.B2B.Members;
 using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
+using Stytch.Fake.Products.B2B.RecoveryCodes;
 using Stytch.Fake.Products.B2B.Sessions;
+using Stytch.Fake.Products.B2B.SmsOtp;
+using Stytch.Fake.Products.B2B.Totps;
 using Stytch.Fake.Products.Rbac;
 
 namespace Stytch.Fake.Products.B2B;
@@ -33,6 +36,10 @@ internal sealed class B2BProducts
         EmailOtp = new B2BEmailOtpService(store, Organizations, Members, Sessions, Logins);
         MagicLinks = new B2BMagicLinkService(store, Organizations, Members, Sessions, Logins);
         Discovery = new DiscoveryService(store, Organizations, Members, Logins);
+        var step = new MfaStep(Organizations, Members, Sessions, Logins);
+        SmsOtp = new B2BSmsOtpService(store, step);
+        Totps = new B2BTotpService(store, Members, step);
+        RecoveryCodes = new B2BRecoveryCodeService(store, step);
     }
 
     public OrganizationService Organizations { get; }
@@ -58,6 +65,14 @@ internal sealed class B2BProducts
 
     /// <summary>Discovery: email OTP and magic links before an organization is named, and the organizations an email can reach.</summary>
     public DiscoveryService Discovery { get; }
+    /// <summary>SMS codes as a second factor (<c>/v1/b2b/otps/sms/*</c>).</summary>
+    public B2BSmsOtpService SmsOtp { get; }
+
+    /// <summary>Authenticator-app registrations and codes (<c>/v1/b2b/totp*</c>).</summary>
+    public B2BTotpService Totps { get; }
+
+    /// <summary>The recovery codes of TOTP registrations (<c>/v1/b2b/recovery_codes/*</c>).</summary>
+    public B2BRecoveryCodeService RecoveryCodes { get; }
 
     public ProjectStore Store => _store;
 

@@ -13,6 +13,7 @@ public sealed class ProjectB2B
         Organizations = new ProjectOrganizations(products.Organizations);
         Members = new ProjectMembers(products.Members);
         Sessions = new ProjectMemberSessions(products.Sessions, jwt);
+        Totps = new ProjectTotps(products.Totps);
     }
 
     /// <summary>The project's organizations.</summary>
@@ -23,4 +24,7 @@ public sealed class ProjectB2B
 
     /// <summary>The members' sessions.</summary>
     public ProjectMemberSessions Sessions { get; }
+
+    /// <summary>The members' TOTP registrations: the current code of a member's authenticator app.</summary>
+    public ProjectTotps Totps { get; }
 }

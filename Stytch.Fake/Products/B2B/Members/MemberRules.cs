@@ -46,6 +46,7 @@ internal static partial class MemberRules
         UntrustedMetadata = f.UntrustedMetadata ?? m.UntrustedMetadata,
         IsBreakglass = f.IsBreakglass ?? m.IsBreakglass,
         MfaPhoneNumber = f.MfaPhoneNumber ?? m.MfaPhoneNumber,
+        MfaPhoneNumberVerified = m.MfaPhoneNumberVerified && (f.MfaPhoneNumber is null || f.MfaPhoneNumber == m.MfaPhoneNumber),
         MfaEnrolled = f.MfaEnrolled ?? m.MfaEnrolled,
         Roles = f.Roles?.Distinct(StringComparer.Ordinal).ToArray() ?? m.Roles,
         ExternalId = f.ExternalId ?? m.ExternalId,

@@ -29,6 +29,10 @@ public sealed record StytchMember
     public bool EmailAddressVerified { get; init; }
     /// <summary>The MFA phone number (E.164), or empty.</summary>
     public string MfaPhoneNumber { get; init; } = "";
+    /// <summary>True once an SMS code sent to <see cref="MfaPhoneNumber"/> was authenticated; a new number is unverified.</summary>
+    public bool MfaPhoneNumberVerified { get; init; }
+    /// <summary>The id of the member's active (authenticated) TOTP registration, or empty.</summary>
+    public string TotpRegistrationId { get; init; } = "";
     /// <summary>Whether the member is enrolled in MFA.</summary>
     public bool MfaEnrolled { get; init; }
     /// <summary><c>sms_otp</c>, <c>totp</c> or empty.</summary>

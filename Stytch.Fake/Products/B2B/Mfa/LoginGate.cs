@@ -42,11 +42,6 @@ internal sealed class LoginGate
         });
     }
 
-    /// <summary>
-    /// Finds the TOTP registration id of a member, for <c>member_options</c>; empty when none. Set by the TOTP product.
-    /// </summary>
-    public Func<StytchMember, string> TotpRegistrationOf { get; set; } = _ => "";
-
     private IntermediateSessionTable Intermediates => _store.Part<IntermediateSessionTable>();
 
     /// <summary>The live intermediate session of <paramref name="token"/>, or null when none was sent; under the store's lock.</summary>
@@ -55,6 +50,7 @@ internal sealed class LoginGate
         string.IsNullOrEmpty(token) ? null : Intermediates.Find(token, now);
 
     /// <summary>Throws what <see cref="Pass"/> would throw, changing nothing; under the store's lock.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "One half of the gate's Check-then-Pass pair, called on the gate.")]
     public void Check(LoginAttempt attempt) => Decide(attempt);
 
     /// <summary>
@@ -104,13 +100,14 @@ internal sealed class LoginGate
     /// The steps <see cref="Pass"/> would still ask for (both null for a member session), changing nothing and sending no
     /// code: how discovery lists each organization; under the store's lock.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on the gate, as Check and Pass are.")]
     public (MfaRequired? Mfa, PrimaryRequired? Primary) Preview(LoginAttempt attempt)
     {
         var decision = Decide(attempt);
         return (decision.Mfa, decision.Primary);
     }
 
-    private Decision Decide(LoginAttempt attempt)
+    private static Decision Decide(LoginAttempt attempt)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         var (organization, member, factor) = (attempt.Organization, attempt.Member, attempt.Factor);
@@ -185,10 +182,11 @@ internal sealed class LoginGate
         return merged;
     }
 
-    private MfaMemberOptions? OptionsOf(StytchMember member)
+    private static MfaMemberOptions? OptionsOf(StytchMember member)
     {
-        var totp = TotpRegistrationOf(member);
-        return member.MfaPhoneNumber.Length == 0 && totp.Length == 0 ? null : new MfaMemberOptions(member.MfaPhoneNumber, totp);
+        return member.MfaPhoneNumber.Length == 0 && member.TotpRegistrationId.Length == 0
+            ? null
+            : new MfaMemberOptions(member.MfaPhoneNumber, member.TotpRegistrationId);
     }
 
     /// <summary>

@@ -30,6 +30,8 @@
     'b2b.otps.email.discovery.send', 'b2b.otps.email.discovery.authenticate', 'b2b.discovery.organizations.list',
     'b2b.magic_links.email.discovery.send', 'b2b.magic_links.discovery.authenticate',
     'b2b.discovery.organizations.create', 'b2b.discovery.intermediate_sessions.exchange',
+    'b2b.otps.sms.send', 'b2b.otps.sms.authenticate', 'b2b.totp.create', 'b2b.totp.authenticate',
+    'b2b.recovery_codes.get', 'b2b.recovery_codes.rotate', 'b2b.recovery_codes.recover',
   ];
 
   const CANNED_ERRORS = [

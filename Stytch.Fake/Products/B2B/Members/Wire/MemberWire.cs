@@ -91,9 +91,9 @@ internal sealed record WireMember(
         return new WireMember(
             m.OrganizationId, m.MemberId, m.EmailAddress, m.Status, m.Name,
             SsoRegistrations: [], m.IsBreakglass, MemberPasswordId: "", OauthRegistrations: [],
-            m.EmailAddressVerified, MfaPhoneNumberVerified: false,
+            m.EmailAddressVerified, m.MfaPhoneNumberVerified,
             IsAdmin: roles.Any(r => r.RoleId == MemberRoles.Admin),
-            TotpRegistrationId: "",
+            m.TotpRegistrationId,
             m.RetiredEmailAddresses.Select(r => new WireRetiredEmail(r.EmailId, r.EmailAddress)).ToArray(),
             IsLocked: false, m.MfaEnrolled, m.MfaPhoneNumber, m.DefaultMfaMethod,
             roles.Select(r => new WireMemberRole(r.RoleId, r.Sources.Select(Source).ToArray())).ToArray(),

@@ -23,13 +23,15 @@ internal sealed record WireFactor(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WirePhoneFactor? PhoneNumberFactor)
 {
     // Stytch sends only the object of the factor that was used: email_factor for email OTP and magic links,
-    // phone_number_factor for SMS and WhatsApp OTP. Each kind that comes renders its own *_factor object.
+    // phone_number_factor for SMS and WhatsApp OTP. Each kind that comes renders its own *_factor object. B2B TOTP and
+    // recovery-code factors go without theirs (authenticator_app_factor, recovery_code_factor: optional in the spec),
+    // as the engine's factors keep no TOTP ids.
     public static WireFactor From(AuthenticationFactor f) => new(
         f.Type, f.DeliveryMethod, WireJson.Time(f.LastAuthenticatedAt), WireJson.Time(f.CreatedAt),
         WireJson.Time(f.LastAuthenticatedAt),
         f.Email is { } email ? new WireEmailFactor(email.EmailId, email.EmailAddress) : null,
         f.Phone is { } phone ? new WirePhoneFactor(phone.PhoneId, phone.PhoneNumber)
-            : f.Email is null ? throw new NotSupportedException($"A {f.Kind} factor has no wire form yet.") : null);
+            : f.Email is null && f.Kind is not (FactorKind.Totp or FactorKind.RecoveryCode) ? throw new NotSupportedException($"A {f.Kind} factor has no wire form yet.") : null);
 }
 
 internal sealed record WireAttributes(string IpAddress, string UserAgent)
