@@ -27,6 +27,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(ProjectM2M), typeof(StytchM2MClient), typeof(M2MClientWithSecret), typeof(M2MClientFields), typeof(StytchEndpoints.M2M),
         typeof(ProjectRbac), typeof(RbacPolicy), typeof(RbacRole), typeof(RbacPermission), typeof(RbacResource), typeof(RbacScope),
         typeof(PasswordPolicy), typeof(PasswordStrategy),
+        typeof(ProjectTotps),
     ];
 
     /// <summary>Every public type of Stytch.Fake.NUnit.</summary>
