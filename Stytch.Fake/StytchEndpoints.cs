@@ -31,6 +31,20 @@ public static class StytchEndpoints
         public const string SessionGet = "sessions.get";
         /// <summary><c>GET /v1/sessions/jwks/{project_id}</c>.</summary>
         public const string SessionJwks = "sessions.jwks";
+        /// <summary><c>POST /v1/passwords</c>.</summary>
+        public const string PasswordCreate = "passwords.create";
+        /// <summary><c>POST /v1/passwords/authenticate</c>.</summary>
+        public const string PasswordAuthenticate = "passwords.authenticate";
+        /// <summary><c>POST /v1/passwords/strength_check</c>.</summary>
+        public const string PasswordStrengthCheck = "passwords.strength_check";
+        /// <summary><c>POST /v1/passwords/email/reset/start</c>.</summary>
+        public const string PasswordEmailResetStart = "passwords.email.reset_start";
+        /// <summary><c>POST /v1/passwords/email/reset</c>.</summary>
+        public const string PasswordEmailReset = "passwords.email.reset";
+        /// <summary><c>POST /v1/passwords/existing_password/reset</c>.</summary>
+        public const string PasswordExistingPasswordReset = "passwords.existing_password.reset";
+        /// <summary><c>POST /v1/passwords/session/reset</c>.</summary>
+        public const string PasswordSessionReset = "passwords.session.reset";
         /// <summary><c>POST /v1/magic_links/email/login_or_create</c>.</summary>
         public const string MagicLinkEmailLoginOrCreate = "magic_links.email.login_or_create";
         /// <summary><c>POST /v1/magic_links/email/send</c>.</summary>

@@ -79,6 +79,7 @@ public sealed class StytchFakeProject
         M2M = new ProjectM2M(M2MClients);
         Rbac = new ProjectRbac(RbacService, B2BProducts, id => ConsumerProducts.Users.Get(id), Products.Rbac.Wire.RbacPolicyJson.Parse);
         RedirectUrls = new ProjectRedirectUrls(Store);
+        Passwords = new ProjectPasswords(Store, ConsumerProducts.Passwords);
     }
 
     /// <summary>The redirect URLs links are built on: <see cref="ProjectRedirectUrls.All"/>, <see cref="ProjectRedirectUrls.Set"/>, <see cref="ProjectRedirectUrls.Add(RedirectUrl)"/>, <see cref="ProjectRedirectUrls.Remove(string, RedirectUrlType)"/>.</summary>
@@ -139,6 +140,9 @@ public sealed class StytchFakeProject
 
     /// <summary>The project's consumer users: <see cref="ProjectUsers.All"/>, <see cref="ProjectUsers.Get"/>, <see cref="ProjectUsers.Create"/>.</summary>
     public ProjectUsers Users { get; }
+
+    /// <summary>The password policy, breached list, user locks and users' passwords: <see cref="ProjectPasswords.Policy"/>, <see cref="ProjectPasswords.AddBreached"/>, <see cref="ProjectPasswords.SetForUser"/>.</summary>
+    public ProjectPasswords Passwords { get; }
 
     /// <summary>The users' sessions: <see cref="ProjectSessions.Of"/>, <see cref="ProjectSessions.Mint"/>, <see cref="ProjectSessions.Revoke"/>.</summary>
     public ProjectSessions Sessions { get; }

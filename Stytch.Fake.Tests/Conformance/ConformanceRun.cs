@@ -411,6 +411,7 @@ internal sealed partial class ConformanceRun
         .. B2BMagicLinkConformance.Variants,
         .. MfaConformance.Variants,
         .. DiscoveryConformance.Variants,
+        .. PasswordConformance.Variants,
 
         // RBAC
         Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),
@@ -594,6 +595,7 @@ internal sealed partial class ConformanceRun
         .. B2BMagicLinkConformance.ErrorVariants,
         .. MfaConformance.ErrorVariants,
         .. DiscoveryConformance.ErrorVariants,
+        .. PasswordConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

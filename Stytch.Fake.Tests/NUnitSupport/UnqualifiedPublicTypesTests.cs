@@ -26,7 +26,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(RedirectUrl), typeof(RedirectUrlType), typeof(ProjectRedirectUrls),
         typeof(ProjectM2M), typeof(StytchM2MClient), typeof(M2MClientWithSecret), typeof(M2MClientFields), typeof(StytchEndpoints.M2M),
         typeof(ProjectRbac), typeof(RbacPolicy), typeof(RbacRole), typeof(RbacPermission), typeof(RbacResource), typeof(RbacScope),
-        typeof(PasswordPolicy), typeof(PasswordStrategy),
+        typeof(PasswordPolicy), typeof(PasswordStrategy), typeof(ProjectPasswords),
         typeof(ProjectTotps),
     ];
 

@@ -10,6 +10,7 @@ using Stytch.Fake.Products.B2B.SmsOtp.Wire;
 using Stytch.Fake.Products.B2B.Totps.Wire;
 using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
 using Stytch.Fake.Products.Consumer.MagicLinks.Wire;
+using Stytch.Fake.Products.Consumer.Passwords.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 using Stytch.Fake.Products.Jwks.Wire;
@@ -44,6 +45,7 @@ internal static class ProductCatalog
         B2BSmsOtpEndpoints.All,
         B2BTotpEndpoints.All,
         B2BRecoveryCodeEndpoints.All,
+        PasswordEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

@@ -1,6 +1,7 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Products.Consumer.EmailOtp;
 using Stytch.Fake.Products.Consumer.MagicLinks;
+using Stytch.Fake.Products.Consumer.Passwords;
 using Stytch.Fake.Products.Consumer.Sessions;
 using Stytch.Fake.Products.Consumer.Users;
 using Stytch.Fake.Products.Rbac;
@@ -24,6 +25,7 @@ internal sealed class ConsumerProducts
         Sessions = new SessionService(store, Users, rbac ?? new RbacService(store));
         EmailOtp = new EmailOtpService(store, Users, Sessions);
         MagicLinks = new MagicLinkService(store, Users, Sessions);
+        Passwords = new PasswordService(store, Users, Sessions);
     }
 
     public UserService Users { get; }
@@ -33,6 +35,8 @@ internal sealed class ConsumerProducts
     public EmailOtpService EmailOtp { get; }
 
     public MagicLinkService MagicLinks { get; }
+
+    public PasswordService Passwords { get; }
 
     public ProjectStore Store => _store;
 

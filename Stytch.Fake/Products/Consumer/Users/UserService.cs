@@ -51,6 +51,8 @@ internal sealed class UserService
             _store.Secrets.RemoveWhere(k => methods.Contains(k.Subject));
             _store.Sessions.RemoveOwnedBy(user.UserId);
             Roles.Set(user.UserId, []);
+            _store.ForgetPassword(user.UserId);
+            _store.ForgetResets(Passwords.PasswordService.ResetPurpose, user.UserId);
             return user.UserId;
         });
     }
