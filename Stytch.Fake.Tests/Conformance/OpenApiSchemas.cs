@@ -80,6 +80,13 @@ internal static class OpenApiSchemas
         ["api_discovery_v1_discovery_organizations_CreateResponse.member_session"] = "MFA still needed: no member session",
         ["api_discovery_v1_discovery_organizations_CreateResponse.mfa_required"] = "member needs no MFA step",
         ["api_discovery_v1_discovery_organizations_CreateResponse.primary_required"] = "member needs no other primary factor",
+        // Password calls without session_duration_minutes: no session ("a Stytch session will not be created", the
+        // field's description), written as otps/authenticate writes it; a zxcvbn project has no LUDS findings (Stytch's
+        // strength policy guide shows "luds_requirements": null).
+        ["api_password_v1_CreateResponse.session"] = "passwords create without session_duration_minutes",
+        ["api_password_v1_AuthenticateResponse.session"] = "passwords authenticate without session_duration_minutes",
+        ["api_password_v1_passwords_email_ResetResponse.session"] = "password reset by email without session_duration_minutes",
+        ["api_password_v1_Feedback.luds_requirements"] = "zxcvbn project: no LUDS findings",
     };
 
     /// <summary>

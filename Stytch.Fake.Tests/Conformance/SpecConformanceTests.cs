@@ -42,6 +42,11 @@ public sealed class SpecConformanceTests : FakeWireTest
         ["api_b2b_totp_v1_AuthenticateResponse.member_device"] = "device fingerprinting is not modelled",
         ["api_b2b_recovery_codes_v1_RecoverResponse.member_device"] = "device fingerprinting is not modelled",
         ["api_session_v1_AuthenticationFactor.*_factor"] = "a factor carries only the object of its own kind; email OTP is email_factor",
+        ["api_password_v1_CreateResponse.user_device"] = "device fingerprinting is not modelled",
+        ["api_password_v1_AuthenticateResponse.user_device"] = "device fingerprinting is not modelled",
+        ["api_password_v1_passwords_email_ResetResponse.user_device"] = "device fingerprinting is not modelled",
+        ["api_password_v1_passwords_existing_password_ResetResponse.user_device"] = "device fingerprinting is not modelled",
+        ["api_password_v1_passwords_session_ResetResponse.user_device"] = "device fingerprinting is not modelled",
     };
 
     public static IEnumerable<string> Variants() => ConformanceRun.Variants.Select(v => v.Name);

@@ -32,6 +32,8 @@
     'b2b.discovery.organizations.create', 'b2b.discovery.intermediate_sessions.exchange',
     'b2b.otps.sms.send', 'b2b.otps.sms.authenticate', 'b2b.totp.create', 'b2b.totp.authenticate',
     'b2b.recovery_codes.get', 'b2b.recovery_codes.rotate', 'b2b.recovery_codes.recover',
+    'passwords.create', 'passwords.authenticate', 'passwords.strength_check', 'passwords.email.reset_start',
+    'passwords.email.reset', 'passwords.existing_password.reset', 'passwords.session.reset',
   ];
 
   const CANNED_ERRORS = [
