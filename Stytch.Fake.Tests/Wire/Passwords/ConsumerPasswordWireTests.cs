@@ -40,6 +40,16 @@ public sealed class ConsumerPasswordWireTests : FakeWireTest
     }
 
     [Test]
+    public async Task Create_TheUsersPasswordField_NamesThePasswordAndNeedsNoReset()
+    {
+        var response = await CreateAsync();
+
+        var user = await Client.GetAsync("/v1/users/" + response["user_id"]);
+        Assert.That(user.Json["password"]!["password_id"]!.GetValue<string>(), Does.StartWith("password-test-"));
+        Assert.That(user.Json["password"]!["requires_reset"]!.GetValue<bool>(), Is.False);
+    }
+
+    [Test]
     public async Task Create_AWeakPassword_Returns400WeakPasswordAndCreatesNoUser()
     {
         var response = await CreateAsync(password: "password1");
@@ -164,6 +174,17 @@ public sealed class ConsumerPasswordWireTests : FakeWireTest
         var response = await Client.PostAsync(AuthenticatePath, new { email = "ada@example.com", password = Strong });
 
         Assert.That((response.Status, response.ErrorType), Is.EqualTo((400, "reset_password")));
+    }
+
+    [Test]
+    public async Task Authenticate_ABreachedPassword_MarksTheUsersPasswordRequiresReset()
+    {
+        var created = await CreateAsync();
+        Stytch.DefaultProject.Passwords.AddBreached(Strong);
+        await Client.PostAsync(AuthenticatePath, new { email = "ada@example.com", password = Strong });
+
+        var user = await Client.GetAsync("/v1/users/" + created["user_id"]);
+        Assert.That(user.Json["password"]!["requires_reset"]!.GetValue<bool>(), Is.True);
     }
 
     [Test]

@@ -62,7 +62,7 @@ internal sealed class PasswordService
             var started = session.SessionDurationMinutes is { } minutes
                 ? _sessions.Start(user, PasswordFactor(user, now), minutes, now, session.Attributes, claims)
                 : null;
-            return new PasswordCreated(user.ToPublic(), started);
+            return new PasswordCreated(_users.Public(user), started);
         });
     }
 
@@ -76,9 +76,11 @@ internal sealed class PasswordService
             var now = _store.Clock.Now;
             var user = _users.ByEmail(address) ?? throw new StytchException(StytchError.EmailNotFound);
             var (existing, claims) = SessionToExtend(user, session, now);
-            ThrowUnlessMatch(_store.VerifyPassword(user.UserId, password ?? ""), mustResetOk: false);
+            var verdict = _store.VerifyPassword(user.UserId, password ?? "");
+            user.PasswordRequiresReset |= verdict == PasswordVerdict.MustReset;
+            ThrowUnlessMatch(verdict, mustResetOk: false);
             user.Status = "active";
-            return new PasswordAuthenticated(user.ToPublic(), Authenticated(user, existing, claims, session, now));
+            return new PasswordAuthenticated(_users.Public(user), Authenticated(user, existing, claims, session, now));
         });
     }
 
@@ -125,9 +127,9 @@ internal sealed class PasswordService
             SetHash(user, command.Password);
             _store.ForgetResets(ResetPurpose, user.UserId);
             user.Status = "active";
-            user.EmailVerified = true;
+            user.VerifyEmail(user.EmailId);
             RevokeSessions(user, keep: existing);
-            return new PasswordAuthenticated(user.ToPublic(), Authenticated(user, existing, claims, command.Session, now));
+            return new PasswordAuthenticated(_users.Public(user), Authenticated(user, existing, claims, command.Session, now));
         });
     }
 
@@ -153,7 +155,7 @@ internal sealed class PasswordService
             SetHash(user, newPassword!);
             user.Status = "active";
             RevokeSessions(user, keep: existing);
-            return new PasswordAuthenticated(user.ToPublic(), Authenticated(user, existing, claims, session, now));
+            return new PasswordAuthenticated(_users.Public(user), Authenticated(user, existing, claims, session, now));
         });
     }
 
@@ -175,7 +177,7 @@ internal sealed class PasswordService
             SetHash(user, password!);
             RevokeSessions(user, keep: current);
             var renewed = _sessions.Extend(current, PasswordFactor(user, now), session.SessionDurationMinutes, now, session.Attributes, claims);
-            return new PasswordAuthenticated(user.ToPublic(), renewed);
+            return new PasswordAuthenticated(_users.Public(user), renewed);
         });
     }
 
@@ -214,8 +216,13 @@ internal sealed class PasswordService
         }
     }
 
-    private void SetHash(UserRecord user, string password) =>
-        _store.PutPassword(user.UserId, PasswordHasher.Hash(password, _store.Ids));
+    // The user record names the password (its password_id, requires_reset) for the user's JSON.
+    private void SetHash(UserRecord user, string password)
+    {
+        user.PasswordId = _store.PutPassword(user.UserId, PasswordHasher.Hash(password, _store.Ids)).PasswordId;
+        user.PasswordRequiresReset = false;
+        user.UpdatedAt = _store.Clock.Now;
+    }
 
     // The caller's session to extend must be this user's; its claims are merged (and size-checked) before any change.
     private (StytchSession? Existing, IReadOnlyDictionary<string, object?> Claims) SessionToExtend(UserRecord user, PasswordSessionOptions session, DateTimeOffset now)
