@@ -134,6 +134,20 @@ public static class StytchEndpoints
         public const string RecoveryCodesRotate = "b2b.recovery_codes.rotate";
         /// <summary><c>POST /v1/b2b/recovery_codes/recover</c>.</summary>
         public const string RecoveryCodesRecover = "b2b.recovery_codes.recover";
+        /// <summary><c>POST /v1/b2b/passwords/authenticate</c>.</summary>
+        public const string PasswordAuthenticate = "b2b.passwords.authenticate";
+        /// <summary><c>POST /v1/b2b/passwords/strength_check</c>.</summary>
+        public const string PasswordStrengthCheck = "b2b.passwords.strength_check";
+        /// <summary><c>POST /v1/b2b/passwords/email/reset/start</c>.</summary>
+        public const string PasswordEmailResetStart = "b2b.passwords.email.reset.start";
+        /// <summary><c>POST /v1/b2b/passwords/email/reset</c>.</summary>
+        public const string PasswordEmailReset = "b2b.passwords.email.reset";
+        /// <summary><c>POST /v1/b2b/passwords/existing_password/reset</c>.</summary>
+        public const string PasswordExistingPasswordReset = "b2b.passwords.existing_password.reset";
+        /// <summary><c>POST /v1/b2b/passwords/session/reset</c>.</summary>
+        public const string PasswordSessionReset = "b2b.passwords.session.reset";
+        /// <summary><c>POST /v1/b2b/passwords/migrate</c>.</summary>
+        public const string PasswordMigrate = "b2b.passwords.migrate";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

@@ -412,6 +412,7 @@ internal sealed partial class ConformanceRun
         .. MfaConformance.Variants,
         .. DiscoveryConformance.Variants,
         .. PasswordConformance.Variants,
+        .. B2BPasswordConformance.Variants,
 
         // RBAC
         Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),
@@ -596,6 +597,7 @@ internal sealed partial class ConformanceRun
         .. MfaConformance.ErrorVariants,
         .. DiscoveryConformance.ErrorVariants,
         .. PasswordConformance.ErrorVariants,
+        .. B2BPasswordConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

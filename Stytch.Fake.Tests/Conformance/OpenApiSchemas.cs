@@ -61,6 +61,13 @@ internal static class OpenApiSchemas
         ["api_magic_v1_AuthenticateResponse.member_session"] = "member still needs an MFA step (B2B magic links)",
         ["api_b2b_mfa_v1_MfaRequired.secondary_auth_initiated"] = "no SMS code sent on login",
         ["api_b2b_mfa_v1_MfaRequired.member_options"] = "member with neither an MFA phone nor TOTP",
+        ["api_b2b_password_v1_AuthenticateResponse.mfa_required"] = "member needs no MFA step (B2B passwords, as email OTP)",
+        ["api_b2b_password_v1_AuthenticateResponse.primary_required"] = "member needs no other primary factor (B2B passwords, as email OTP)",
+        ["api_b2b_password_v1_b2b_passwords_email_ResetResponse.mfa_required"] = "member needs no MFA step (B2B password reset by email)",
+        ["api_b2b_password_v1_b2b_passwords_email_ResetResponse.primary_required"] = "member needs no other primary factor (B2B password reset by email)",
+        ["api_b2b_password_v1_b2b_passwords_existing_password_ResetResponse.mfa_required"] = "member needs no MFA step (B2B existing-password reset)",
+        ["api_b2b_password_v1_b2b_passwords_existing_password_ResetResponse.primary_required"] = "member needs no other primary factor (B2B existing-password reset)",
+        ["api_b2b_password_v1_b2b_passwords_session_ResetResponse.mfa_required"] = "member needs no MFA step (B2B session reset)",
         // No secret rotation under way: "Null if no next_client_secret exists" (the field's own description).
         ["api_m2m_v1_M2MClient.next_client_secret_last_four"] = "M2M client not rotating its secret",
         ["api_m2m_v1_M2MClientWithClientSecret.next_client_secret_last_four"] = "a new M2M client rotates no secret",

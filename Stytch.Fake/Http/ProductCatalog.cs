@@ -4,6 +4,7 @@ using Stytch.Fake.Products.B2B.EmailOtp.Wire;
 using Stytch.Fake.Products.B2B.MagicLinks.Wire;
 using Stytch.Fake.Products.B2B.Members.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
+using Stytch.Fake.Products.B2B.Passwords.Wire;
 using Stytch.Fake.Products.B2B.RecoveryCodes.Wire;
 using Stytch.Fake.Products.B2B.Sessions.Wire;
 using Stytch.Fake.Products.B2B.SmsOtp.Wire;
@@ -46,6 +47,7 @@ internal static class ProductCatalog
         B2BTotpEndpoints.All,
         B2BRecoveryCodeEndpoints.All,
         PasswordEndpoints.All,
+        B2BPasswordEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

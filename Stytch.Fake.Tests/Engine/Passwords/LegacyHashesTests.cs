@@ -94,3 +94,25 @@ public sealed class LegacyHashesTests
     public void Verify_Pbkdf2WithoutAlgorithm_DefaultsToSha256() =>
         Assert.That(LegacyHashes.Verify(Hash(LegacyHashType.Pbkdf2, "xeR41ZKIyEGqUw22hFxMjZYok6ABzk4RpJY4c6qYE0o=") with { Salt = "c2FsdA==", Iterations = 4096, KeyLength = 32 }, "password"), Is.True);
 }
+
+/// <summary>A migrated hash written as one stored string and read back.</summary>
+public sealed class LegacyHashTextTests
+{
+    [Test]
+    public void Read_WhatWriteWrote_IsTheSameHash()
+    {
+        var hash = new LegacyHash { Type = LegacyHashType.Sha512, Hash = "ab$cd", PrependSalt = "pre$", AppendSalt = "ü", Salt = "", Iterations = 7, KeyLength = 32, Algorithm = "sha512" };
+        Assert.That(LegacyHashText.Read(LegacyHashText.Write(hash)), Is.EqualTo(hash));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("pbkdf2-sha256$1000$c2FsdA==$aGFzaA==")]
+    [TestCase("migrated$bcrypt$***$$$$0$0$0$0$0$0$")]
+    public void Read_AnotherString_IsNull(string? text) =>
+        Assert.That(LegacyHashText.Read(text), Is.Null);
+
+    [Test]
+    public void IsWellFormed_AHashMigrateWouldRefuse_IsFalse() =>
+        Assert.That(LegacyHashText.IsWellFormed(LegacyHashText.Write(new LegacyHash { Type = LegacyHashType.Md5, Hash = "xyz" })), Is.False);
+}

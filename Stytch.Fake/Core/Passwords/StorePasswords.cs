@@ -1,3 +1,5 @@
+using Stytch.Fake.Core.Passwords.Migration;
+
 namespace Stytch.Fake.Core;
 
 /// <summary>What <see cref="StorePasswords.VerifyPassword"/> found; the product maps it to its own answer or error.</summary>
@@ -72,10 +74,18 @@ internal static class StorePasswords
         }
 
         var settings = store.PasswordSettings();
-        if (!PasswordHasher.Verify(password, stored.Hash))
+        var migrated = LegacyHashText.Read(stored.Hash);
+        if (!(migrated is null ? PasswordHasher.Verify(password, stored.Hash) : LegacyHashes.Verify(migrated, password)))
         {
             lockouts.RecordFailure(subjectId, now, settings.Policy);
             return PasswordVerdict.Mismatch;
+        }
+
+        if (migrated is not null)
+        {
+            // A migrated hash (another system's) is replaced by the project's own on its first good login.
+            stored = stored with { Hash = PasswordHasher.Hash(password, store.Ids) };
+            table.Put(subjectId, stored);
         }
 
         lockouts.RecordSuccess(subjectId);

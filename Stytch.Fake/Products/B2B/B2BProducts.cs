@@ -5,6 +5,7 @@ using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.B2B.Members;
 using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
+using Stytch.Fake.Products.B2B.Passwords;
 using Stytch.Fake.Products.B2B.RecoveryCodes;
 using Stytch.Fake.Products.B2B.Sessions;
 using Stytch.Fake.Products.B2B.SmsOtp;
@@ -40,6 +41,7 @@ internal sealed class B2BProducts
         SmsOtp = new B2BSmsOtpService(store, step);
         Totps = new B2BTotpService(store, Members, step);
         RecoveryCodes = new B2BRecoveryCodeService(store, step);
+        Passwords = new B2BPasswordService(store, Organizations, Members, Sessions);
     }
 
     public OrganizationService Organizations { get; }
@@ -73,6 +75,9 @@ internal sealed class B2BProducts
 
     /// <summary>The recovery codes of TOTP registrations (<c>/v1/b2b/recovery_codes/*</c>).</summary>
     public B2BRecoveryCodeService RecoveryCodes { get; }
+
+    /// <summary>B2B passwords (<c>/v1/b2b/passwords/*</c>).</summary>
+    public B2BPasswordService Passwords { get; }
 
     public ProjectStore Store => _store;
 

@@ -53,4 +53,6 @@ public sealed partial record StytchError
     public static readonly StytchError InvalidPbkdf2Algorithm = new("invalid_pbkdf_2_algorithm", 400, "The PBKDF2 algorithm must be sha256 or sha512.");
     /// <summary>400 (I): the PBKDF2 hash is not <c>key_length</c> bytes long.</summary>
     public static readonly StytchError Pbkdf2KeyLengthMismatch = new("pbkdf_2_key_length_mismatch", 400, "The PBKDF2 hash length does not match key_length.");
+    /// <summary>400 (I): migrate for a user or member who already has a password (the spec: migrate is for an email "that doesn't have a password yet").</summary>
+    public static readonly StytchError PasswordAlreadyExists = new("password_already_exists", 400, "A password already exists for this email; reset it instead of migrating one.");
 }

@@ -45,6 +45,8 @@ public sealed record StytchMember
     public string UntrustedMetadata { get; init; } = "{}";
     /// <summary>The organization-unique external id, or empty; usable wherever a member id is expected.</summary>
     public string ExternalId { get; init; } = "";
+    /// <summary>The <c>password-test-…</c> id of the member's password (<c>member_password_id</c>), or empty for none.</summary>
+    public string MemberPasswordId { get; init; } = "";
     /// <summary>Addresses the member had before.</summary>
     public IReadOnlyList<RetiredEmail> RetiredEmailAddresses { get; init; } = [];
     /// <summary>When the member was created, on the project clock.</summary>

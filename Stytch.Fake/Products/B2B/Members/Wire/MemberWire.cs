@@ -90,7 +90,7 @@ internal sealed record WireMember(
         var roles = MemberRoles.Of(m, organization);
         return new WireMember(
             m.OrganizationId, m.MemberId, m.EmailAddress, m.Status, m.Name,
-            SsoRegistrations: [], m.IsBreakglass, MemberPasswordId: "", OauthRegistrations: [],
+            SsoRegistrations: [], m.IsBreakglass, m.MemberPasswordId, OauthRegistrations: [],
             m.EmailAddressVerified, m.MfaPhoneNumberVerified,
             IsAdmin: roles.Any(r => r.RoleId == MemberRoles.Admin),
             m.TotpRegistrationId,
