@@ -34,6 +34,8 @@
     'b2b.recovery_codes.get', 'b2b.recovery_codes.rotate', 'b2b.recovery_codes.recover',
     'passwords.create', 'passwords.authenticate', 'passwords.strength_check', 'passwords.email.reset_start',
     'passwords.email.reset', 'passwords.existing_password.reset', 'passwords.session.reset',
+    'b2b.passwords.authenticate', 'b2b.passwords.strength_check', 'b2b.passwords.email.reset.start', 'b2b.passwords.email.reset',
+    'b2b.passwords.existing_password.reset', 'b2b.passwords.session.reset', 'b2b.passwords.migrate',
   ];
 
   const CANNED_ERRORS = [
