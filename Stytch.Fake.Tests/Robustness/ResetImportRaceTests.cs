@@ -128,7 +128,7 @@ public sealed class ResetImportRaceTests
         string[] Strings(JsonNode? part, string list, string field) =>
             part?[list]?.AsArray().Select(n => n![field]!.GetValue<string>()).ToArray() ?? [];
         return new Seen(
-            Strings(json, "users", "email"),
+            json["users"]?.AsArray().SelectMany(u => u!["emails"]!.AsArray().Select(e => e!["email"]!.GetValue<string>())).ToArray() ?? [],
             Strings(json["b2b"], "organizations", "organization_name"),
             Strings(json["b2b"], "members", "email_address"),
             Strings(json, "outbox", "email_address"));
