@@ -85,10 +85,44 @@ internal static class B2BPasswordConformance
             var login = await r.Client.PostAsync(Authenticate, new { organization_id = org, email_address = "ada@acme.io", password = Password });
             return await r.Client.PostAsync(SessionReset, new { organization_id = org, password = NewPassword, session_token = login["session_token"] });
         }),
+        new("B2BPasswordAuthenticate_MfaRequiredSmsSent", "POST", Authenticate, async r =>
+        {
+            var org = await MfaOrganizationAsync(r);
+            await r.Client.PostAsync(Migrate, new { organization_id = org, email_address = "ada@acme.io", hash_type = "md_5", hash = PasswordMd5, mfa_phone_number = "+14155550123" });
+            return await r.Client.PostAsync(Authenticate, new { organization_id = org, email_address = "ada@acme.io", password = Password, locale = "es" });
+        }),
+        new("B2BPasswordAuthenticate_IntermediateSessionCompleted", "POST", Authenticate, async r =>
+        {
+            var org = await MfaOrganizationAsync(r);
+            await r.Client.PostAsync(Migrate, new { organization_id = org, email_address = "ada@acme.io", hash_type = "md_5", hash = PasswordMd5 });
+            var first = await r.Client.PostAsync(Authenticate, new { organization_id = org, email_address = "ada@acme.io", password = Password });
+            await r.Client.SendAsync(HttpMethod.Put, $"/v1/b2b/organizations/{org}", """{"mfa_policy":"OPTIONAL"}""");
+            return await r.Client.PostAsync(Authenticate, new { organization_id = org, email_address = "ada@acme.io", password = Password, intermediate_session_token = first["intermediate_session_token"] });
+        }),
+        new("B2BPasswordEmailReset_MfaRequired", "POST", EmailReset, async r =>
+        {
+            var org = await MfaOrganizationAsync(r);
+            await r.Client.PostAsync(Migrate, new { organization_id = org, email_address = "ada@acme.io", hash_type = "md_5", hash = PasswordMd5 });
+            await r.Client.PostAsync(ResetStart, new { organization_id = org, email_address = "ada@acme.io" });
+            return await r.Client.PostAsync(EmailReset, new { password_reset_token = r.Project.Outbox.LatestFor("ada@acme.io").Token, password = NewPassword });
+        }),
+        new("B2BPasswordExistingReset_MfaRequired", "POST", ExistingReset, async r =>
+        {
+            var org = await MfaOrganizationAsync(r);
+            await r.Client.PostAsync(Migrate, new { organization_id = org, email_address = "ada@acme.io", hash_type = "md_5", hash = PasswordMd5 });
+            return await r.Client.PostAsync(ExistingReset, new { organization_id = org, email_address = "ada@acme.io", existing_password = Password, new_password = NewPassword });
+        }),
     ];
 
     public static IReadOnlyList<ErrorVariant> ErrorVariants { get; } =
     [
+        new("B2BPasswordIntermediateSessionUnknown", 404, "intermediate_session_not_found", async r => await r.Client.PostAsync(Authenticate, new
+        {
+            organization_id = await MemberWithPasswordAsync(r),
+            email_address = "ada@acme.io",
+            password = Password,
+            intermediate_session_token = "no-such-intermediate-session",
+        })),
         new("B2BPasswordWrong", 401, "unauthorized_credentials", async r =>
             await r.Client.PostAsync(Authenticate, new { organization_id = await MemberWithPasswordAsync(r), email_address = "ada@acme.io", password = "wrong" })),
         new("B2BPasswordMigrateInvalidBcryptHash", 400, "invalid_bcrypt_hash", async r =>
@@ -103,6 +137,21 @@ internal static class B2BPasswordConformance
             new_password = "password",
         })),
     ];
+
+    /// <summary>An organization <c>acme</c> that JIT provisions acme.io and requires MFA of everyone; its id.</summary>
+    private static async Task<string> MfaOrganizationAsync(ConformanceRun r)
+    {
+        var response = await r.Client.PostAsync("/v1/b2b/organizations", new
+        {
+            organization_name = "Acme Inc",
+            organization_slug = "acme",
+            email_jit_provisioning = "RESTRICTED",
+            email_allowed_domains = new[] { "acme.io" },
+            mfa_policy = "REQUIRED_FOR_ALL",
+        });
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        return response.Json["organization"]!["organization_id"]!.GetValue<string>();
+    }
 
     /// <summary>An organization with ada@acme.io, whose password is <see cref="Password"/> (migrated as MD-5); its id.</summary>
     private static async Task<string> MemberWithPasswordAsync(ConformanceRun r)

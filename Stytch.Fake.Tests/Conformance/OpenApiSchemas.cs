@@ -68,6 +68,10 @@ internal static class OpenApiSchemas
         ["api_b2b_password_v1_b2b_passwords_existing_password_ResetResponse.mfa_required"] = "member needs no MFA step (B2B existing-password reset)",
         ["api_b2b_password_v1_b2b_passwords_existing_password_ResetResponse.primary_required"] = "member needs no other primary factor (B2B existing-password reset)",
         ["api_b2b_password_v1_b2b_passwords_session_ResetResponse.mfa_required"] = "member needs no MFA step (B2B session reset)",
+        // B2B password logins end in the login gate too: no member session while MFA is still needed.
+        ["api_b2b_password_v1_AuthenticateResponse.member_session"] = "MFA still needed: no member session (B2B passwords)",
+        ["api_b2b_password_v1_b2b_passwords_email_ResetResponse.member_session"] = "MFA still needed: no member session (B2B password reset by email)",
+        ["api_b2b_password_v1_b2b_passwords_existing_password_ResetResponse.member_session"] = "MFA still needed: no member session (B2B existing-password reset)",
         // No secret rotation under way: "Null if no next_client_secret exists" (the field's own description).
         ["api_m2m_v1_M2MClient.next_client_secret_last_four"] = "M2M client not rotating its secret",
         ["api_m2m_v1_M2MClientWithClientSecret.next_client_secret_last_four"] = "a new M2M client rotates no secret",

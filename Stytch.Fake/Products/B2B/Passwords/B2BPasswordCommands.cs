@@ -14,8 +14,10 @@ internal sealed record B2BPasswordSessionOptions
     public string? SessionId { get; init; }
     /// <summary>Claims to merge into the member session's custom claims; null when none were sent.</summary>
     public IReadOnlyDictionary<string, object?>? CustomClaims { get; init; }
-    /// <summary>The locale; only checked.</summary>
+    /// <summary>The locale of an MFA SMS code sent when the login stops at MFA.</summary>
     public string? Locale { get; init; }
+    /// <summary>The intermediate session the password is added to (authenticate and email reset); null for none.</summary>
+    public string? IntermediateSessionToken { get; init; }
 }
 
 /// <summary>What <c>b2b/passwords/authenticate</c> is asked to do.</summary>
@@ -81,9 +83,6 @@ internal sealed record B2BPasswordMigrateCommand
     /// <summary>Name, metadata, roles, MFA phone and external id for a new member (and, but for the external id, an existing one).</summary>
     public MemberFields Fields { get; init; } = new();
 }
-
-/// <summary>A member logged in by a password call, with the organization and the created or extended session.</summary>
-internal sealed record B2BPasswordLogin(StytchMember Member, StytchOrganization Organization, MemberSession Session);
 
 /// <summary>The answer of migrate and of reset start.</summary>
 internal sealed record B2BPasswordMember(StytchMember Member, StytchOrganization Organization, bool MemberCreated);

@@ -1,4 +1,5 @@
 using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
 
 namespace Stytch.Fake.Products.B2B.Passwords;
@@ -48,9 +49,10 @@ internal sealed partial class B2BPasswordService
     /// <c>POST /v1/b2b/passwords/email/reset</c>: the token works once, before it expires on the clock; the new password
     /// must pass the strength check (a refused one leaves the token usable); the member becomes active with a verified
     /// address (the link reached it), every other session of theirs is revoked (the spec), and a session with a
-    /// <c>password</c> factor is started or extended.
+    /// <c>password</c> factor is started or extended, through the login gate (so MFA may be asked for instead). The gate
+    /// is asked before the token is used: a refused login leaves it usable.
     /// </summary>
-    public B2BPasswordLogin ResetByEmail(B2BPasswordEmailResetCommand command)
+    public B2BLogin ResetByEmail(B2BPasswordEmailResetCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (string.IsNullOrEmpty(command.PasswordResetToken))
@@ -63,17 +65,19 @@ internal sealed partial class B2BPasswordService
         return _store.Transact(() =>
         {
             var now = _store.Clock.Now;
+            var intermediate = _gate.FindIntermediate(command.Session.IntermediateSessionToken, now);
             var found = _sessions.FindToExtend(command.Session.SessionToken, command.Session.SessionId, now);
-            var reset = _store.ConsumeReset(ResetPurpose, command.PasswordResetToken, now, (_, payload) =>
+            LoginAttempt? attempt = null;
+            _store.ConsumeReset(ResetPurpose, command.PasswordResetToken, now, (_, payload) =>
             {
                 Pkce.Check(payload.CodeChallenge, command.CodeVerifier);
                 var target = _members.RequireLive(payload.SubjectId);
                 _store.CheckPasswordStrength(password, target.EmailAddress, checkBreach: true).ThrowIfWeak();
+                attempt = AttemptOf(target, _organizations.ById(target.OrganizationId), found, intermediate, command.Session, now);
+                _gate.Check(attempt);
             });
-            var member = _members.RequireLive(reset.SubjectId);
-            var organization = _organizations.ById(member.OrganizationId);
-            member = SetPassword(_members.Verify(member, now), password, now);
-            return Login(member, organization, found, command.Session, now, revokeOthers: true);
+            var member = SetPassword(_members.Verify(attempt!.Member, now), password, now);
+            return Finish(attempt with { Member = member }, now, revokeOthers: true);
         });
     }
 

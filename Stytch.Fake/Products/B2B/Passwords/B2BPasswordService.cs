@@ -1,6 +1,7 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Core.Passwords.Migration;
 using Stytch.Fake.Products.B2B.Members;
+using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
 using Stytch.Fake.Products.B2B.Sessions;
 
@@ -10,8 +11,10 @@ namespace Stytch.Fake.Products.B2B.Passwords;
 /// B2B passwords (<c>/v1/b2b/passwords/*</c>) over the project's password core: a member's password is kept, hashed,
 /// under its member id, so each organization's member has their own. Authenticate verifies under the user locks and
 /// answers a member session with a <c>password</c> factor; the resets set a new password after the project's strength
-/// check; migrate stores another system's hash, verified on the first login and then rehashed. Every operation
-/// validates first and changes state only when it succeeds (a wrong password's one change is its count towards a lock).
+/// check; migrate stores another system's hash, verified on the first login and then rehashed. Every login ends in the
+/// <see cref="LoginGate"/>, so an organization that wants MFA (or another primary factor) answers an intermediate session.
+/// Every operation validates first and changes state only when it succeeds (a wrong password's one change is its count
+/// towards a lock).
 /// </summary>
 internal sealed partial class B2BPasswordService
 {
@@ -21,13 +24,15 @@ internal sealed partial class B2BPasswordService
     private readonly OrganizationService _organizations;
     private readonly MemberService _members;
     private readonly MemberSessionService _sessions;
+    private readonly LoginGate _gate;
 
-    public B2BPasswordService(ProjectStore store, OrganizationService organizations, MemberService members, MemberSessionService sessions)
+    public B2BPasswordService(ProjectStore store, OrganizationService organizations, MemberService members, MemberSessionService sessions, LoginGate gate)
     {
         _store = store;
         _organizations = organizations;
         _members = members;
         _sessions = sessions;
+        _gate = gate;
         members.Deleting.Add(member =>
         {
             _store.ForgetPassword(member.MemberId);
@@ -46,8 +51,12 @@ internal sealed partial class B2BPasswordService
         return _store.Transact(() => _store.CheckPasswordStrength(checkedPassword, email, checkBreach: email is not null));
     }
 
-    /// <summary><c>POST /v1/b2b/passwords/authenticate</c>.</summary>
-    public B2BPasswordLogin Authenticate(B2BPasswordAuthenticateCommand command)
+    /// <summary>
+    /// <c>POST /v1/b2b/passwords/authenticate</c>: the password is a primary factor added to the intermediate session, if
+    /// one was sent; the gate's verdict (organization, member, allowed methods) comes before the password is verified, so
+    /// a refused login counts no failure and rehashes nothing.
+    /// </summary>
+    public B2BLogin Authenticate(B2BPasswordAuthenticateCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         OrganizationRules.CheckReference(command.OrganizationId);
@@ -58,18 +67,23 @@ internal sealed partial class B2BPasswordService
         {
             var organization = _organizations.Resolve(command.OrganizationId);
             var now = _store.Clock.Now;
+            var intermediate = _gate.FindIntermediate(command.Session.IntermediateSessionToken, now);
             var found = _sessions.FindToExtend(command.Session.SessionToken, command.Session.SessionId, now);
-            var member = VerifiedMember(organization, email, password);
-            return Login(member, organization, found, command.Session, now, revokeOthers: false);
+            var member = _members.WithEmail(organization, email) ?? throw new StytchException(StytchError.UnauthorizedCredentials);
+            var attempt = AttemptOf(member, organization, found, intermediate, command.Session, now);
+            _gate.Check(attempt);
+            member = VerifiedMember(organization, email, password);
+            return _gate.Pass(attempt with { Member = member }, now);
         });
     }
 
     /// <summary>
     /// <c>POST /v1/b2b/passwords/existing_password/reset</c>: the existing password is verified like a login (and counts
     /// towards a lock when wrong), the new one must pass the strength check; every session of the member is revoked and a
-    /// new one starts.
+    /// new one starts, or, when the organization wants MFA, an intermediate session (a valid session of the member skips
+    /// MFA, as the spec says; it is kept and extended).
     /// </summary>
-    public B2BPasswordLogin ResetExisting(B2BExistingPasswordResetCommand command)
+    public B2BLogin ResetExisting(B2BExistingPasswordResetCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         OrganizationRules.CheckReference(command.OrganizationId);
@@ -86,11 +100,15 @@ internal sealed partial class B2BPasswordService
         {
             var organization = _organizations.Resolve(command.OrganizationId);
             var now = _store.Clock.Now;
+            var found = _sessions.FindToExtend(command.Session.SessionToken, command.Session.SessionId, now);
             _store.CheckPasswordStrength(replacement, email, checkBreach: true).ThrowIfWeak();
+            var member = _members.WithEmail(organization, email) ?? throw new StytchException(StytchError.UnauthorizedCredentials);
+            var attempt = AttemptOf(member, organization, found, intermediate: null, command.Session, now);
+            _gate.Check(attempt);
             // A password that must be reset (marked, or found breached) may be replaced by proving it (inferred).
-            var member = VerifiedMember(organization, email, existing, allowMustReset: true);
+            member = VerifiedMember(organization, email, existing, allowMustReset: true);
             member = SetPassword(member, replacement, now);
-            return Login(member, organization, found: null, command.Session, now, revokeOthers: true);
+            return Finish(attempt with { Member = member }, now, revokeOthers: true);
         });
     }
 
@@ -98,7 +116,7 @@ internal sealed partial class B2BPasswordService
     /// <c>POST /v1/b2b/passwords/session/reset</c>: the member session (token or JWT) proves the member, if one of its
     /// factors was authenticated in the last 5 minutes; every other session of the member is revoked.
     /// </summary>
-    public B2BPasswordLogin ResetBySession(B2BSessionPasswordResetCommand command)
+    public B2BLogin ResetBySession(B2BSessionPasswordResetCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         OrganizationRules.CheckReference(command.OrganizationId);
@@ -129,7 +147,8 @@ internal sealed partial class B2BPasswordService
             RevokeOtherSessions(member.MemberId, session.MemberSessionId, now);
             var claims = CustomClaims.Merge(session.CustomClaims, command.Session.CustomClaims);
             var renewed = _store.MemberSessions.Renew(session, now, command.Session.SessionDurationMinutes, claims);
-            return new B2BPasswordLogin(member, organization, renewed);
+            // The member session itself is the proof, so the login gate has nothing to ask: it passes any session it extends.
+            return new B2BLogin(member, organization, renewed, "", null, null);
         });
     }
 
@@ -209,23 +228,38 @@ internal sealed partial class B2BPasswordService
     }
 
     /// <summary>
-    /// A member session for <paramref name="member"/> with a <c>password</c> factor for their address: the found one
-    /// extended when it is theirs (the spec: another member's is ignored), else a new one of 60 minutes by default.
+    /// What a password login shows the gate: a <c>password</c> factor for the member's address, the intermediate session
+    /// sent, and the found member session to extend when it is the member's (the spec: another member's is ignored).
     /// </summary>
-    private B2BPasswordLogin Login(StytchMember member, StytchOrganization organization, MemberSession? found, B2BPasswordSessionOptions options, DateTimeOffset now, bool revokeOthers)
+    private static LoginAttempt AttemptOf(StytchMember member, StytchOrganization organization, MemberSession? found, IntermediateSession? intermediate, B2BPasswordSessionOptions options, DateTimeOffset now)
     {
         var existing = found?.MemberId == member.MemberId ? found : null;
+        return new LoginAttempt
+        {
+            Organization = organization,
+            Member = member,
+            Factor = AuthenticationFactor.Of(FactorKind.Password, new FactorEmail(member.EmailId, member.EmailAddress), null, "", now, now),
+            Intermediate = intermediate,
+            Existing = existing,
+            SessionDurationMinutes = options.SessionDurationMinutes,
+            DefaultSessionMinutes = DefaultSessionMinutes,
+            Claims = CustomClaims.Merge(existing?.CustomClaims ?? CustomClaims.None, options.CustomClaims),
+            Locale = Validate.Locale(options.Locale),
+        };
+    }
+
+    /// <summary>
+    /// Ends a reset in the gate; the member's other sessions are revoked first (the spec: a reset "will revoke all active
+    /// sessions for the member_id"), the one being extended excepted.
+    /// </summary>
+    private B2BLogin Finish(LoginAttempt attempt, DateTimeOffset now, bool revokeOthers)
+    {
         if (revokeOthers)
         {
-            RevokeOtherSessions(member.MemberId, existing?.MemberSessionId, now);
+            RevokeOtherSessions(attempt.Member.MemberId, attempt.Existing?.MemberSessionId, now);
         }
 
-        var claims = CustomClaims.Merge(existing?.CustomClaims ?? CustomClaims.None, options.CustomClaims);
-        var factor = AuthenticationFactor.Of(FactorKind.Password, new FactorEmail(member.EmailId, member.EmailAddress), null, "", now, now)!;
-        var session = existing is null
-            ? _sessions.Start(member, organization, factor, options.SessionDurationMinutes ?? DefaultSessionMinutes, now, claims)
-            : _sessions.Extend(existing, member, organization, factor, options.SessionDurationMinutes, now, claims);
-        return new B2BPasswordLogin(member, organization, session);
+        return _gate.Pass(attempt, now);
     }
 
     private void RevokeOtherSessions(string memberId, string? keepSessionId, DateTimeOffset now)

@@ -3,6 +3,8 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 using Stytch.Fake.Products.B2B.Members;
 using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Mfa;
+using Stytch.Fake.Products.B2B.Mfa.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
 using Stytch.Fake.Products.B2B.Sessions.Wire;
 
@@ -32,7 +34,7 @@ internal static class B2BPasswordEndpoints
             Password = request.Password,
             Session = session,
         });
-        return await LoggedIn(call, login, w => w.WriteString("organization_id", login.Organization.OrganizationId)).ConfigureAwait(false);
+        return await B2BLoginWire.RespondAsync(call, login).ConfigureAwait(false);
     }
 
     private static ApiResponse StrengthCheck(ApiCall call, B2BPasswordStrengthCheckRequest request)
@@ -72,11 +74,7 @@ internal static class B2BPasswordEndpoints
             CodeVerifier = request.CodeVerifier,
             Session = session,
         });
-        return await LoggedIn(call, login, w =>
-        {
-            w.WriteString("member_email_id", login.Member.EmailId);
-            w.WriteString("organization_id", login.Organization.OrganizationId);
-        }).ConfigureAwait(false);
+        return await B2BLoginWire.RespondAsync(call, login, w => w.WriteString("member_email_id", login.Member.EmailId)).ConfigureAwait(false);
     }
 
     private static async ValueTask<ApiResponse> ExistingReset(ApiCall call, B2BExistingPasswordResetRequest request)
@@ -90,7 +88,7 @@ internal static class B2BPasswordEndpoints
             NewPassword = request.NewPassword,
             Session = session,
         });
-        return await LoggedIn(call, login, _ => { }).ConfigureAwait(false);
+        return await LoggedIn(call, login).ConfigureAwait(false);
     }
 
     private static async ValueTask<ApiResponse> SessionReset(ApiCall call, B2BSessionPasswordResetRequest request)
@@ -102,7 +100,7 @@ internal static class B2BPasswordEndpoints
             Password = request.Password,
             Session = session,
         });
-        return await LoggedIn(call, login, _ => { }, primaryRequired: false).ConfigureAwait(false);
+        return await LoggedIn(call, login, primaryRequired: false).ConfigureAwait(false);
     }
 
     private static ApiResponse Migrate(ApiCall call, B2BPasswordMigrateRequest request)
@@ -140,12 +138,6 @@ internal static class B2BPasswordEndpoints
             throw new StytchException(StytchError.TooManySessionArguments);
         }
 
-        // As for B2B email OTP and magic links: the fake issues no intermediate sessions to password logins yet.
-        if (!string.IsNullOrEmpty(intermediateSessionToken))
-        {
-            throw new StytchException(StytchError.IntermediateSessionNotFound);
-        }
-
         return new B2BPasswordSessionOptions
         {
             SessionToken = sessionToken,
@@ -153,33 +145,32 @@ internal static class B2BPasswordEndpoints
             SessionDurationMinutes = minutes,
             CustomClaims = ClaimsJson.Read(claims),
             Locale = locale,
+            IntermediateSessionToken = intermediateSessionToken,
         };
     }
 
     /// <summary>
-    /// The answer of a call that logged a member in: the member, the organization and the member session, with the
-    /// operation's own fields from <paramref name="extra"/>; session/reset's answer has no <c>primary_required</c>.
+    /// The answer of the resets without <c>organization_id</c> (the spec's shapes): the member, the organization, the
+    /// member session or the intermediate session and its step; session/reset's answer has no <c>primary_required</c>.
     /// </summary>
-    private static async ValueTask<ApiResponse> LoggedIn(ApiCall call, B2BPasswordLogin login, Action<Utf8JsonWriter> extra, bool primaryRequired = true)
+    private static async ValueTask<ApiResponse> LoggedIn(ApiCall call, B2BLogin login, bool primaryRequired = true)
     {
-        var jwt = await call.Project.Jwts.MintAsync(login.Session).ConfigureAwait(false);
+        var jwt = await B2BLoginWire.JwtAsync(call, login).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
             w.WriteString("member_id", login.Member.MemberId);
-            extra(w);
             MemberWire.Write(w, "member", login.Member, login.Organization);
             OrganizationWire.Write(w, "organization", login.Organization);
-            w.WriteString("session_token", login.Session.SessionToken);
-            w.WriteString("session_jwt", jwt);
-            // The fake asks for no MFA step yet, so the member is fully authenticated.
-            w.WriteString("intermediate_session_token", "");
-            w.WriteBoolean("member_authenticated", true);
-            MemberSessionWire.Write(w, login.Session);
-            w.WriteNull("mfa_required");
+            B2BLoginWire.WriteSession(w, login, jwt);
             if (primaryRequired)
             {
-                w.WriteNull("primary_required");
+                B2BLoginWire.WriteSteps(w, login);
+                return;
             }
+
+            w.WriteString("intermediate_session_token", login.IntermediateSessionToken);
+            w.WriteBoolean("member_authenticated", login.MemberAuthenticated);
+            B2BLoginWire.WriteMfaRequired(w, login.MfaRequired);
         });
     }
 }
