@@ -148,6 +148,10 @@ public static class StytchEndpoints
         public const string PasswordSessionReset = "b2b.passwords.session.reset";
         /// <summary><c>POST /v1/b2b/passwords/migrate</c>.</summary>
         public const string PasswordMigrate = "b2b.passwords.migrate";
+        /// <summary><c>POST /v1/b2b/sessions/exchange</c>.</summary>
+        public const string SessionExchange = "b2b.sessions.exchange";
+        /// <summary><c>GET /v1/b2b/sessions</c>.</summary>
+        public const string SessionGet = "b2b.sessions.get";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

@@ -413,6 +413,7 @@ internal sealed partial class ConformanceRun
         .. DiscoveryConformance.Variants,
         .. PasswordConformance.Variants,
         .. B2BPasswordConformance.Variants,
+        .. MemberSessionConformance.Variants,
 
         // RBAC
         Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),
@@ -598,6 +599,7 @@ internal sealed partial class ConformanceRun
         .. DiscoveryConformance.ErrorVariants,
         .. PasswordConformance.ErrorVariants,
         .. B2BPasswordConformance.ErrorVariants,
+        .. MemberSessionConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

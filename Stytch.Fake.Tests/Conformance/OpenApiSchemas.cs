@@ -91,6 +91,10 @@ internal static class OpenApiSchemas
         ["api_discovery_v1_discovery_organizations_CreateResponse.member_session"] = "MFA still needed: no member session",
         ["api_discovery_v1_discovery_organizations_CreateResponse.mfa_required"] = "member needs no MFA step",
         ["api_discovery_v1_discovery_organizations_CreateResponse.primary_required"] = "member needs no other primary factor",
+        // The member session exchange ends in the login gate too.
+        ["api_b2b_session_v1_ExchangeResponse.member_session"] = "MFA or a primary factor still needed: no member session",
+        ["api_b2b_session_v1_ExchangeResponse.mfa_required"] = "member needs no MFA step",
+        ["api_b2b_session_v1_ExchangeResponse.primary_required"] = "member needs no other primary factor",
         // Password calls without session_duration_minutes: no session ("a Stytch session will not be created", the
         // field's description), written as otps/authenticate writes it; a zxcvbn project has no LUDS findings (Stytch's
         // strength policy guide shows "luds_requirements": null).

@@ -42,6 +42,7 @@ internal sealed class B2BProducts
         Totps = new B2BTotpService(store, Members, step);
         RecoveryCodes = new B2BRecoveryCodeService(store, step);
         Passwords = new B2BPasswordService(store, Organizations, Members, Sessions, Logins);
+        SessionExchange = new SessionExchange(store, Organizations, Members, Logins);
     }
 
     public OrganizationService Organizations { get; }
@@ -78,6 +79,9 @@ internal sealed class B2BProducts
 
     /// <summary>B2B passwords (<c>/v1/b2b/passwords/*</c>).</summary>
     public B2BPasswordService Passwords { get; }
+
+    /// <summary>Member sessions moved to another organization of the same email (<c>/v1/b2b/sessions/exchange</c>).</summary>
+    public SessionExchange SessionExchange { get; }
 
     public ProjectStore Store => _store;
 

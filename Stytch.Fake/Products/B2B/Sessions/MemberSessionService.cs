@@ -57,6 +57,20 @@ internal sealed class MemberSessionService
     /// <summary>A member's live sessions, oldest first.</summary>
     public IReadOnlyList<MemberSession> List(string memberId) => _store.Transact(() => Sessions.Live(_store.Clock.Now, memberId));
 
+    /// <summary>
+    /// <c>GET /v1/b2b/sessions</c>: the live sessions of the member of the organization (by id, slug or external id) with
+    /// this id or external id, oldest first.
+    /// </summary>
+    public IReadOnlyList<MemberSession> ListOf(string? organizationReference, string? memberReference)
+    {
+        OrganizationRules.CheckReference(organizationReference);
+        return _store.Transact(() =>
+        {
+            var member = _members.Resolve(_organizations.Resolve(organizationReference), memberReference, includeDeleted: false);
+            return Sessions.Live(_store.Clock.Now, member.MemberId);
+        });
+    }
+
     /// <summary>Every member's live sessions, oldest first (the back door behind the inbox page).</summary>
     public IReadOnlyList<MemberSession> ListLive() => _store.Transact(() => Sessions.Live(_store.Clock.Now));
 

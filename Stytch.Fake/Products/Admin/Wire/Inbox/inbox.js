@@ -36,6 +36,7 @@
     'passwords.email.reset', 'passwords.existing_password.reset', 'passwords.session.reset',
     'b2b.passwords.authenticate', 'b2b.passwords.strength_check', 'b2b.passwords.email.reset.start', 'b2b.passwords.email.reset',
     'b2b.passwords.existing_password.reset', 'b2b.passwords.session.reset', 'b2b.passwords.migrate',
+    'b2b.sessions.exchange', 'b2b.sessions.get',
   ];
 
   const CANNED_ERRORS = [

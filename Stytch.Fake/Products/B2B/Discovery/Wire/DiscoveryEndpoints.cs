@@ -71,7 +71,7 @@ internal static class DiscoveryEndpoints
             CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
             Locale = request.Locale,
         });
-        return await RespondAsync(call, login).ConfigureAwait(false);
+        return await B2BLoginWire.RespondWithoutOrganizationIdAsync(call, login).ConfigureAwait(false);
     }
 
     private static async ValueTask<ApiResponse> CreateAsync(ApiCall call, DiscoveryCreateRequest request)
@@ -83,21 +83,7 @@ internal static class DiscoveryEndpoints
             SessionDurationMinutes = request.SessionDurationMinutes,
             CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
         });
-        return await RespondAsync(call, login).ConfigureAwait(false);
-    }
-
-    /// <summary>The login's fields as the spec's exchange and create answers have them: no <c>organization_id</c>, unlike authenticate's.</summary>
-    private static async ValueTask<ApiResponse> RespondAsync(ApiCall call, B2BLogin login)
-    {
-        var jwt = await B2BLoginWire.JwtAsync(call, login).ConfigureAwait(false);
-        return ApiResponse.Ok(call.RequestId, w =>
-        {
-            w.WriteString("member_id", login.Member.MemberId);
-            MemberWire.Write(w, "member", login.Member, login.Organization);
-            OrganizationWire.Write(w, "organization", login.Organization);
-            B2BLoginWire.WriteSession(w, login, jwt);
-            B2BLoginWire.WriteSteps(w, login);
-        });
+        return await B2BLoginWire.RespondWithoutOrganizationIdAsync(call, login).ConfigureAwait(false);
     }
 
     private static async ValueTask<ApiResponse> ListAsync(ApiCall call, DiscoveryListRequest request)

@@ -46,6 +46,23 @@ internal static class B2BLoginWire
         });
     }
 
+    /// <summary>
+    /// The answer of the exchanges and of discovery's organization create: as <see cref="RespondAsync"/> but without
+    /// <c>organization_id</c>, which their response schemas lack.
+    /// </summary>
+    public static async ValueTask<ApiResponse> RespondWithoutOrganizationIdAsync(ApiCall call, B2BLogin login)
+    {
+        var jwt = await JwtAsync(call, login).ConfigureAwait(false);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("member_id", login.Member.MemberId);
+            MemberWire.Write(w, "member", login.Member, login.Organization);
+            OrganizationWire.Write(w, "organization", login.Organization);
+            WriteSession(w, login, jwt);
+            WriteSteps(w, login);
+        });
+    }
+
     /// <summary><c>session_token</c>, <c>session_jwt</c> and <c>member_session</c> (empty, empty and null without a session).</summary>
     public static void WriteSession(Utf8JsonWriter w, B2BLogin login, string jwt)
     {

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Stytch.Fake.Http;
 using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Mfa.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
 
 namespace Stytch.Fake.Products.B2B.Sessions.Wire;
 
 /// <summary>
 /// The B2B member session endpoints: authenticate (with an optional authorization check) and revoke, which takes the
-/// member session headers (<see cref="MemberSessionHeaders"/>) and then needs <c>revoke-sessions</c>.
+/// member session headers (<see cref="MemberSessionHeaders"/>) and then needs <c>revoke-sessions</c>; exchange into
+/// another organization of the same email; and a member's live sessions.
 /// </summary>
 internal static class MemberSessionEndpoints
 {
@@ -15,7 +17,31 @@ internal static class MemberSessionEndpoints
     [
         Endpoint.PostAsync("b2b.sessions.authenticate", "/v1/b2b/sessions/authenticate", MemberSessionRequestJson.Default.MemberSessionAuthenticateRequest, Authenticate),
         Endpoint.PostAsync("b2b.sessions.revoke", "/v1/b2b/sessions/revoke", MemberSessionRequestJson.Default.MemberSessionRevokeRequest, Revoke),
+        Endpoint.PostAsync("b2b.sessions.exchange", "/v1/b2b/sessions/exchange", MemberSessionRequestJson.Default.MemberSessionExchangeRequest, ExchangeAsync),
+        Endpoint.Get("b2b.sessions.get", "/v1/b2b/sessions", List),
     ];
+
+    private static async ValueTask<ApiResponse> ExchangeAsync(ApiCall call, MemberSessionExchangeRequest request)
+    {
+        var claims = ClaimsJson.Read(request.SessionCustomClaims);
+        var (token, sessionId, duration) = await SessionArguments.ResolveAsync(call, request.SessionToken, request.SessionJwt, request.SessionDurationMinutes).ConfigureAwait(false);
+        var login = call.Project.B2BProducts.SessionExchange.Exchange(new SessionExchangeCommand
+        {
+            OrganizationId = request.OrganizationId,
+            SessionToken = token,
+            SessionId = sessionId,
+            SessionDurationMinutes = duration,
+            CustomClaims = claims,
+            Locale = request.Locale,
+        });
+        return await B2BLoginWire.RespondWithoutOrganizationIdAsync(call, login).ConfigureAwait(false);
+    }
+
+    private static ApiResponse List(ApiCall call)
+    {
+        var sessions = call.Project.B2BProducts.Sessions.ListOf(call.Query("organization_id"), call.Query("member_id"));
+        return ApiResponse.Ok(call.RequestId, w => MemberSessionWire.WriteArray(w, "member_sessions", sessions));
+    }
 
     private static async ValueTask<ApiResponse> Authenticate(ApiCall call, MemberSessionAuthenticateRequest request)
     {

@@ -18,6 +18,16 @@ internal sealed record MemberSessionAuthenticateRequest(
 /// <summary><c>POST /v1/b2b/sessions/revoke</c>: exactly one of the four.</summary>
 internal sealed record MemberSessionRevokeRequest(string? MemberSessionId, string? SessionToken, string? SessionJwt, string? MemberId);
 
+/// <summary><c>POST /v1/b2b/sessions/exchange</c>: exactly one of the token and the JWT; <c>telemetry_id</c> is type-checked only.</summary>
+internal sealed record MemberSessionExchangeRequest(
+    [property: BodyRule<ClaimsJson.Rule>] JsonElement? SessionCustomClaims,
+    string? TelemetryId,
+    string? OrganizationId,
+    string? SessionToken,
+    string? SessionJwt,
+    int? SessionDurationMinutes,
+    string? Locale);
+
 /// <summary>
 /// The <c>authorization_check</c> of <c>sessions/authenticate</c>, read into its engine record. A request record declares
 /// it as a <c>JsonElement?</c> member marked <c>[BodyRule&lt;AuthorizationCheckJson.Rule&gt;]</c>, and its handler reads
@@ -54,4 +64,5 @@ internal static class AuthorizationCheckJson
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(MemberSessionAuthenticateRequest))]
 [JsonSerializable(typeof(MemberSessionRevokeRequest))]
+[JsonSerializable(typeof(MemberSessionExchangeRequest))]
 internal sealed partial class MemberSessionRequestJson : JsonSerializerContext;
