@@ -23,6 +23,18 @@ public static class StytchEndpoints
         public const string UserGet = "users.get";
         /// <summary><c>DELETE /v1/users/{user_id}</c>.</summary>
         public const string UserDelete = "users.delete";
+        /// <summary><c>POST /v1/users</c>.</summary>
+        public const string UserCreate = "users.create";
+        /// <summary><c>PUT /v1/users/{user_id}</c>.</summary>
+        public const string UserUpdate = "users.update";
+        /// <summary><c>POST /v1/users/search</c>.</summary>
+        public const string UserSearch = "users.search";
+        /// <summary><c>DELETE /v1/users/emails/{email_id}</c>.</summary>
+        public const string UserEmailDelete = "users.emails.delete";
+        /// <summary><c>DELETE /v1/users/phone_numbers/{phone_id}</c>.</summary>
+        public const string UserPhoneNumberDelete = "users.phone_numbers.delete";
+        /// <summary><c>DELETE /v1/users/{user_id}/external_id</c>.</summary>
+        public const string UserExternalIdDelete = "users.external_id.delete";
         /// <summary><c>POST /v1/sessions/authenticate</c>.</summary>
         public const string SessionAuthenticate = "sessions.authenticate";
         /// <summary><c>POST /v1/sessions/revoke</c>.</summary>

@@ -414,6 +414,7 @@ internal sealed partial class ConformanceRun
         .. PasswordConformance.Variants,
         .. B2BPasswordConformance.Variants,
         .. MemberSessionConformance.Variants,
+        .. UserConformance.Variants,
 
         // RBAC
         Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),
@@ -600,6 +601,7 @@ internal sealed partial class ConformanceRun
         .. PasswordConformance.ErrorVariants,
         .. B2BPasswordConformance.ErrorVariants,
         .. MemberSessionConformance.ErrorVariants,
+        .. UserConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

@@ -312,6 +312,20 @@ public sealed partial class InboxBrowserTests
         Assert.That(Stytch.DefaultProject.Users.All, Is.Empty);
     }
 
+    [Test]
+    public async Task Users_UserWithNamePhoneAndExternalId_ShowsThemInItsRow()
+    {
+        await OpenAsync();
+        var created = Stytch.Seed.UserWithPhone("+14155550123", "ada@example.com");
+        Stytch.DefaultProject.ConsumerProducts.Users.Update(created.UserId, new() { Name = new("Ada", null, "Lovelace"), ExternalId = "crm-42" });
+
+        var row = _page.GetByTestId("user");
+        await Expect(row.GetByTestId("user-name")).ToHaveTextAsync("Ada Lovelace");
+        await Expect(row.GetByTestId("user-email")).ToHaveTextAsync("ada@example.com");
+        await Expect(row.GetByTestId("user-phone")).ToHaveTextAsync("+14155550123");
+        await Expect(row.GetByTestId("user-external-id")).ToHaveTextAsync("external: crm-42");
+    }
+
     // ---- everything at once, and the README's screenshot ------------------------------------------
 
     [Test]

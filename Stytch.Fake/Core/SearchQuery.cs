@@ -110,11 +110,12 @@ internal static class SearchQuery
         { Text: { } text } => text.Length < MinFuzzyLength ? $"'{text}'" : "a string",
         { Flag: not null } => "a boolean",
         { List.Count: 0 } => "an empty array",
+        { Members: not null } => "an object",
         _ => "an array",
     };
 }
 
-/// <summary>A search filter value as sent: a string, a boolean or a list of strings (exactly one is set).</summary>
+/// <summary>A search filter value as sent: a string, a boolean, a list of strings or an object of strings (exactly one is set).</summary>
 internal sealed record SearchValue
 {
     /// <summary>A string value.</summary>
@@ -123,6 +124,8 @@ internal sealed record SearchValue
     public bool? Flag { get; init; }
     /// <summary>A list of strings.</summary>
     public IReadOnlyList<string>? List { get; init; }
+    /// <summary>An object of strings, such as <c>{greater_than, less_than}</c>.</summary>
+    public IReadOnlyDictionary<string, string>? Members { get; init; }
 }
 
 /// <summary>One operand of a search query.</summary>

@@ -79,8 +79,22 @@ internal static class SearchJson
         JsonValueKind.True or JsonValueKind.False => new SearchValue { Flag = value.GetBoolean() },
         JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
             new SearchValue { List = value.EnumerateArray().Select(v => v.GetString()!).ToArray() },
+        // An object of strings is the range of the users search's created_at_between.
+        JsonValueKind.Object when value.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String) =>
+            new SearchValue { Members = Members(value) },
         _ => throw JsonBody.Expected(at, "a string, a boolean or an array of strings", value),
     };
+
+    private static Dictionary<string, string> Members(JsonElement value)
+    {
+        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in value.EnumerateObject())
+        {
+            members[p.Name] = p.Value.GetString()!;
+        }
+
+        return members;
+    }
 
     /// <summary>Binds a search body's <c>query</c> by <see cref="ReadQuery"/>.</summary>
     internal sealed class QueryRule : IBodyRule

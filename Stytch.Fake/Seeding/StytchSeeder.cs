@@ -89,7 +89,9 @@ public sealed partial class StytchSeeder
                         throw new StytchException(StytchError.InvalidRequestValue);
                     }
 
-                    users.Add(_project.ConsumerProducts.Users.Create(user.Email ?? RandomUserEmail(), status == "pending"));
+                    users.Add(user.PhoneNumber is null
+                        ? _project.ConsumerProducts.Users.Create(user.Email ?? RandomUserEmail(), status == "pending")
+                        : CreateWithPhone(user.PhoneNumber, user.Email, status == "pending"));
                 }
             }
             catch (StytchException)
@@ -337,7 +339,11 @@ internal sealed record MemberSpec(string? EmailAddress, string? Name = null, str
 /// <summary>One consumer user to seed.</summary>
 /// <param name="Email">The address; a random one when null.</param>
 /// <param name="Status"><c>active</c> (default) or <c>pending</c>.</param>
-internal sealed record UserSpec(string? Email, string? Status = null);
+internal sealed record UserSpec(string? Email, string? Status = null)
+{
+    /// <summary>The user's phone number (E.164), or null for a user with an email alone.</summary>
+    public string? PhoneNumber { get; init; }
+}
 
 /// <summary>What <see cref="StytchSeeder.Apply"/> created.</summary>
 /// <param name="Organizations">The organizations, with their members, in the order given.</param>

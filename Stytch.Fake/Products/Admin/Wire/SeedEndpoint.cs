@@ -7,7 +7,7 @@ namespace Stytch.Fake.Products.Admin.Wire;
 /// <summary>
 /// <c>POST /_fake/v1/projects/{project_id}/seed</c>: the same seeding as <see cref="StytchSeeder.Apply"/>, from
 /// <c>{"organizations":[{"organization_name"?, "organization_slug"?, "email_jit_provisioning"?, "email_allowed_domains"?,
-/// "members":[{"email_address", "name"?, "status"?}]}], "users":[{"email", "status"?}]}</c>. All or nothing; answers
+/// "members":[{"email_address", "name"?, "status"?}]}], "users":[{"email" (or "phone_number"), "phone_number"?, "status"?}]}</c>. All or nothing; answers
 /// 201 with the created organizations (each with its members) and users as Stytch renders them.
 /// </summary>
 internal static class SeedEndpoint
@@ -16,7 +16,7 @@ internal static class SeedEndpoint
         ["organization_name", "organization_slug", "email_jit_provisioning", "email_allowed_domains", "members"];
 
     private static readonly string[] MemberKeys = ["email_address", "name", "status"];
-    private static readonly string[] UserKeys = ["email", "status"];
+    private static readonly string[] UserKeys = ["email", "status", "phone_number"];
 
     public static IEnumerable<Endpoint> All() =>
     [
@@ -26,7 +26,14 @@ internal static class SeedEndpoint
     /// <summary>What <paramref name="request"/> asks to seed: its items read in order, each with its own messages.</summary>
     internal static SeedSpec Read(SeedRequest request) => new(
         Items(request.Organizations, "organizations", OrganizationKeys, ReadOrganization),
-        Items(request.Users, "users", UserKeys, u => new UserSpec(Text(u, "users", "email", required: true), Text(u, "users", "status"))));
+        Items(request.Users, "users", UserKeys, ReadUser));
+
+    // A user needs an email or a phone number, as POST /v1/users does.
+    private static UserSpec ReadUser(JsonElement u)
+    {
+        var phone = Text(u, "users", "phone_number");
+        return new UserSpec(Text(u, "users", "email", required: phone is null), Text(u, "users", "status")) { PhoneNumber = phone };
+    }
 
     private static ApiResponse Seed(ApiCall call, SeedRequest request)
     {

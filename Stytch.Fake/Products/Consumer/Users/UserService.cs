@@ -8,7 +8,7 @@ namespace Stytch.Fake.Products.Consumer.Users;
 /// <see cref="ProjectStore"/>. The other consumer products find and create users through it, inside their own
 /// transactions.
 /// </summary>
-internal sealed class UserService
+internal sealed partial class UserService
 {
     private readonly ProjectStore _store;
     private readonly UserTable _users;
@@ -39,13 +39,13 @@ internal sealed class UserService
     /// <summary>Every user, oldest first.</summary>
     public IReadOnlyList<StytchUser> List() => _store.Transact(() => _users.All.Select(Public).ToArray());
 
-    /// <summary><c>DELETE /v1/users/{user_id}</c>: the user, their codes, roles and sessions go.</summary>
+    /// <summary><c>DELETE /v1/users/{user_id}</c> (the id or the external id): the user, their codes, roles and sessions go.</summary>
     public string Delete(string? userId)
     {
         CheckUserId(userId);
         return _store.Transact(() =>
         {
-            var user = Require(userId!);
+            var user = Resolve(userId!);
             var methods = user.Emails.Select(e => e.EmailId).Concat(user.Phones.Select(p => p.PhoneId)).ToHashSet(StringComparer.Ordinal);
             _users.Remove(user);
             _store.Secrets.RemoveWhere(k => methods.Contains(k.Subject));
@@ -189,11 +189,15 @@ internal sealed class UserService
 
     public static void CheckUserId(string? userId)
     {
-        if (string.IsNullOrWhiteSpace(userId) || userId.Length > 128 || userId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '|')))
+        if (!IsUserIdShaped(userId))
         {
             throw new StytchException(StytchError.InvalidUserId);
         }
     }
+
+    /// <summary>Whether <paramref name="id"/> has the shape of a user id or an external id: 1 to 128 letters, digits, '-', '_', '.' or '|'.</summary>
+    public static bool IsUserIdShaped(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && id.Length <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '|');
 
     private UserRecord New(bool pending, DateTimeOffset now) => new(_store.Ids.New("user"), pending ? "pending" : "active", now);
 

@@ -14,6 +14,7 @@
   const ENDPOINTS = [
     'otps.email.login_or_create', 'otps.email.send', 'otps.authenticate',
     'users.get', 'users.delete',
+    'users.create', 'users.update', 'users.search', 'users.emails.delete', 'users.phone_numbers.delete', 'users.external_id.delete',
     'sessions.authenticate', 'sessions.revoke', 'sessions.get', 'sessions.jwks',
     'magic_links.email.login_or_create', 'magic_links.email.send', 'magic_links.email.invite', 'magic_links.email.revoke_invite',
     'magic_links.create', 'magic_links.authenticate',
@@ -234,7 +235,7 @@
   function renderData(messages, users, organizations, sessions, faults) {
     const orgs = new Map(organizations.map((o) => [o.organization.organization_id, o.organization]));
     const members = new Map(organizations.flatMap((o) => o.members.map((m) => [m.member_id, m])));
-    const userEmails = new Map(users.map((u) => [u.user_id, (u.emails[0] || {}).email || u.user_id]));
+    const userEmails = new Map(users.map((u) => [u.user_id, (u.emails[0] || {}).email || (u.phone_numbers[0] || {}).phone_number || u.user_id]));
 
     $('outbox-count').textContent = count(messages.length);
     $('outbox').replaceChildren(...(messages.length
@@ -381,16 +382,23 @@
   function usersTable(users, sessions) {
     const live = new Map();
     for (const s of sessions) live.set(s.user_id, (live.get(s.user_id) || 0) + 1);
+    const verified = (v) => v ? el('span', { class: 'verified', title: 'verified' }, ' ✓') : null;
+    const contacts = (items, field, testid) => items.length
+      ? items.map((c) => el('div', { 'data-testid': testid }, c[field], verified(c.verified)))
+      : '—';
+    const fullName = (n) => [n && n.first_name, n && n.middle_name, n && n.last_name].filter(Boolean).join(' ');
     return el('table', { class: 'table' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Email'), el('th', {}, 'Status'), el('th', {}, 'Sessions'), el('th', {}, 'User id'))),
-      el('tbody', {}, users.map((u) => {
-        const email = u.emails[0] || {};
-        return el('tr', { 'data-testid': 'user' },
-          el('td', {}, email.email || '', email.verified ? el('span', { class: 'verified', title: 'verified' }, ' ✓') : null),
-          el('td', {}, el('span', { class: 'badge status-' + oneOf(u.status, ['active', 'pending'], 'other') }, u.status)),
-          el('td', { class: 'num' }, String(live.get(u.user_id) || 0)),
-          el('td', { class: 'mono small', title: u.user_id }, u.user_id));
-      })));
+      el('thead', {}, el('tr', {},
+        el('th', {}, 'Name'), el('th', {}, 'Email'), el('th', {}, 'Phone'), el('th', {}, 'Status'),
+        el('th', {}, 'Sessions'), el('th', {}, 'User id'))),
+      el('tbody', {}, users.map((u) => el('tr', { 'data-testid': 'user' },
+        el('td', { 'data-testid': 'user-name' }, fullName(u.name) || '—'),
+        el('td', {}, contacts(u.emails, 'email', 'user-email')),
+        el('td', {}, contacts(u.phone_numbers, 'phone_number', 'user-phone')),
+        el('td', {}, el('span', { class: 'badge status-' + oneOf(u.status, ['active', 'pending'], 'other') }, u.status)),
+        el('td', { class: 'num' }, String(live.get(u.user_id) || 0)),
+        el('td', { class: 'mono small', title: u.user_id }, u.user_id,
+          u.external_id ? el('div', { class: 'small', 'data-testid': 'user-external-id' }, 'external: ' + u.external_id) : null)))));
   }
 
   function organizationBlock({ organization: o, members }) {

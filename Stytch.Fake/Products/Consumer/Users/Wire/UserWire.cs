@@ -60,6 +60,8 @@ internal sealed record WireUser(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(WireUser))]
+[JsonSerializable(typeof(WireEmail))]
+[JsonSerializable(typeof(WirePhone))]
 internal sealed partial class UserWireJson : JsonSerializerContext;
 
 /// <summary>Writes users, for every product whose responses carry one.</summary>
@@ -84,6 +86,17 @@ internal static class UserWire
         {
             property.WriteTo(w);
         }
+    }
+
+    /// <summary>The user's <c>emails</c>, <c>phone_numbers</c> and <c>crypto_wallets</c> (none), as Update User answers them beside the user.</summary>
+    public static void WriteContacts(Utf8JsonWriter w, StytchUser user)
+    {
+        var wire = WireUser.From(user);
+        WireJson.WriteArray(w, "emails", wire.Emails, UserWireJson.Default.WireEmail);
+        WireJson.WriteArray(w, "phone_numbers", wire.PhoneNumbers, UserWireJson.Default.WirePhone);
+        w.WritePropertyName("crypto_wallets");
+        w.WriteStartArray();
+        w.WriteEndArray();
     }
 
     /// <summary><c>"users":[…]</c>, each as Stytch's User object.</summary>
