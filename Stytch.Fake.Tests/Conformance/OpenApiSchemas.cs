@@ -76,6 +76,7 @@ internal static class OpenApiSchemas
         ["api_m2m_v1_M2MClient.next_client_secret_last_four"] = "M2M client not rotating its secret",
         ["api_m2m_v1_M2MClientWithClientSecret.next_client_secret_last_four"] = "a new M2M client rotates no secret",
         ["api_m2m_v1_ResultsMetadata.next_cursor"] = "last page of an M2M client search",
+        ["api_user_v1_ResultsMetadata.next_cursor"] = "last page of a user search",
         // Discovered organizations (the Discovered Organization object; stytch-js's DiscoveredOrganization type): a
         // membership of an existing member has "details": null; one joinable by email domain "member": null.
         ["api_discovery_v1_Membership.details"] = "membership of an existing member: no details",

@@ -595,8 +595,9 @@ internal static class HostileCases
         yield return Get("UsersGet", "EmptyId", "/v1/users/", 404, "route_not_found");
         // POST /v1/users is Stytch's (create user), so the path exists: GET is the wrong method.
         yield return Get("UsersList", "NoId", "/v1/users", 405, "method_not_allowed");
-        // PUT /v1/users/{user_id} is Stytch's (update user), which the fake lacks: 404 saying so, not 405.
-        yield return new HostileCase("UsersUpdate", "NotImplemented", "PUT", "/v1/users/{user_id}", J("{}"), 404, "route_not_found");
+        yield return new HostileCase("UsersUpdate", "OtherProjectsUser", "PUT", "/v1/users/{other_user_id}", J("{}"), 404, "user_not_found");
+        // PUT /v1/users/{user_id}/exchange_primary_factor is Stytch's, which the fake lacks: 404 saying so, not 405.
+        yield return new HostileCase("UsersExchangePrimaryFactor", "NotImplemented", "PUT", "/v1/users/{user_id}/exchange_primary_factor", J("{}"), 404, "route_not_found");
         yield return Get("SessionsGet", "NoUserId", "/v1/sessions", 400, "invalid_user_id");
         yield return Get("SessionsGet", "EmptyUserId", "/v1/sessions?user_id=", 400, "invalid_user_id");
         yield return Get("SessionsGet", "TraversalUserId", "/v1/sessions?user_id=..%2F..%2Fetc", 400, "invalid_user_id");

@@ -81,14 +81,14 @@ public sealed class RequestLogWireTests : FakeWireTest
     [Test]
     public async Task Requests_BackDoor_ListsUnroutedCallsWithTheirMessage()
     {
-        await Client.PostAsync("/v1/users/search", new { });
+        await Client.PostAsync("/v1/webauthn/register/start", new { });
 
         var listed = await Client.GetAsync($"/_fake/v1/projects/{Stytch.ProjectId}/requests");
 
-        var entry = listed.Json["requests"]!.AsArray().Select(r => r!.AsObject()).First(r => r["path"]!.GetValue<string>() == "/v1/users/search");
+        var entry = listed.Json["requests"]!.AsArray().Select(r => r!.AsObject()).First(r => r["path"]!.GetValue<string>() == "/v1/webauthn/register/start");
         Assert.That(entry["status_code"]!.GetValue<int>(), Is.EqualTo(404));
         Assert.That(entry["error_type"]!.GetValue<string>(), Is.EqualTo("route_not_found"));
-        Assert.That(entry["error_message"]!.GetValue<string>(), Does.StartWith("POST /v1/users/search is a Stytch endpoint Stytch.Fake does not implement yet."));
+        Assert.That(entry["error_message"]!.GetValue<string>(), Does.StartWith("POST /v1/webauthn/register/start is a Stytch endpoint Stytch.Fake does not implement yet."));
     }
 
     [Test]
