@@ -21,6 +21,7 @@ public sealed class ReadmeTests
     [TestCase("Stytch.Fake.Tests/Readme/B2BMagicLinkTests.cs", "b2b-magic-link", "csharp")]
     [TestCase("Stytch.Fake.Tests/Readme/RbacPolicyTests.cs", "rbac", "csharp")]
     [TestCase("Stytch.Fake.Tests/Readme/MfaTests.cs", "mfa", "csharp")]
+    [TestCase("Stytch.Fake.Tests/Readme/DiscoveryTests.cs", "discovery", "csharp")]
     public void Readme_CodeBlock_IsTheCompiledCode(string file, string region, string language, bool wholeBlock = true)
     {
         var readme = Normalize(File.ReadAllText(Path.Combine(RepoRoot.Find(), "README.md")));

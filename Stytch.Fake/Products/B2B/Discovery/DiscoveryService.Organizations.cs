@@ -113,9 +113,7 @@ internal sealed partial class DiscoveryService
     /// </summary>
     private static IntermediateSession ForMember(IntermediateSession session, StytchMember member) => session with
     {
-        Factors = [.. session.Factors.Select(f => f.Email is { EmailId.Length: 0 } email && email.EmailAddress == member.EmailAddress
-            ? AuthenticationFactor.Of(f.Kind, new FactorEmail(member.EmailId, email.EmailAddress), f.Phone, f.Provider, f.CreatedAt, f.LastAuthenticatedAt) ?? f
-            : f)],
+        Factors = LoginGate.NamingMember(session.Factors, member),
     };
 
     /// <summary>The intermediate session token is required (inferred: a missing one is an unknown one).</summary>

@@ -133,7 +133,7 @@ internal sealed class LoginGate
             throw new StytchException(StytchError.OperationRestrictedByOrganizationMfaMethods);
         }
 
-        var factors = Merge(attempt.Intermediate?.Factors ?? [], attempt.CarriedFactors, factor);
+        var factors = Merge(NamingMember(attempt.Intermediate?.Factors ?? [], member), attempt.CarriedFactors, factor);
         var extending = attempt.Existing is not null;
         if (!extending && !factors.Any(AuthMethods.IsPrimary))
         {
@@ -167,6 +167,20 @@ internal sealed class LoginGate
         {
             throw new StytchException(StytchError.InvalidExchangePrimaryFactorUser);
         }
+    }
+
+    /// <summary>
+    /// The factors with their email factors for <paramref name="member"/>'s address naming its email id: a discovery
+    /// login proves an address before any member has it, so its factors carry an empty id until a login to an
+    /// organization names the member (then a new factor of the same kind replaces it instead of standing beside it).
+    /// </summary>
+    public static IReadOnlyList<AuthenticationFactor> NamingMember(IReadOnlyList<AuthenticationFactor> factors, StytchMember member)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        ArgumentNullException.ThrowIfNull(member);
+        return [.. factors.Select(f => f.Email is { EmailId.Length: 0 } email && email.EmailAddress == member.EmailAddress && member.EmailId.Length > 0
+            ? AuthenticationFactor.Of(f.Kind, new FactorEmail(member.EmailId, email.EmailAddress), f.Phone, f.Provider, f.CreatedAt, f.LastAuthenticatedAt) ?? f
+            : f)];
     }
 
     /// <summary>The factors in the order shown, a later one of the same kind and method replacing an earlier one.</summary>
