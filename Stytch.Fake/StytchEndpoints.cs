@@ -164,6 +164,12 @@ public static class StytchEndpoints
         public const string SessionExchange = "b2b.sessions.exchange";
         /// <summary><c>GET /v1/b2b/sessions</c>.</summary>
         public const string SessionGet = "b2b.sessions.get";
+        /// <summary><c>POST /v1/b2b/passwords/discovery/authenticate</c>.</summary>
+        public const string PasswordDiscoveryAuthenticate = "b2b.passwords.discovery.authenticate";
+        /// <summary><c>POST /v1/b2b/passwords/discovery/email/reset/start</c>.</summary>
+        public const string PasswordDiscoveryEmailResetStart = "b2b.passwords.discovery.email.reset.start";
+        /// <summary><c>POST /v1/b2b/passwords/discovery/email/reset</c>.</summary>
+        public const string PasswordDiscoveryEmailReset = "b2b.passwords.discovery.email.reset";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

@@ -10,6 +10,9 @@ internal static class B2BPasswordConformance
     private const string ExistingReset = "/v1/b2b/passwords/existing_password/reset";
     private const string SessionReset = "/v1/b2b/passwords/session/reset";
     private const string Migrate = "/v1/b2b/passwords/migrate";
+    private const string DiscoveryAuthenticate = "/v1/b2b/passwords/discovery/authenticate";
+    private const string DiscoveryResetStart = "/v1/b2b/passwords/discovery/email/reset/start";
+    private const string DiscoveryReset = "/v1/b2b/passwords/discovery/email/reset";
 
     // A strong password on no breached list, and its MD-5 (hex, by Python's hashlib).
     private const string Password = "Plover-Quartz-91!";
@@ -112,6 +115,32 @@ internal static class B2BPasswordConformance
             await r.Client.PostAsync(Migrate, new { organization_id = org, email_address = "ada@acme.io", hash_type = "md_5", hash = PasswordMd5 });
             return await r.Client.PostAsync(ExistingReset, new { organization_id = org, email_address = "ada@acme.io", existing_password = Password, new_password = NewPassword });
         }),
+        new("B2BPasswordDiscoveryAuthenticate_MemberAndJoinable", "POST", DiscoveryAuthenticate, async r =>
+        {
+            await MemberWithPasswordAsync(r);
+            return await r.Client.PostAsync(DiscoveryAuthenticate, new { email_address = "ada@acme.io", password = Password });
+        }),
+        new("B2BPasswordDiscoveryResetStart_EveryOption", "POST", DiscoveryResetStart, async r =>
+        {
+            await MemberWithPasswordAsync(r);
+            return await r.Client.PostAsync(DiscoveryResetStart, new
+            {
+                email_address = "ada@acme.io",
+                reset_password_redirect_url = Core.RedirectUrls.FreshProjectDefault,
+                discovery_redirect_url = Core.RedirectUrls.FreshProjectDefault,
+                reset_password_template_id = "reset",
+                reset_password_expiration_minutes = 60,
+                pkce_code_challenge = Core.Pkce.ChallengeOf("a-pkce-code-verifier-of-enough-length-0123456789"),
+                locale = "es",
+                verify_email_template_id = "verify",
+            });
+        }),
+        new("B2BPasswordDiscoveryReset_IntermediateSession", "POST", DiscoveryReset, async r =>
+        {
+            await MemberWithPasswordAsync(r);
+            await r.Client.PostAsync(DiscoveryResetStart, new { email_address = "ada@acme.io" });
+            return await r.Client.PostAsync(DiscoveryReset, new { password_reset_token = r.Project.Outbox.LatestFor("ada@acme.io").Token, password = NewPassword });
+        }),
     ];
 
     public static IReadOnlyList<ErrorVariant> ErrorVariants { get; } =
@@ -136,6 +165,11 @@ internal static class B2BPasswordConformance
             existing_password = Password,
             new_password = "password",
         })),
+        new("B2BPasswordDiscoveryWrong", 401, "unauthorized_credentials", async r =>
+        {
+            await MemberWithPasswordAsync(r);
+            return await r.Client.PostAsync(DiscoveryAuthenticate, new { email_address = "ada@acme.io", password = "wrong" });
+        }),
     ];
 
     /// <summary>An organization <c>acme</c> that JIT provisions acme.io and requires MFA of everyone; its id.</summary>

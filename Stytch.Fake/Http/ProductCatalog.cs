@@ -48,6 +48,7 @@ internal static class ProductCatalog
         B2BRecoveryCodeEndpoints.All,
         PasswordEndpoints.All,
         B2BPasswordEndpoints.All,
+        B2BPasswordDiscoveryEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

@@ -41,7 +41,7 @@ internal sealed class B2BProducts
         SmsOtp = new B2BSmsOtpService(store, step);
         Totps = new B2BTotpService(store, Members, step);
         RecoveryCodes = new B2BRecoveryCodeService(store, step);
-        Passwords = new B2BPasswordService(store, Organizations, Members, Sessions, Logins);
+        Passwords = new B2BPasswordService(store, Organizations, Members, Sessions, Logins, Discovery);
         SessionExchange = new SessionExchange(store, Organizations, Members, Logins);
     }
 

@@ -64,6 +64,21 @@ internal sealed record B2BPasswordResetStartCommand
     public string? ResetPasswordTemplateId { get; init; }
 }
 
+/// <summary>What <c>b2b/passwords/discovery/email/reset/start</c> is asked to do.</summary>
+internal sealed record B2BDiscoveryResetStartCommand
+{
+    public required string? EmailAddress { get; init; }
+    /// <summary>Where the reset link lands; the project's default reset_password URL when null.</summary>
+    public string? ResetPasswordRedirectUrl { get; init; }
+    /// <summary>The discovery URL of the email's login button; only checked against the project's list.</summary>
+    public string? DiscoveryRedirectUrl { get; init; }
+    /// <summary>Minutes the link lives, 5..10080; default 30.</summary>
+    public int? ResetPasswordExpirationMinutes { get; init; }
+    /// <summary>The PKCE challenge the reset must answer with its verifier; null for none.</summary>
+    public string? PkceCodeChallenge { get; init; }
+    public string? Locale { get; init; }
+}
+
 /// <summary>What <c>b2b/passwords/email/reset</c> is asked to do.</summary>
 internal sealed record B2BPasswordEmailResetCommand
 {

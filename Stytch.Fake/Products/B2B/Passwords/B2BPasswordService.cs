@@ -1,5 +1,6 @@
 using Stytch.Fake.Core;
 using Stytch.Fake.Core.Passwords.Migration;
+using Stytch.Fake.Products.B2B.Discovery;
 using Stytch.Fake.Products.B2B.Members;
 using Stytch.Fake.Products.B2B.Mfa;
 using Stytch.Fake.Products.B2B.Organizations;
@@ -25,9 +26,11 @@ internal sealed partial class B2BPasswordService
     private readonly MemberService _members;
     private readonly MemberSessionService _sessions;
     private readonly LoginGate _gate;
+    private readonly DiscoveryService _discovery;
 
-    public B2BPasswordService(ProjectStore store, OrganizationService organizations, MemberService members, MemberSessionService sessions, LoginGate gate)
+    public B2BPasswordService(ProjectStore store, OrganizationService organizations, MemberService members, MemberSessionService sessions, LoginGate gate, DiscoveryService discovery)
     {
+        _discovery = discovery;
         _store = store;
         _organizations = organizations;
         _members = members;

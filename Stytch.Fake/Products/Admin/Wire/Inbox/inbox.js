@@ -38,6 +38,7 @@
     'b2b.passwords.authenticate', 'b2b.passwords.strength_check', 'b2b.passwords.email.reset.start', 'b2b.passwords.email.reset',
     'b2b.passwords.existing_password.reset', 'b2b.passwords.session.reset', 'b2b.passwords.migrate',
     'b2b.sessions.exchange', 'b2b.sessions.get',
+    'b2b.passwords.discovery.authenticate', 'b2b.passwords.discovery.email.reset.start', 'b2b.passwords.discovery.email.reset',
   ];
 
   const CANNED_ERRORS = [

@@ -94,6 +94,23 @@ internal sealed record B2BPasswordMigrateRequest(
     bool? SetPhoneNumberVerified,
     string? ExternalId);
 
+/// <summary><c>POST /v1/b2b/passwords/discovery/authenticate</c>.</summary>
+internal sealed record B2BPasswordDiscoveryAuthenticateRequest(string? EmailAddress, string? Password);
+
+/// <summary><c>POST /v1/b2b/passwords/discovery/email/reset/start</c>.</summary>
+internal sealed record B2BPasswordDiscoveryResetStartRequest(
+    string? EmailAddress,
+    string? ResetPasswordRedirectUrl,
+    string? DiscoveryRedirectUrl,
+    string? ResetPasswordTemplateId,
+    int? ResetPasswordExpirationMinutes,
+    string? PkceCodeChallenge,
+    string? Locale,
+    string? VerifyEmailTemplateId);
+
+/// <summary><c>POST /v1/b2b/passwords/discovery/email/reset</c>.</summary>
+internal sealed record B2BPasswordDiscoveryResetRequest(string? PasswordResetToken, string? Password, string? PkceCodeVerifier);
+
 /// <summary>The B2B password request records' source-generated type info.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(B2BPasswordAuthenticateRequest))]
@@ -103,4 +120,7 @@ internal sealed record B2BPasswordMigrateRequest(
 [JsonSerializable(typeof(B2BExistingPasswordResetRequest))]
 [JsonSerializable(typeof(B2BSessionPasswordResetRequest))]
 [JsonSerializable(typeof(B2BPasswordMigrateRequest))]
+[JsonSerializable(typeof(B2BPasswordDiscoveryAuthenticateRequest))]
+[JsonSerializable(typeof(B2BPasswordDiscoveryResetStartRequest))]
+[JsonSerializable(typeof(B2BPasswordDiscoveryResetRequest))]
 internal sealed partial class B2BPasswordRequestJson : JsonSerializerContext;
