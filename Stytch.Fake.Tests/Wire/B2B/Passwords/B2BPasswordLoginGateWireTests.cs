@@ -113,6 +113,22 @@ public sealed class B2BPasswordLoginGateWireTests : B2BPasswordWireTest
     }
 
     [Test]
+    public async Task Authenticate_DiscoveryIntermediateSession_AddsThePasswordToTheDiscoveryFactor()
+    {
+        var org = await OrganizationAsync();
+        await MemberWithPasswordAsync(org);
+        await Client.PostAsync("/v1/b2b/otps/email/discovery/send", new { email_address = "ada@acme.io" });
+        var discovered = await Client.PostAsync("/v1/b2b/otps/email/discovery/authenticate", new { email_address = "ada@acme.io", code = Stytch.Outbox.LatestFor("ada@acme.io").Code });
+
+        var response = await PasswordLoginAsync(org, "ada@acme.io", Password, new { intermediate_session_token = discovered["intermediate_session_token"] });
+
+        Assert.That(response.Json["member_authenticated"]!.GetValue<bool>(), Is.True, response.Text);
+        var factors = response.Json["member_session"]!["authentication_factors"]!.AsArray();
+        Assert.That(factors.Select(f => Str(f!["type"])), Is.EqualTo(new[] { "otp", "password" }));
+        Assert.That(factors.Select(f => Str(f!["email_factor"]!["email_id"])).Distinct().Single(), Is.Not.Empty);
+    }
+
+    [Test]
     public async Task Authenticate_UnknownIntermediateSession_Answers404IntermediateSessionNotFound()
     {
         var org = await OrganizationAsync();
