@@ -71,6 +71,14 @@ public static class StytchEndpoints
         public const string MagicLinkAuthenticate = "magic_links.authenticate";
         /// <summary><c>GET /v1/rbac/policy</c>.</summary>
         public const string RbacPolicy = "rbac.policy";
+        /// <summary><c>POST /v1/otps/sms/login_or_create</c>.</summary>
+        public const string OtpSmsLoginOrCreate = "otps.sms.login_or_create";
+        /// <summary><c>POST /v1/otps/sms/send</c>.</summary>
+        public const string OtpSmsSend = "otps.sms.send";
+        /// <summary><c>POST /v1/otps/whatsapp/login_or_create</c>.</summary>
+        public const string OtpWhatsAppLoginOrCreate = "otps.whatsapp.login_or_create";
+        /// <summary><c>POST /v1/otps/whatsapp/send</c>.</summary>
+        public const string OtpWhatsAppSend = "otps.whatsapp.send";
     }
 
     /// <summary>The B2B API (<c>/v1/b2b/…</c>).</summary>

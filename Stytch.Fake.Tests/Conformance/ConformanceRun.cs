@@ -415,6 +415,7 @@ internal sealed partial class ConformanceRun
         .. B2BPasswordConformance.Variants,
         .. MemberSessionConformance.Variants,
         .. UserConformance.Variants,
+        .. PhoneOtpConformance.Variants,
 
         // RBAC
         Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),
@@ -602,6 +603,7 @@ internal sealed partial class ConformanceRun
         .. B2BPasswordConformance.ErrorVariants,
         .. MemberSessionConformance.ErrorVariants,
         .. UserConformance.ErrorVariants,
+        .. PhoneOtpConformance.ErrorVariants,
     ];
 
     /// <summary>An organization created through the API, with Stytch's defaults or email JIT for acme.io; its id.</summary>

@@ -10,7 +10,7 @@ public sealed class NotImplementedWireTests : FakeWireTest
 {
     private const string NotImplemented = " is a Stytch endpoint Stytch.Fake does not implement yet.";
 
-    [TestCase("POST", "/v1/otps/sms/send", "POST /v1/otps/sms/send")]
+    [TestCase("POST", "/v1/crypto_wallets/authenticate/start", "POST /v1/crypto_wallets/authenticate/start")]
     [TestCase("PUT", "/v1/users/user-test-00000000-0000-4000-8000-000000000000/exchange_primary_factor", "PUT /v1/users/{user_id}/exchange_primary_factor")]
     [TestCase("DELETE", "/v1/users/totps/totp-test-00000000-0000-4000-8000-000000000000", "DELETE /v1/users/totps/{totp_id}")]
     [TestCase("POST", "/v1/b2b/sso/authenticate", "POST /v1/b2b/sso/authenticate")]
@@ -33,10 +33,10 @@ public sealed class NotImplementedWireTests : FakeWireTest
         using var anonymous = new WireClient(Stytch);
         anonymous.Http.DefaultRequestHeaders.Authorization = null;
 
-        var response = await anonymous.PostAsync("/v1/otps/sms/login_or_create", new { phone_number = "+15005550006" });
+        var response = await anonymous.PostAsync("/v1/crypto_wallets/authenticate", new { crypto_wallet_address = "0x0", crypto_wallet_type = "ethereum" });
 
         Assert.That(response.Status, Is.EqualTo(404));
-        Assert.That(response["error_message"], Does.StartWith("POST /v1/otps/sms/login_or_create" + NotImplemented));
+        Assert.That(response["error_message"], Does.StartWith("POST /v1/crypto_wallets/authenticate" + NotImplemented));
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class NotImplementedWireTests : FakeWireTest
     [Test]
     public async Task AnyCall_WrongMethodOnAStytchPathTheFakeLacks_Returns405MethodNotAllowed()
     {
-        var response = await Client.GetAsync("/v1/otps/sms/send");
+        var response = await Client.GetAsync("/v1/crypto_wallets/authenticate/start");
 
         Assert.That(response.Status, Is.EqualTo(405));
         Assert.That(response.ErrorType, Is.EqualTo("method_not_allowed"));
@@ -78,7 +78,7 @@ public sealed class NotImplementedWireTests : FakeWireTest
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         var implemented = response.Json["implemented"]!.AsArray().Select(e => e!.AsObject()).ToList();
-        Assert.That(implemented, Has.Count.EqualTo(84));
+        Assert.That(implemented, Has.Count.EqualTo(88));
         Assert.That(implemented.Select(e => e["endpoint"]!.GetValue<string>()), Is.EquivalentTo(Conformance.OpenApiSchemas.SpecEndpointNames));
         var login = implemented.Single(e => e["endpoint"]!.GetValue<string>() == "otps.email.login_or_create");
         Assert.That(WireShapes.Keys(login), Is.EqualTo(WireShapes.Sorted("method", "path", "tag", "endpoint")));
@@ -93,8 +93,8 @@ public sealed class NotImplementedWireTests : FakeWireTest
 
         var implemented = response.Json["implemented"]!.AsArray().Select(e => $"{e!["method"]} {e["path"]}");
         var missing = response.Json["not_implemented"]!.AsArray().Select(e => $"{e!["method"]} {e["path"]}").ToList();
-        Assert.That(missing, Has.Count.EqualTo(184 - 84));
-        Assert.That(missing, Does.Contain("POST /v1/otps/sms/send").And.Contain("PUT /v1/users/{user_id}/exchange_primary_factor"));
+        Assert.That(missing, Has.Count.EqualTo(184 - 88));
+        Assert.That(missing, Does.Contain("POST /v1/crypto_wallets/authenticate/start").And.Contain("PUT /v1/users/{user_id}/exchange_primary_factor"));
         Assert.That(implemented.Concat(missing), Is.EquivalentTo(StytchOperations.All.Select(o => o.ToString())));
     }
 

@@ -13,12 +13,12 @@ public sealed class RequestLogWireTests : FakeWireTest
     [Test]
     public async Task Requests_NotImplementedStytchEndpoint_IsRecordedWithItsMessage()
     {
-        await Client.PostAsync("/v1/otps/sms/send", new { phone_number = "+15005550006" });
+        await Client.PostAsync("/v1/crypto_wallets/authenticate/start", new { crypto_wallet_address = "0x0", crypto_wallet_type = "ethereum" });
 
-        var recorded = Find(Stytch.DefaultProject, "/v1/otps/sms/send");
+        var recorded = Find(Stytch.DefaultProject, "/v1/crypto_wallets/authenticate/start");
         Assert.That(recorded, Is.Not.Null);
         Assert.That((recorded!.Method, recorded.StatusCode, recorded.ErrorType), Is.EqualTo(("POST", 404, "route_not_found")));
-        Assert.That(recorded.ErrorMessage, Does.StartWith("POST /v1/otps/sms/send is a Stytch endpoint Stytch.Fake does not implement yet."));
+        Assert.That(recorded.ErrorMessage, Does.StartWith("POST /v1/crypto_wallets/authenticate/start is a Stytch endpoint Stytch.Fake does not implement yet."));
     }
 
     [Test]
@@ -106,14 +106,14 @@ public sealed class RequestLogWireTests : FakeWireTest
     [Test]
     public async Task DiagnosticReport_NotImplementedCall_ShowsTheMessageUnderTheRequest()
     {
-        await Client.PostAsync("/v1/otps/sms/send", new { phone_number = "+15005550006" });
+        await Client.PostAsync("/v1/crypto_wallets/authenticate/start", new { crypto_wallet_address = "0x0", crypto_wallet_type = "ethereum" });
 
         var report = DiagnosticReport.Describe(Stytch.DefaultProject);
 
         var lines = report.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var request = lines.FindIndex(l => l.Contains("POST   /v1/otps/sms/send -> 404 route_not_found", StringComparison.Ordinal));
+        var request = lines.FindIndex(l => l.Contains("POST   /v1/crypto_wallets/authenticate/start -> 404 route_not_found", StringComparison.Ordinal));
         Assert.That(request, Is.GreaterThan(0), report);
-        Assert.That(lines[request + 1].Trim(), Does.StartWith("POST /v1/otps/sms/send is a Stytch endpoint Stytch.Fake does not implement yet."));
+        Assert.That(lines[request + 1].Trim(), Does.StartWith("POST /v1/crypto_wallets/authenticate/start is a Stytch endpoint Stytch.Fake does not implement yet."));
     }
 
     [Test]

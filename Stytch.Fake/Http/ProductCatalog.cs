@@ -12,6 +12,7 @@ using Stytch.Fake.Products.B2B.Totps.Wire;
 using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
 using Stytch.Fake.Products.Consumer.MagicLinks.Wire;
 using Stytch.Fake.Products.Consumer.Passwords.Wire;
+using Stytch.Fake.Products.Consumer.PhoneOtp.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 using Stytch.Fake.Products.Jwks.Wire;
@@ -49,6 +50,7 @@ internal static class ProductCatalog
         PasswordEndpoints.All,
         B2BPasswordEndpoints.All,
         B2BPasswordDiscoveryEndpoints.All,
+        PhoneOtpEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

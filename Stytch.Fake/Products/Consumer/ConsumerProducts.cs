@@ -2,6 +2,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Products.Consumer.EmailOtp;
 using Stytch.Fake.Products.Consumer.MagicLinks;
 using Stytch.Fake.Products.Consumer.Passwords;
+using Stytch.Fake.Products.Consumer.PhoneOtp;
 using Stytch.Fake.Products.Consumer.Sessions;
 using Stytch.Fake.Products.Consumer.Users;
 using Stytch.Fake.Products.Rbac;
@@ -26,6 +27,7 @@ internal sealed class ConsumerProducts
         EmailOtp = new EmailOtpService(store, Users, Sessions);
         MagicLinks = new MagicLinkService(store, Users, Sessions);
         Passwords = new PasswordService(store, Users, Sessions);
+        PhoneOtp = new PhoneOtpService(store, Users, Sessions);
     }
 
     public UserService Users { get; }
@@ -37,6 +39,7 @@ internal sealed class ConsumerProducts
     public MagicLinkService MagicLinks { get; }
 
     public PasswordService Passwords { get; }
+    public PhoneOtpService PhoneOtp { get; }
 
     public ProjectStore Store => _store;
 

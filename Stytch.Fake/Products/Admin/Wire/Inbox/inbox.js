@@ -39,6 +39,7 @@
     'b2b.passwords.existing_password.reset', 'b2b.passwords.session.reset', 'b2b.passwords.migrate',
     'b2b.sessions.exchange', 'b2b.sessions.get',
     'b2b.passwords.discovery.authenticate', 'b2b.passwords.discovery.email.reset.start', 'b2b.passwords.discovery.email.reset',
+    'otps.sms.login_or_create', 'otps.sms.send', 'otps.whatsapp.login_or_create', 'otps.whatsapp.send',
   ];
 
   const CANNED_ERRORS = [

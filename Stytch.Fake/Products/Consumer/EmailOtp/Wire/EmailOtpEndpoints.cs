@@ -1,4 +1,5 @@
 using Stytch.Fake.Http;
+using Stytch.Fake.Products.Consumer.PhoneOtp;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 
@@ -63,7 +64,10 @@ internal static class EmailOtpEndpoints
             Options = AttributesJson.ReadOptions(request.Options),
             CustomClaims = ClaimsJson.Read(request.SessionCustomClaims),
         };
-        var result = call.Project.ConsumerProducts.EmailOtp.Authenticate(command);
+        // One endpoint authenticates every consumer code: a phone id's goes to phone OTP, the rest to email OTP.
+        var result = PhoneOtpService.IsPhoneId(command.MethodId)
+            ? call.Project.ConsumerProducts.PhoneOtp.Authenticate(command)
+            : call.Project.ConsumerProducts.EmailOtp.Authenticate(command);
         var jwt = result.Session is null ? "" : await call.Project.Jwts.MintAsync(result.Session).ConfigureAwait(false);
         return ApiResponse.Ok(call.RequestId, w =>
         {
