@@ -24,6 +24,8 @@ internal sealed class ProjectStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Type, IStorePart> _parts = [];
+    private readonly List<Action<DateTimeOffset>> _sweeps = [];
+    private int _depth;
 
     // ids: the project's one id stream; a store on its own (tests, benchmarks) makes one from the settings' seed.
     public ProjectStore(ProjectSettings settings, StytchClock? clock = null, IdFactory? ids = null)
@@ -65,7 +67,16 @@ internal sealed class ProjectStore
         ArgumentNullException.ThrowIfNull(work);
         lock (_gate)
         {
-            return work();
+            Sweep();
+            _depth++;
+            try
+            {
+                return work();
+            }
+            finally
+            {
+                _depth--;
+            }
         }
     }
 
@@ -73,9 +84,40 @@ internal sealed class ProjectStore
     public void Transact(Action work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        lock (_gate)
+        Transact<bool>(() =>
         {
             work();
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Registers <paramref name="sweep"/>, which drops state that lapses on the clock (it is given the time), to run
+    /// at the start of every outermost transaction, so that no operation sees state that should be gone; at
+    /// construction. A sweep must not throw.
+    /// </summary>
+    public void AddSweep(Action<DateTimeOffset> sweep) => Transact(() => _sweeps.Add(sweep));
+
+    // Only the outermost transaction sweeps: a nested one (or one a sweep runs) never sees state go mid-operation.
+    private void Sweep()
+    {
+        if (_depth > 0 || _sweeps.Count == 0)
+        {
+            return;
+        }
+
+        _depth++;
+        try
+        {
+            var now = Clock.Now;
+            foreach (var sweep in _sweeps)
+            {
+                sweep(now);
+            }
+        }
+        finally
+        {
+            _depth--;
         }
     }
 

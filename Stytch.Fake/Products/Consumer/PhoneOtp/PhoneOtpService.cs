@@ -22,12 +22,15 @@ internal sealed class PhoneOtpService
     private readonly ProjectStore _store;
     private readonly UserService _users;
     private readonly SessionService _sessions;
+    private readonly AddedPhones _added;
 
     public PhoneOtpService(ProjectStore store, UserService users, SessionService sessions)
     {
         _store = store;
         _users = users;
         _sessions = sessions;
+        _added = store.Part<AddedPhones>();
+        store.AddSweep(DropUnverifiedAddedPhones);
     }
 
     private bool SandboxEnabled => !_store.Settings.Live;
@@ -98,6 +101,7 @@ internal sealed class PhoneOtpService
                 : user.PhoneById(command.MethodId)!;
             user.Status = "active";
             user.VerifyPhone(phone.PhoneId);
+            _added.Remove(phone.PhoneId);
 
             StytchSession? session = null;
             if (existing is not null || command.SessionDurationMinutes is not null)
@@ -116,7 +120,11 @@ internal sealed class PhoneOtpService
     /// <summary>The live code of each phone id, with its channel, for a snapshot; under the store's lock.</summary>
     public IReadOnlyList<PhoneOtpSnapshot> Export() =>
         _store.Secrets.Of(Purpose)
-            .Select(p => new PhoneOtpSnapshot(p.Subject, p.Secret.Value, ChannelOf(p.Secret), p.Secret.ExpiresAt, p.Secret.Used) { Attributes = p.Secret.Attributes })
+            .Select(p => new PhoneOtpSnapshot(p.Subject, p.Secret.Value, ChannelOf(p.Secret), p.Secret.ExpiresAt, p.Secret.Used)
+            {
+                Attributes = p.Secret.Attributes,
+                DropUnverifiedAt = _added.DropAt(p.Subject),
+            })
             .ToArray();
 
     /// <summary>Puts back a snapshot's phone codes into an empty store; under the store's lock.</summary>
@@ -127,6 +135,26 @@ internal sealed class PhoneOtpService
             _store.Secrets.Load(
                 new SecretKey(Purpose, otp.PhoneId),
                 new OneTimeSecret(otp.Code, otp.ExpiresAt, otp.Used, otp.Attributes) { Payload = new PhoneCodePayload(otp.Channel) });
+            if (otp.DropUnverifiedAt is { } at)
+            {
+                _added.Add(otp.PhoneId, at);
+            }
+        }
+    }
+
+    // An added number whose time has come goes, with its code, unless a code for it was authenticated; run by the
+    // store before each operation, so that no read or login finds it after that.
+    private void DropUnverifiedAddedPhones(DateTimeOffset now)
+    {
+        foreach (var phoneId in _added.Due(now))
+        {
+            _added.Remove(phoneId);
+            var user = _users.ByPhoneId(phoneId);
+            if (user?.PhoneById(phoneId) is { Verified: false } phone)
+            {
+                _users.RemovePhone(user, phone, now);
+                _store.Secrets.Remove(new SecretKey(Purpose, phoneId));
+            }
         }
     }
 
@@ -156,9 +184,15 @@ internal sealed class PhoneOtpService
             UserRecord? user;
             if (options.TargetsUser)
             {
-                // Stytch adds a new number to the user the call names; one another user has is refused.
+                // Stytch adds a new number to the user the call names (for five minutes, unless verified); one another
+                // user has is refused.
                 user = Target(options, now);
-                _users.AddPhone(user, number, now);
+                var added = user.PhoneOf(number) is null;
+                var phoneId = _users.AddPhone(user, number, now).PhoneId;
+                if (added)
+                {
+                    _added.Add(phoneId, now + AddedPhones.Grace);
+                }
             }
             else
             {
@@ -218,4 +252,7 @@ internal sealed record PhoneOtpSnapshot(string PhoneId, string Code, DeliveryCha
 {
     /// <summary>The attributes the code was sent with.</summary>
     public RequestAttributes Attributes { get; init; } = RequestAttributes.None;
+
+    /// <summary>For a number a send added to a user: when it goes unless verified; else null.</summary>
+    public DateTimeOffset? DropUnverifiedAt { get; init; }
 }
