@@ -81,6 +81,10 @@ public sealed partial class SnapshotGoldenWireTests
         }));
         await Ok(client.PostRawAsync("/v1/m2m/clients/billing/secrets/rotate/start", "{}"));
         await Ok(client.PostAsync("/v1/m2m/clients", new { scopes = Array.Empty<string>() }));
+        // A phone login with an SMS factor, and a WhatsApp code for a number added to a user (it goes in five minutes).
+        var sms = await client.PostAsync("/v1/otps/sms/login_or_create", new { phone_number = "+14155550123", attributes = new { ip_address = "203.0.113.9" } });
+        await Ok(client.PostAsync("/v1/otps/authenticate", new { method_id = sms["phone_id"], code = fake.Outbox.LatestFor("+14155550123").Code, session_duration_minutes = 30 }));
+        await Ok(client.PostAsync("/v1/otps/whatsapp/send", new { phone_number = "+16505550199", user_id = sent["user_id"], locale = "fr" }));
     }
 
     /// <summary>

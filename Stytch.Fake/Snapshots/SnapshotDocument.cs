@@ -29,6 +29,7 @@ namespace Stytch.Fake.Snapshots;
 /// <param name="MagicLinks">Every consumer magic-link token still held, used or not (version 3 on).</param>
 /// <param name="Rbac">The project's own RBAC policy, organizations' custom roles and users' roles (version 4 on).</param>
 /// <param name="RedirectUrls">The redirect URLs the project allows, per type (version 4 on).</param>
+/// <param name="PhoneCodes">The newest SMS or WhatsApp code of each consumer phone id (version 5 on).</param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -42,7 +43,21 @@ internal sealed record SnapshotDocument(
     [property: JsonPropertyName("m2m_clients")] IReadOnlyList<SnapshotM2MClient> M2MClients,
     IReadOnlyList<SnapshotMagicLink> MagicLinks,
     SnapshotRbac Rbac,
-    IReadOnlyList<SnapshotRedirectUrl> RedirectUrls);
+    IReadOnlyList<SnapshotRedirectUrl> RedirectUrls,
+    IReadOnlyList<SnapshotPhoneCode> PhoneCodes);
+
+/// <summary>
+/// A consumer SMS or WhatsApp code (version 5 on): <paramref name="Channel"/> is <c>sms</c> or <c>whatsapp</c>;
+/// <paramref name="DropUnverifiedAt"/> is when a number a send added to a user goes unless verified, else null.
+/// </summary>
+internal sealed record SnapshotPhoneCode(
+    string PhoneId,
+    string Code,
+    string Channel,
+    DateTimeOffset ExpiresAt,
+    bool Used,
+    SnapshotAttributes Attributes,
+    DateTimeOffset? DropUnverifiedAt);
 
 /// <summary>One allowed redirect URL; <paramref name="Type"/> is <c>login</c>, <c>signup</c>, <c>invite</c>, <c>discovery</c> or <c>reset_password</c>.</summary>
 internal sealed record SnapshotRedirectUrl(string Url, string Type, bool IsDefault);

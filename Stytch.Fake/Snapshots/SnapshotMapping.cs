@@ -7,6 +7,7 @@ using Stytch.Fake.Products.B2B.EmailOtp;
 using Stytch.Fake.Products.B2B.MagicLinks;
 using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Products.Consumer.MagicLinks;
+using Stytch.Fake.Products.Consumer.PhoneOtp;
 using Stytch.Fake.Products.M2M;
 
 namespace Stytch.Fake.Snapshots;
@@ -51,7 +52,9 @@ internal static class SnapshotMapping
                 l.Token, l.Payload.UserId, l.Payload.EmailId, MessageKindNames.Of(l.Payload.Kind), l.Payload.CodeChallenge,
                 l.Payload.Embedded, l.ExpiresAt, l.Used, From(l.Attributes)))],
             rbac,
-            [.. project.Store.RedirectUrls.All.Select(u => new SnapshotRedirectUrl(u.Url, RedirectUrlNames.Of(u.Type), u.IsDefault))]);
+            [.. project.Store.RedirectUrls.All.Select(u => new SnapshotRedirectUrl(u.Url, RedirectUrlNames.Of(u.Type), u.IsDefault))],
+            [.. state.PhoneOtps.Select(o => new SnapshotPhoneCode(
+                o.PhoneId, o.Code, Http.WireOutboxMessage.ChannelName(o.Channel), o.ExpiresAt, o.Used, From(o.Attributes), o.DropUnverifiedAt))]);
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -75,6 +78,11 @@ internal static class SnapshotMapping
             [.. document.Outbox.Select(To)])
         {
             MagicLinks = [.. document.MagicLinks.Select(To)],
+            PhoneOtps = [.. document.PhoneCodes.Select(c => new PhoneOtpSnapshot(c.PhoneId, c.Code, PhoneChannel(c.Channel), c.ExpiresAt, c.Used)
+            {
+                Attributes = To(c.Attributes),
+                DropUnverifiedAt = c.DropUnverifiedAt,
+            })],
         };
         var b2b = new B2BSnapshot(
             [.. document.B2B.Organizations.Select(To)],
@@ -172,6 +180,10 @@ internal static class SnapshotMapping
         "whatsapp" => DeliveryChannel.WhatsApp,
         _ => throw new ArgumentException($"An outbox message's channel must be email, sms or whatsapp, not '{Validate.Clip(name)}'."),
     };
+
+    private static DeliveryChannel PhoneChannel(string name) => ChannelOf(name) is var channel && channel != DeliveryChannel.Email
+        ? channel
+        : throw new ArgumentException("A phone code's channel must be sms or whatsapp, not email.");
 
     private static RedirectUrl[] RedirectUrlsOf(IReadOnlyList<SnapshotRedirectUrl> urls)
     {

@@ -43,6 +43,7 @@ internal static class SnapshotV4
             factor["phone_number"] = "";
         }
 
+        v4["phone_codes"] = new JsonArray();
         return v4;
     }
 

@@ -54,6 +54,7 @@ internal sealed class ConsumerProducts
         _store.Outbox.All.Reverse().ToArray())
     {
         MagicLinks = MagicLinks.Export(),
+        PhoneOtps = PhoneOtp.Export(),
     });
 
     /// <summary>
@@ -75,6 +76,7 @@ internal sealed class ConsumerProducts
             || phones.Select(p => p.PhoneNumber).Distinct(StringComparer.Ordinal).Count() != phones.Length
             || externalIds.Distinct(StringComparer.Ordinal).Count() != externalIds.Length
             || snapshot.Otps.Any(o => !emailIds.Contains(o.EmailId))
+            || snapshot.PhoneOtps.Any(o => !phones.Any(p => p.PhoneId == o.PhoneId))
             || snapshot.MagicLinks.Any(l => !users.Any(u => u.UserId == l.Payload.UserId && (u.Emails.Any(e => e.EmailId == l.Payload.EmailId) || (l.Payload.Embedded && l.Payload.EmailId.Length == 0))))
             || snapshot.MagicLinks.Select(l => l.Token).Distinct(StringComparer.Ordinal).Count() != snapshot.MagicLinks.Count
             || snapshot.Sessions.Any(s => !userIds.Contains(s.UserId))
@@ -102,6 +104,7 @@ internal sealed class ConsumerProducts
         Users.Load(snapshot.Users);
         EmailOtp.Load(snapshot.Otps);
         MagicLinks.Load(snapshot.MagicLinks);
+        PhoneOtp.Load(snapshot.PhoneOtps);
         foreach (var session in snapshot.Sessions)
         {
             _store.Sessions.Load(session);
@@ -140,4 +143,7 @@ internal sealed record ConsumerSnapshot(
 {
     /// <summary>Every magic-link token of a user that exists, used or not.</summary>
     public IReadOnlyList<MagicLinkSnapshot> MagicLinks { get; init; } = [];
+
+    /// <summary>The live SMS and WhatsApp code of each phone id.</summary>
+    public IReadOnlyList<PhoneOtpSnapshot> PhoneOtps { get; init; } = [];
 }
