@@ -175,13 +175,6 @@ internal sealed partial class UserService
     /// <summary>The user as the public API shows it, with its roles; under the store's lock.</summary>
     public StytchUser Public(UserRecord user) => user.ToPublic(Roles.Of(user.UserId));
 
-    /// <summary>Takes <paramref name="phone"/> off <paramref name="user"/>, without checks; under the store's lock.</summary>
-    public void RemovePhone(UserRecord user, StytchUserPhone phone, DateTimeOffset now)
-    {
-        _users.RemovePhone(user, phone);
-        user.UpdatedAt = now;
-    }
-
     /// <summary>Every user, oldest first, for a snapshot; under the store's lock.</summary>
     public IReadOnlyList<StytchUser> Export() => _users.All.Select(Public).ToArray();
 
