@@ -11,8 +11,12 @@ public sealed partial record StytchError
     public static readonly StytchError DuplicateUserExternalId = new("duplicate_user_external_id", 400, "A user with the specified external_id already exists for this project.");
     /// <summary>400 (I): the <c>email_id</c> of <c>DELETE /v1/users/emails/{email_id}</c> is not an email id.</summary>
     public static readonly StytchError InvalidEmailId = new("invalid_email_id", 400, "email_id format is invalid.");
-    /// <summary>404 (I): no user has a phone number with this <c>phone_id</c>.</summary>
-    public static readonly StytchError PhoneNumberNotFound = new("phone_number_not_found", 404, "Phone number could not be found.");
+    /// <summary>
+    /// 404 (I): no user has a phone number with this <c>phone_id</c>, or <c>otps/sms/send</c> or
+    /// <c>otps/whatsapp/send</c> names a number no user has. The type is Stytch's (error-types.txt), the wording the
+    /// official Android SDK's (stytch-android strings.xml); the status is inferred from its email twin email_not_found.
+    /// </summary>
+    public static readonly StytchError PhoneNumberNotFound = new("phone_number_not_found", 404, "Phone Number could not be found.");
     /// <summary>400 (I): metadata would hold more than 20 top-level keys (the limit of stytch.com/docs/api/metadata).</summary>
     public static readonly StytchError MetadataTooManyKeys = new("metadata_too_many_keys", 400, "Metadata objects may contain a maximum of 20 top-level keys.");
     /// <summary>400 (I): metadata would be larger than 4 KB (the limit of stytch.com/docs/api/metadata).</summary>
