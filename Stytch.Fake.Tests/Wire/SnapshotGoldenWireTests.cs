@@ -85,6 +85,12 @@ public sealed partial class SnapshotGoldenWireTests
         var sms = await client.PostAsync("/v1/otps/sms/login_or_create", new { phone_number = "+14155550123", attributes = new { ip_address = "203.0.113.9" } });
         await Ok(client.PostAsync("/v1/otps/authenticate", new { method_id = sms["phone_id"], code = fake.Outbox.LatestFor("+14155550123").Code, session_duration_minutes = 30 }));
         await Ok(client.PostAsync("/v1/otps/whatsapp/send", new { phone_number = "+16505550199", user_id = sent["user_id"], locale = "fr" }));
+
+        // A TOTP-enrolled member of an organization requiring MFA, stopped at the MFA step: a TOTP registration with its
+        // recovery codes, and an intermediate session.
+        fake.DefaultProject.Seed.Organization(o => o.Name("Secure").Slug("secure").With(f => f with { MfaPolicy = "REQUIRED_FOR_ALL" })).WithTotpMember("tess@acme.io");
+        await Ok(client.PostAsync("/v1/b2b/otps/email/login_or_signup", new { organization_id = "secure", email_address = "tess@acme.io" }));
+        await Ok(client.PostAsync("/v1/b2b/otps/email/authenticate", new { organization_id = "secure", email_address = "tess@acme.io", code = fake.Outbox.LatestFor("tess@acme.io").Code }));
     }
 
     /// <summary>
@@ -113,6 +119,8 @@ public sealed partial class SnapshotGoldenWireTests
                         "code" => Placeholder("code", text),
                         "session_token" => Placeholder("session token", text),
                         "token" => Placeholder("token", text),
+                        "secret" => Placeholder("totp secret", text),
+                        "recovery_codes" => Placeholder("recovery code", text),
                         // Drawn secrets: only their hashes and last four are kept, and those follow the draws.
                         "next_secret_hash" or "next_client_secret_last_four" => Placeholder(name, text),
                         "secret_hash" when text != CustomSecretHash => Placeholder(name, text),

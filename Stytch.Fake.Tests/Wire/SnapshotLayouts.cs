@@ -7,7 +7,7 @@ internal static class SnapshotLayouts
 {
     /// <summary>
     /// <paramref name="current"/> in the version-4 layout (changed in place; its version is left to the caller): each
-    /// user's first email as <c>email</c>, <c>email_id</c> and <c>email_verified</c>, and factors without phones.
+    /// user's first email as <c>email</c>, <c>email_id</c> and <c>email_verified</c>, factors without phones, and no B2B MFA state.
     /// </summary>
     public static JsonObject AsVersion4(JsonObject current)
     {
@@ -30,6 +30,14 @@ internal static class SnapshotLayouts
             factor.Remove("phone_number");
         }
 
+        foreach (var member in current["b2b"]!["members"]!.AsArray().OfType<JsonObject>())
+        {
+            member.Remove("mfa_phone_number_verified");
+            member.Remove("totp_registration_id");
+        }
+
+        current["b2b"]!.AsObject().Remove("intermediate_sessions");
+        current["b2b"]!.AsObject().Remove("totp_registrations");
         return current;
     }
 }

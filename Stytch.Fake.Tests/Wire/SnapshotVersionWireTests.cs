@@ -156,7 +156,13 @@ public sealed class SnapshotVersionWireTests : FakeWireTest
         })), "outbox");
         Assert.That(v2["redirect_urls"]!.AsArray(), Has.Count.EqualTo(5));
         Assert.That(Same(v2["b2b"]!["organizations"], Edit(b2b["organizations"], o => Parse(o, "trusted_metadata", "allowed_oauth_tenants"))), "organizations");
-        Assert.That(Same(v2["b2b"]!["members"], Edit(b2b["members"], m => Parse(m, "trusted_metadata", "untrusted_metadata"))), "members");
+        // Version 5 gave members their MFA phone verification and TOTP registration id.
+        Assert.That(Same(v2["b2b"]!["members"], Edit(b2b["members"], m =>
+        {
+            Parse(m, "trusted_metadata", "untrusted_metadata");
+            m["mfa_phone_number_verified"] = false;
+            m["totp_registration_id"] = "";
+        })), "members");
         Assert.That(Same(v2["b2b"]!["codes"], b2b["otps"]) && Same(v2["b2b"]!["member_sessions"], Edit(b2b["sessions"], s => WithEmptyPhones(s))), "b2b codes, member sessions");
     }
 

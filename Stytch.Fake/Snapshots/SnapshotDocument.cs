@@ -145,13 +145,18 @@ internal sealed record SnapshotMessage(
     string? Link,
     string? InviteTemplateId);
 
-/// <summary>The B2B state: organizations and members oldest first (deleted members included).</summary>
+/// <summary>
+/// The B2B state: organizations and members oldest first (deleted members included); version 5 on, the intermediate
+/// sessions of logins still missing a step and the members' TOTP registrations with their unused recovery codes.
+/// </summary>
 internal sealed record SnapshotB2B(
     IReadOnlyList<SnapshotOrganization> Organizations,
     IReadOnlyList<SnapshotMember> Members,
     IReadOnlyList<SnapshotB2BCode> Codes,
     IReadOnlyList<SnapshotMemberSession> MemberSessions,
-    IReadOnlyList<SnapshotB2BMagicLink> MagicLinks);
+    IReadOnlyList<SnapshotB2BMagicLink> MagicLinks,
+    IReadOnlyList<SnapshotIntermediateSession> IntermediateSessions,
+    IReadOnlyList<SnapshotTotpRegistration> TotpRegistrations);
 
 /// <summary>An organization with every field of Stytch's Organization object; metadata and OAuth tenants are JSON objects.</summary>
 internal sealed record SnapshotOrganization(
@@ -187,7 +192,8 @@ internal sealed record SnapshotRoleAssignment(string Domain, string RoleId);
 
 /// <summary>
 /// A member of one organization; <paramref name="Status"/> is <c>pending</c>, <c>invited</c>, <c>active</c> or
-/// <c>deleted</c>, <paramref name="Roles"/> the explicitly assigned ones.
+/// <c>deleted</c>, <paramref name="Roles"/> the explicitly assigned ones; version 5 on, whether its MFA phone is
+/// verified and its active TOTP registration id (empty for none).
 /// </summary>
 internal sealed record SnapshotMember(
     string OrganizationId,
@@ -207,7 +213,9 @@ internal sealed record SnapshotMember(
     string ExternalId,
     IReadOnlyList<SnapshotRetiredEmail> RetiredEmailAddresses,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool MfaPhoneNumberVerified,
+    string TotpRegistrationId);
 
 /// <summary>An address a member had before an update replaced it.</summary>
 internal sealed record SnapshotRetiredEmail(string EmailId, string EmailAddress);
@@ -295,3 +303,31 @@ internal sealed record SnapshotB2BMagicLink(
     DateTimeOffset ExpiresAt,
     bool Used,
     SnapshotAttributes Attributes);
+
+/// <summary>
+/// An intermediate session: the email it proved, the organization and member it is bound to (both null after a
+/// discovery login), and its factors so far.
+/// </summary>
+internal sealed record SnapshotIntermediateSession(
+    string Token,
+    string EmailAddress,
+    string? OrganizationId,
+    string? MemberId,
+    IReadOnlyList<SnapshotFactor> AuthenticationFactors,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// A member's TOTP registration: its base32 secret, its unused recovery codes, whether a code of it was authenticated
+/// (<paramref name="Active"/>), and the time step of the last code used (-1 for none).
+/// </summary>
+internal sealed record SnapshotTotpRegistration(
+    string TotpRegistrationId,
+    string OrganizationId,
+    string MemberId,
+    string Secret,
+    IReadOnlyList<string> RecoveryCodes,
+    bool Active,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    long LastUsedStep);

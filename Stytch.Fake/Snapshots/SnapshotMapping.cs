@@ -5,6 +5,7 @@ using Stytch.Fake.Core;
 using Stytch.Fake.Products.B2B;
 using Stytch.Fake.Products.B2B.EmailOtp;
 using Stytch.Fake.Products.B2B.MagicLinks;
+using Stytch.Fake.Products.B2B.Sessions;
 using Stytch.Fake.Products.Consumer;
 using Stytch.Fake.Products.Consumer.MagicLinks;
 using Stytch.Fake.Products.Consumer.PhoneOtp;
@@ -45,7 +46,10 @@ internal static class SnapshotMapping
                 [.. b2b.Sessions.Select(s => new SnapshotMemberSession(
                     s.MemberSessionId, s.MemberId, s.OrganizationId, s.OrganizationSlug, s.SessionToken, s.StartedAt,
                     s.LastAccessedAt, s.ExpiresAt, From(s.AuthenticationFactors), s.Roles, s.CustomClaims))],
-                [.. b2b.MagicLinks.Select(FromB2BLink)]),
+                [.. b2b.MagicLinks.Select(FromB2BLink)],
+                [.. b2b.IntermediateSessions.Select(i => new SnapshotIntermediateSession(
+                    i.Token, i.EmailAddress, i.OrganizationId, i.MemberId, From(i.Factors), i.CreatedAt, i.ExpiresAt))],
+                [.. b2b.TotpRegistrations.Select(SnapshotMfaMapping.From)]),
             [.. project.Jwts.Keys.Export().Select(k => new SnapshotSigningKey(k.Kid, k.PrivateKeyPem))],
             [.. project.M2MClients.Export().Select(From)],
             [.. state.MagicLinks.Select(l => new SnapshotMagicLink(
@@ -96,6 +100,9 @@ internal static class SnapshotMapping
             })])
         {
             MagicLinks = [.. document.B2B.MagicLinks.Select(ToB2BLink)],
+            IntermediateSessions = [.. document.B2B.IntermediateSessions.Select(i => new IntermediateSession(
+                i.Token, i.EmailAddress, i.OrganizationId, i.MemberId, To(i.AuthenticationFactors), i.CreatedAt, i.ExpiresAt))],
+            TotpRegistrations = [.. document.B2B.TotpRegistrations.Select(SnapshotMfaMapping.To)],
         };
 
         // Both parts are checked before anything is replaced; then one transaction replaces consumer and B2B state
@@ -151,7 +158,7 @@ internal static class SnapshotMapping
         });
     }
 
-    // The file holds the email or the phone a factor was for; a factor with neither is written with an empty email.
+    // The file holds the email or the phone a factor was for, empty strings for what it lacks (TOTP and recovery codes lack both).
     private static SnapshotFactor[] From(IReadOnlyList<AuthenticationFactor> factors) =>
         [.. factors.Select(f => new SnapshotFactor(
             f.Type, f.DeliveryMethod, f.Email?.EmailId ?? "", f.Email?.EmailAddress ?? "", f.CreatedAt, f.LastAuthenticatedAt,
@@ -162,8 +169,8 @@ internal static class SnapshotMapping
             AuthenticationFactor.TryParseKind(f.Type, f.DeliveryMethod, out var kind, out var provider)
             && AuthenticationFactor.Of(
                 kind,
-                f.PhoneId.Length > 0 && f.EmailId.Length == 0 ? null : new FactorEmail(f.EmailId, f.EmailAddress),
-                f.PhoneId.Length > 0 ? new FactorPhone(f.PhoneId, f.PhoneNumber) : null,
+                f.EmailId.Length == 0 && f.EmailAddress.Length == 0 ? null : new FactorEmail(f.EmailId, f.EmailAddress),
+                f.PhoneId.Length > 0 || f.PhoneNumber.Length > 0 ? new FactorPhone(f.PhoneId, f.PhoneNumber) : null,
                 provider, f.CreatedAt, f.LastAuthenticatedAt) is { } factor
                 ? factor
                 : throw new ArgumentException($"An authentication factor of type '{Validate.Clip(f.Type)}' delivered by '{Validate.Clip(f.DeliveryMethod)}' is not one a snapshot holds."))];
@@ -269,7 +276,8 @@ internal static class SnapshotMapping
     private static SnapshotMember From(StytchMember m) => new(
         m.OrganizationId, m.MemberId, m.EmailAddress, m.EmailId, m.Status, m.Name, m.IsBreakglass, m.EmailAddressVerified,
         m.MfaPhoneNumber, m.MfaEnrolled, m.DefaultMfaMethod, m.Roles, Element(m.TrustedMetadata), Element(m.UntrustedMetadata),
-        m.ExternalId, [.. m.RetiredEmailAddresses.Select(r => new SnapshotRetiredEmail(r.EmailId, r.EmailAddress))], m.CreatedAt, m.UpdatedAt);
+        m.ExternalId, [.. m.RetiredEmailAddresses.Select(r => new SnapshotRetiredEmail(r.EmailId, r.EmailAddress))], m.CreatedAt, m.UpdatedAt,
+        m.MfaPhoneNumberVerified, m.TotpRegistrationId);
 
     private static StytchMember To(SnapshotMember m) => new()
     {
@@ -284,6 +292,8 @@ internal static class SnapshotMapping
         MfaPhoneNumber = m.MfaPhoneNumber,
         MfaEnrolled = m.MfaEnrolled,
         DefaultMfaMethod = m.DefaultMfaMethod,
+        MfaPhoneNumberVerified = m.MfaPhoneNumberVerified,
+        TotpRegistrationId = m.TotpRegistrationId,
         Roles = m.Roles,
         TrustedMetadata = ObjectText(m.TrustedMetadata, "trusted_metadata"),
         UntrustedMetadata = ObjectText(m.UntrustedMetadata, "untrusted_metadata"),

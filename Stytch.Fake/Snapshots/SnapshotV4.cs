@@ -6,7 +6,7 @@ namespace Stytch.Fake.Snapshots;
 /// Version 4 of the snapshot format (written until version 5 gave consumer users Stytch's whole User object), rewritten
 /// into the version-5 layout: each user's one email (<c>email</c>, <c>email_id</c>, <c>email_verified</c>) becomes its
 /// one entry of <c>emails</c>; it has no phone numbers, name, metadata, external id or password, and was last changed
-/// when it was created. Session factors name no phone.
+/// when it was created. Session factors name no phone. It kept no intermediate sessions or TOTP registrations.
 /// </summary>
 internal static class SnapshotV4
 {
@@ -44,6 +44,21 @@ internal static class SnapshotV4
         }
 
         v4["phone_codes"] = new JsonArray();
+
+        // Members' MFA phone verification and TOTP registration, intermediate sessions and TOTP registrations were not
+        // kept until version 5.
+        if (v4["b2b"] is JsonObject b2b)
+        {
+            foreach (var member in (b2b["members"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                member["mfa_phone_number_verified"] = false;
+                member["totp_registration_id"] = "";
+            }
+
+            b2b["intermediate_sessions"] = new JsonArray();
+            b2b["totp_registrations"] = new JsonArray();
+        }
+
         return v4;
     }
 

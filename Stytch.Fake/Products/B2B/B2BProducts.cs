@@ -95,6 +95,8 @@ internal sealed class B2BProducts
         _store.MemberSessions.All())
     {
         MagicLinks = MagicLinks.Export(),
+        IntermediateSessions = [.. _store.Part<IntermediateSessionTable>().All],
+        TotpRegistrations = [.. _store.Part<TotpTable>().All],
     });
 
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="snapshot"/> is inconsistent; changes nothing.</summary>
@@ -123,6 +125,8 @@ internal sealed class B2BProducts
         {
             throw new ArgumentException("The B2B snapshot is inconsistent: duplicate ids, slugs or emails, members, codes and sessions of unknown organizations, or custom claims a session cannot hold, or magic links of unknown members or repeated tokens.", nameof(snapshot));
         }
+
+        CheckMfa(snapshot, live);
     }
 
     /// <summary>Replaces the project's whole state with <paramref name="snapshot"/>, after <see cref="Check"/>, in one transaction.</summary>
@@ -143,6 +147,35 @@ internal sealed class B2BProducts
         {
             _store.MemberSessions.Load(session);
         }
+
+        foreach (var intermediate in snapshot.IntermediateSessions ?? [])
+        {
+            _store.Part<IntermediateSessionTable>().Load(intermediate);
+        }
+
+        foreach (var registration in snapshot.TotpRegistrations ?? [])
+        {
+            _store.Part<TotpTable>().Put(registration);
+        }
+    }
+
+    /// <summary>
+    /// Intermediate sessions are bound to a live member of their organization, or to neither (discovery); TOTP
+    /// registrations are one per live member, of its organization, with distinct ids.
+    /// </summary>
+    private static void CheckMfa(B2BSnapshot snapshot, StytchMember[] live)
+    {
+        var intermediates = snapshot.IntermediateSessions ?? [];
+        var totps = snapshot.TotpRegistrations ?? [];
+        bool IsLive(string? organizationId, string? memberId) => live.Any(m => m.MemberId == memberId && m.OrganizationId == organizationId);
+        if (intermediates.Any(i => (i.OrganizationId is null) != (i.MemberId is null) || (i.MemberId is not null && !IsLive(i.OrganizationId, i.MemberId)))
+            || intermediates.Select(i => i.Token).Distinct(StringComparer.Ordinal).Count() != intermediates.Count
+            || totps.Any(t => !IsLive(t.OrganizationId, t.MemberId))
+            || totps.Select(t => t.MemberId).Distinct(StringComparer.Ordinal).Count() != totps.Count
+            || totps.Select(t => t.RegistrationId).Distinct(StringComparer.Ordinal).Count() != totps.Count)
+        {
+            throw new ArgumentException("The B2B snapshot is inconsistent: intermediate sessions or TOTP registrations of unknown members, repeated tokens, or more than one TOTP registration for a member.", nameof(snapshot));
+        }
     }
 }
 
@@ -159,4 +192,10 @@ internal sealed record B2BSnapshot(
 {
     /// <summary>Every B2B magic-link token still held, used or not, with its <see cref="B2BLinkPayload"/>.</summary>
     public IReadOnlyList<(string Token, OneTimeSecret Secret)> MagicLinks { get; init; } = [];
+
+    /// <summary>Every intermediate session held (a login still missing a step, or a discovery login).</summary>
+    public IReadOnlyList<IntermediateSession> IntermediateSessions { get; init; } = [];
+
+    /// <summary>Every member's TOTP registration, with its unused recovery codes.</summary>
+    public IReadOnlyList<TotpRegistration> TotpRegistrations { get; init; } = [];
 }
