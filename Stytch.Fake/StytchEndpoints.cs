@@ -178,6 +178,10 @@ public static class StytchEndpoints
         public const string PasswordDiscoveryEmailResetStart = "b2b.passwords.discovery.email.reset.start";
         /// <summary><c>POST /v1/b2b/passwords/discovery/email/reset</c>.</summary>
         public const string PasswordDiscoveryEmailReset = "b2b.passwords.discovery.email.reset";
+        /// <summary><c>DELETE /v1/b2b/organizations/{organization_id}/members/mfa_phone_numbers/{member_id}</c>.</summary>
+        public const string MemberDeleteMfaPhoneNumber = "b2b.organizations.members.delete_mfa_phone_number";
+        /// <summary><c>DELETE /v1/b2b/organizations/{organization_id}/members/{member_id}/totp</c>.</summary>
+        public const string MemberDeleteTotp = "b2b.organizations.members.delete_totp";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

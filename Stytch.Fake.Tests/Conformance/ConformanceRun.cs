@@ -416,6 +416,7 @@ internal sealed partial class ConformanceRun
         .. MemberSessionConformance.Variants,
         .. UserConformance.Variants,
         .. PhoneOtpConformance.Variants,
+        .. MfaExtrasConformance.Variants,
 
         // RBAC
         Get("RbacPolicy_Defaults", "/v1/rbac/policy", r => r.Client.GetAsync("/v1/rbac/policy")),

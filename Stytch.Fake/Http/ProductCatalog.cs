@@ -3,6 +3,7 @@ using Stytch.Fake.Products.B2B.Discovery.Wire;
 using Stytch.Fake.Products.B2B.EmailOtp.Wire;
 using Stytch.Fake.Products.B2B.MagicLinks.Wire;
 using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Mfa.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
 using Stytch.Fake.Products.B2B.Passwords.Wire;
 using Stytch.Fake.Products.B2B.RecoveryCodes.Wire;
@@ -50,6 +51,7 @@ internal static class ProductCatalog
         PasswordEndpoints.All,
         B2BPasswordEndpoints.All,
         B2BPasswordDiscoveryEndpoints.All,
+        MfaRemovalEndpoints.All,
         PhoneOtpEndpoints.All,
     ];
 

@@ -43,6 +43,7 @@ internal sealed class B2BProducts
         RecoveryCodes = new B2BRecoveryCodeService(store, step);
         Passwords = new B2BPasswordService(store, Organizations, Members, Sessions, Logins, Discovery);
         SessionExchange = new SessionExchange(store, Organizations, Members, Logins);
+        MfaRemovals = new MfaRemovals(store, Organizations, Members);
     }
 
     public OrganizationService Organizations { get; }
@@ -82,6 +83,9 @@ internal sealed class B2BProducts
 
     /// <summary>Member sessions moved to another organization of the same email (<c>/v1/b2b/sessions/exchange</c>).</summary>
     public SessionExchange SessionExchange { get; }
+
+    /// <summary>Deleting a member's MFA phone number or TOTP registration.</summary>
+    public MfaRemovals MfaRemovals { get; }
 
     public ProjectStore Store => _store;
 

@@ -96,4 +96,8 @@ internal static class MemberPermissions
     public static MemberCallRule MemberSearch { get; } = new([new(Member, "search")]);
 
     public static MemberCallRule SessionRevoke { get; } = new([new(Member, "revoke-sessions", "revoke-sessions")]);
+
+    public static MemberCallRule MemberDeleteMfaPhone { get; } = new([new(Member, "update.info.delete.mfa-phone", "update.info.delete.mfa-phone")]);
+
+    public static MemberCallRule MemberDeleteMfaTotp { get; } = new([new(Member, "update.info.delete.mfa-totp", "update.info.delete.mfa-totp")]);
 }

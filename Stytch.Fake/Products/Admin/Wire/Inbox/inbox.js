@@ -40,6 +40,7 @@
     'b2b.sessions.exchange', 'b2b.sessions.get',
     'b2b.passwords.discovery.authenticate', 'b2b.passwords.discovery.email.reset.start', 'b2b.passwords.discovery.email.reset',
     'otps.sms.login_or_create', 'otps.sms.send', 'otps.whatsapp.login_or_create', 'otps.whatsapp.send',
+    'b2b.organizations.members.delete_mfa_phone_number', 'b2b.organizations.members.delete_totp',
   ];
 
   const CANNED_ERRORS = [
