@@ -57,6 +57,8 @@ public static class StytchEndpoints
         public const string PasswordExistingPasswordReset = "passwords.existing_password.reset";
         /// <summary><c>POST /v1/passwords/session/reset</c>.</summary>
         public const string PasswordSessionReset = "passwords.session.reset";
+        /// <summary><c>POST /v1/passwords/migrate</c>.</summary>
+        public const string PasswordMigrate = "passwords.migrate";
         /// <summary><c>POST /v1/magic_links/email/login_or_create</c>.</summary>
         public const string MagicLinkEmailLoginOrCreate = "magic_links.email.login_or_create";
         /// <summary><c>POST /v1/magic_links/email/send</c>.</summary>

@@ -15,6 +15,8 @@ internal static class PasswordConformance
     private const string Reset = "/v1/passwords/email/reset";
     private const string Existing = "/v1/passwords/existing_password/reset";
     private const string SessionReset = "/v1/passwords/session/reset";
+    private const string Migrate = "/v1/passwords/migrate";
+    private const string StrongMd5 = "2ee220973e9e0639bfce3288cc491f0e"; // MD-5 of "Plover-Quartz-91!" (Python's hashlib)
 
     public static IReadOnlyList<ResponseVariant> Variants { get; } =
     [
@@ -62,6 +64,17 @@ internal static class PasswordConformance
             var created = await r.Client.PostAsync(Create, new { email = Email, password = Strong, session_duration_minutes = 60 });
             return await r.Client.PostAsync(SessionReset, new { password = NewPassword, session_token = created["session_token"] });
         }),
+        new("PasswordsMigrate_NewUser", "POST", Migrate, r => r.Client.PostAsync(Migrate, new { email = Email, hash_type = "md_5", hash = StrongMd5 })),
+        new("PasswordsMigrate_ExistingUserEveryField", "POST", Migrate, r =>
+        {
+            r.Project.Users.Create(Email);
+            return r.Client.PostAsync(Migrate, new
+            {
+                email = Email, hash_type = "sha_1", hash = "94aea62df50dc295941404d83e760de45f7e93c4", sha_1_config = new { prepend_salt = "pre" },
+                set_email_verified = true, name = new { first_name = "Ada" }, trusted_metadata = new { tier = 1 }, untrusted_metadata = new { theme = "dark" },
+                phone_number = "+12025550123", set_phone_number_verified = true, external_id = "legacy-1",
+            });
+        }),
     ];
 
     public static IReadOnlyList<ErrorVariant> ErrorVariants { get; } =
@@ -95,6 +108,11 @@ internal static class PasswordConformance
         {
             await CreateAsync(r);
             return await r.Client.PostAsync(Existing, new { email = Email, existing_password = Strong, new_password = Strong });
+        }),
+        new("PasswordsMigrateAlreadyExists", 400, "password_already_exists", async r =>
+        {
+            await CreateAsync(r);
+            return await r.Client.PostAsync(Migrate, new { email = Email, hash_type = "md_5", hash = StrongMd5 });
         }),
     ];
 

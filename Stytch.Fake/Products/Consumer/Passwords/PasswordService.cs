@@ -19,7 +19,7 @@ namespace Stytch.Fake.Products.Consumer.Passwords;
 /// call creates carry a <c>password</c> factor naming the user's email; a reset by email verifies the email and spends
 /// the user's other reset links; a pending user who authenticates becomes active.
 /// </remarks>
-internal sealed class PasswordService
+internal sealed partial class PasswordService
 {
     /// <summary>The purpose of consumer reset tokens in <see cref="OneTimeSecrets"/>; the subject is the token.</summary>
     public const string ResetPurpose = "password_reset";

@@ -34,7 +34,7 @@
     'b2b.otps.sms.send', 'b2b.otps.sms.authenticate', 'b2b.totp.create', 'b2b.totp.authenticate',
     'b2b.recovery_codes.get', 'b2b.recovery_codes.rotate', 'b2b.recovery_codes.recover',
     'passwords.create', 'passwords.authenticate', 'passwords.strength_check', 'passwords.email.reset_start',
-    'passwords.email.reset', 'passwords.existing_password.reset', 'passwords.session.reset',
+    'passwords.email.reset', 'passwords.existing_password.reset', 'passwords.session.reset', 'passwords.migrate',
     'b2b.passwords.authenticate', 'b2b.passwords.strength_check', 'b2b.passwords.email.reset.start', 'b2b.passwords.email.reset',
     'b2b.passwords.existing_password.reset', 'b2b.passwords.session.reset', 'b2b.passwords.migrate',
     'b2b.sessions.exchange', 'b2b.sessions.get',

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
+using Stytch.Fake.Products.Consumer.Users;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 
 namespace Stytch.Fake.Products.Consumer.Passwords.Wire;
@@ -18,6 +19,7 @@ internal static class PasswordEndpoints
         Endpoint.PostAsync(StytchEndpoints.Consumer.PasswordEmailReset, "/v1/passwords/email/reset", PasswordRequestJson.Default.PasswordResetRequest, Reset),
         Endpoint.PostAsync(StytchEndpoints.Consumer.PasswordExistingPasswordReset, "/v1/passwords/existing_password/reset", PasswordRequestJson.Default.PasswordExistingResetRequest, ExistingReset),
         Endpoint.PostAsync(StytchEndpoints.Consumer.PasswordSessionReset, "/v1/passwords/session/reset", PasswordRequestJson.Default.PasswordSessionResetRequest, SessionReset),
+        Endpoint.Post(StytchEndpoints.Consumer.PasswordMigrate, "/v1/passwords/migrate", PasswordRequestJson.Default.PasswordMigrateRequest, Migrate),
     ];
 
     private static PasswordService Service(ApiCall call) => call.Project.ConsumerProducts.Passwords;
@@ -100,6 +102,33 @@ internal static class PasswordEndpoints
 
     private static async ValueTask<ApiResponse> SessionReset(ApiCall call, PasswordSessionResetRequest request) =>
         await Authenticated(call, Service(call).SessionReset(request.Password, await SessionOptions(call, request).ConfigureAwait(false))).ConfigureAwait(false);
+
+    private static ApiResponse Migrate(ApiCall call, PasswordMigrateRequest request)
+    {
+        var migrated = Service(call).Migrate(new PasswordMigrateCommand
+        {
+            Email = request.Email,
+            Hash = LegacyHashJson.Read(request.HashType, request.Hash, request.Md5Config, request.Sha1Config, request.Sha512Config, request.Argon2Config, request.ScryptConfig, request.Pbkdf2Config),
+            PhoneNumber = request.PhoneNumber,
+            SetEmailVerified = request.SetEmailVerified ?? false,
+            SetPhoneNumberVerified = request.SetPhoneNumberVerified ?? false,
+            Fields = new UserFields
+            {
+                Name = UserNameJson.Read(request.Name),
+                TrustedMetadata = UserMetadataJson.Merge(request.TrustedMetadata),
+                UntrustedMetadata = UserMetadataJson.Merge(request.UntrustedMetadata),
+                ExternalId = request.ExternalId,
+                Roles = request.Roles,
+            },
+        });
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("user_id", migrated.User.UserId);
+            w.WriteString("email_id", migrated.EmailId);
+            w.WriteBoolean("user_created", migrated.UserCreated);
+            UserWire.Write(w, "user", migrated.User);
+        });
+    }
 
     private static async ValueTask<ApiResponse> Authenticated(ApiCall call, PasswordAuthenticated result)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Stytch.Fake.Http;
 using Stytch.Fake.Http.Binding;
+using Stytch.Fake.Products.Consumer.Users.Wire;
 
 namespace Stytch.Fake.Products.Consumer.Passwords.Wire;
 
@@ -94,6 +95,29 @@ internal sealed record PasswordSessionResetRequest(
     [property: BodyRule<ClaimsJson.Rule>] JsonElement? SessionCustomClaims,
     string? TelemetryId) : IPasswordSessionRequest;
 
+/// <summary>
+/// <c>POST /v1/passwords/migrate</c>: the hash configurations as <c>/v1/b2b/passwords/migrate</c> takes them; name and
+/// metadata as <c>/v1/users</c> does.
+/// </summary>
+internal sealed record PasswordMigrateRequest(
+    string? Email,
+    string? Hash,
+    string? HashType,
+    [property: BodyRule<LegacyHashJson.SaltsRule>, JsonPropertyName("md_5_config")] JsonElement? Md5Config,
+    [property: BodyRule<LegacyHashJson.Argon2Rule>, JsonPropertyName("argon_2_config")] JsonElement? Argon2Config,
+    [property: BodyRule<LegacyHashJson.SaltsRule>, JsonPropertyName("sha_1_config")] JsonElement? Sha1Config,
+    [property: BodyRule<LegacyHashJson.SaltsRule>, JsonPropertyName("sha_512_config")] JsonElement? Sha512Config,
+    [property: BodyRule<LegacyHashJson.ScryptRule>] JsonElement? ScryptConfig,
+    [property: BodyRule<LegacyHashJson.Pbkdf2Rule>, JsonPropertyName("pbkdf_2_config")] JsonElement? Pbkdf2Config,
+    [property: BodyRule<UserMetadataJson.Rule>] JsonElement? TrustedMetadata,
+    [property: BodyRule<UserMetadataJson.Rule>] JsonElement? UntrustedMetadata,
+    bool? SetEmailVerified,
+    [property: BodyRule<UserNameJson.Rule>] JsonElement? Name,
+    string? PhoneNumber,
+    bool? SetPhoneNumberVerified,
+    string? ExternalId,
+    string[]? Roles);
+
 /// <summary>The consumer password request records' source-generated type info.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(PasswordCreateRequest))]
@@ -103,4 +127,5 @@ internal sealed record PasswordSessionResetRequest(
 [JsonSerializable(typeof(PasswordResetRequest))]
 [JsonSerializable(typeof(PasswordExistingResetRequest))]
 [JsonSerializable(typeof(PasswordSessionResetRequest))]
+[JsonSerializable(typeof(PasswordMigrateRequest))]
 internal sealed partial class PasswordRequestJson : JsonSerializerContext;
