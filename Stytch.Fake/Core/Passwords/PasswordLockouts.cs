@@ -3,7 +3,11 @@ namespace Stytch.Fake.Core;
 /// <summary>One subject's run of failures: how many in a row, and until when it is locked (null: not locked).</summary>
 /// <param name="Failures">Consecutive failed attempts since the last success or the last lock.</param>
 /// <param name="LockedUntil">When the lock ends, on the project clock.</param>
-internal sealed record LockoutState(int Failures, DateTimeOffset? LockedUntil);
+internal sealed record LockoutState(int Failures, DateTimeOffset? LockedUntil)
+{
+    /// <summary>When the lock started (Stytch's <c>lock_created_at</c>), or null when not locked.</summary>
+    public DateTimeOffset? LockedAt { get; init; }
+}
 
 /// <summary>
 /// Stytch's user locks (stytch.com/docs/resources/platform/user-locks): after <see cref="PasswordPolicy.LockThreshold"/>
@@ -29,6 +33,12 @@ internal sealed class PasswordLockouts : IStorePart
         }
     }
 
+    /// <summary>The lock of <paramref name="subjectId"/> in force at <paramref name="now"/>: when it started and ends; null when there is none.</summary>
+    public (DateTimeOffset LockedAt, DateTimeOffset LockedUntil)? LockOf(string subjectId, DateTimeOffset now) =>
+        _states.TryGetValue(subjectId, out var state) && state.LockedUntil is { } until && now < until
+            ? (state.LockedAt ?? until, until)
+            : null;
+
     /// <summary>Counts a failed attempt; returns true when it starts a lock.</summary>
     public bool RecordFailure(string subjectId, DateTimeOffset now, PasswordPolicy policy)
     {
@@ -41,7 +51,7 @@ internal sealed class PasswordLockouts : IStorePart
 
         var failures = state.Failures + 1;
         var locks = failures >= policy.LockThreshold;
-        _states[subjectId] = locks ? new LockoutState(0, now + policy.LockDuration) : new LockoutState(failures, null);
+        _states[subjectId] = locks ? new LockoutState(0, now + policy.LockDuration) { LockedAt = now } : new LockoutState(failures, null);
         return locks;
     }
 

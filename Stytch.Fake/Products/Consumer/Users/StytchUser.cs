@@ -49,6 +49,15 @@ public sealed record StytchUser(
     /// <summary>When the user was last changed, on the project clock.</summary>
     public DateTimeOffset UpdatedAt { get; init; } = CreatedAt;
 
+    /// <summary>When the user's lock (too many wrong passwords in a row) started, or null when the user is not locked.</summary>
+    public DateTimeOffset? LockCreatedAt { get; init; }
+
+    /// <summary>When the user's lock ends, on the project clock, or null when the user is not locked.</summary>
+    public DateTimeOffset? LockExpiresAt { get; init; }
+
+    /// <summary>Whether the user was locked when read (Stytch's <c>is_locked</c>).</summary>
+    public bool IsLocked => LockExpiresAt is not null;
+
     /// <summary>Value equality, the lists compared item by item.</summary>
     /// <param name="other">The user to compare with.</param>
     public bool Equals(StytchUser? other) =>

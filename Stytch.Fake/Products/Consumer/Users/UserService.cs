@@ -172,8 +172,12 @@ internal sealed partial class UserService
         return added;
     }
 
-    /// <summary>The user as the public API shows it, with its roles; under the store's lock.</summary>
-    public StytchUser Public(UserRecord user) => user.ToPublic(Roles.Of(user.UserId));
+    /// <summary>The user as the public API shows it, with its roles and any password lock in force; under the store's lock.</summary>
+    public StytchUser Public(UserRecord user)
+    {
+        var locked = _store.Part<PasswordLockouts>().LockOf(user.UserId, _store.Clock.Now);
+        return user.ToPublic(Roles.Of(user.UserId)) with { LockCreatedAt = locked?.LockedAt, LockExpiresAt = locked?.LockedUntil };
+    }
 
     /// <summary>Every user, oldest first, for a snapshot; under the store's lock.</summary>
     public IReadOnlyList<StytchUser> Export() => _users.All.Select(Public).ToArray();

@@ -44,7 +44,7 @@ internal sealed record WireUser(
         user.Status,
         [.. user.PhoneNumbers.Select(p => new WirePhone(p.PhoneId, p.PhoneNumber, p.Verified))],
         [], [], [], [], [],
-        IsLocked: false,
+        user.IsLocked,
         user.Roles,
         new WireName(user.Name.FirstName, user.Name.MiddleName, user.Name.LastName),
         WireJson.Time(user.CreatedAt),
@@ -52,8 +52,8 @@ internal sealed record WireUser(
         WireJson.Object(user.TrustedMetadata),
         WireJson.Object(user.UntrustedMetadata),
         user.ExternalId,
-        LockCreatedAt: null,
-        LockExpiresAt: null);
+        user.LockCreatedAt is { } locked ? WireJson.Time(locked) : null,
+        user.LockExpiresAt is { } until ? WireJson.Time(until) : null);
 }
 
 [JsonSourceGenerationOptions(
