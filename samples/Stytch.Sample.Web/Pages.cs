@@ -25,6 +25,46 @@ internal static class Pages
               <button type="submit" name="method" value="code">Email me a code</button>
               <button type="submit" name="method" value="link">Email me a link</button>
             </form>
+            <h2>Or use a password</h2>
+            <form method="post" action="/password">
+              {Antiforgery(forms)}
+              <label for="password-email">Email</label>
+              <input id="password-email" name="email" type="email" autocomplete="email" required value="{E(email)}">
+              <label for="password">Password</label>
+              <input id="password" name="password" type="password" autocomplete="current-password" required>
+              <button type="submit" name="intent" value="sign-in">Sign in with password</button>
+              <button type="submit" name="intent" value="create">Create account</button>
+            </form>
+            <form method="post" action="/password/forgot">
+              {Antiforgery(forms)}
+              <label for="forgot-email">Email</label>
+              <input id="forgot-email" name="email" type="email" autocomplete="email" required value="{E(email)}">
+              <button type="submit">Forgot your password?</button>
+            </form>
+            """);
+
+    public static IResult CheckEmailForReset(AntiforgeryTokenSet forms, string email) =>
+        Render("Check your email", 200, $"""
+            <h1>Check your email</h1>
+            <p>If there is an account for <strong>{E(email)}</strong>, we emailed it a link to choose a new password.</p>
+            <form method="post" action="/password/forgot">
+              {Antiforgery(forms)}
+              <input type="hidden" name="email" value="{E(email)}">
+              <button type="submit">Send a new link</button>
+            </form>
+            """);
+
+    public static IResult NewPassword(AntiforgeryTokenSet forms, string token, string? message = null, int status = 200) =>
+        Render("Choose a new password", status, $"""
+            <h1>Choose a new password</h1>
+            {Alert(message)}
+            <form method="post" action="/password/reset">
+              {Antiforgery(forms)}
+              <input type="hidden" name="token" value="{E(token)}">
+              <label for="new-password">New password</label>
+              <input id="new-password" name="password" type="password" autocomplete="new-password" required>
+              <button type="submit">Save and sign in</button>
+            </form>
             """);
 
     public static IResult CheckEmail(AntiforgeryTokenSet forms, string email) =>

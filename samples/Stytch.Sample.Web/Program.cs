@@ -88,12 +88,18 @@ app.MapPost("/authenticate", async (
     };
 });
 
-// Where a sign-in link leads: Stytch adds stytch_token_type and token to the redirect URL's query.
+// Where a sign-in or password reset link leads: Stytch adds stytch_token_type and token to the redirect URL's query.
 app.MapGet("/authenticate", async (
     [FromQuery(Name = "stytch_token_type")] string? tokenType, [FromQuery] string? token,
     HttpContext context, IAntiforgery antiforgery, StytchClient stytch, IOptions<StytchOptions> options) =>
 {
     var forms = antiforgery.GetAndStoreTokens(context);
+    if (tokenType == PasswordSignIn.ResetTokenType && !string.IsNullOrEmpty(token))
+    {
+        // A password reset link: the new password is chosen on a form that carries the token.
+        return Pages.NewPassword(forms, token);
+    }
+
     if (tokenType != "magic_links" || string.IsNullOrEmpty(token))
     {
         return Pages.Home(forms, null, "That link is not valid. Send yourself a new one.", StatusCodes.Status422UnprocessableEntity);
@@ -109,6 +115,8 @@ app.MapGet("/authenticate", async (
     var (status, message) = Friendly.For(auth.Error);
     return Pages.Home(forms, null, message, status);
 });
+
+app.MapPasswordSignIn();
 
 app.MapGet("/account", async (HttpContext context, IAntiforgery antiforgery, SessionGuard guard) =>
     await guard.CheckAsync(context) switch

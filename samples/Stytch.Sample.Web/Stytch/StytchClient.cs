@@ -41,6 +41,29 @@ internal sealed class StytchClient(HttpClient http)
         SendAsync<AuthenticateResponse>(HttpMethod.Post, "v1/magic_links/authenticate",
             new { token, session_duration_minutes = sessionDurationMinutes }, cancellation);
 
+    /// <summary><c>POST /v1/passwords</c>: a new user with this password, signed in.</summary>
+    public Task<StytchResult<AuthenticateResponse>> CreatePasswordAsync(string email, string password, int sessionDurationMinutes, CancellationToken cancellation) =>
+        SendAsync<AuthenticateResponse>(HttpMethod.Post, "v1/passwords",
+            new { email, password, session_duration_minutes = sessionDurationMinutes }, cancellation);
+
+    /// <summary><c>POST /v1/passwords/authenticate</c>: checks the email's password and starts a session.</summary>
+    public Task<StytchResult<AuthenticateResponse>> AuthenticatePasswordAsync(string email, string password, int sessionDurationMinutes, CancellationToken cancellation) =>
+        SendAsync<AuthenticateResponse>(HttpMethod.Post, "v1/passwords/authenticate",
+            new { email, password, session_duration_minutes = sessionDurationMinutes }, cancellation);
+
+    /// <summary>
+    /// <c>POST /v1/passwords/email/reset/start</c>: emails a link to choose a new password, leading to
+    /// <paramref name="redirectUrl"/> when given, else to the project's default reset-password redirect URL.
+    /// </summary>
+    public Task<StytchResult<JsonElement>> StartPasswordResetAsync(string email, Uri? redirectUrl, CancellationToken cancellation) =>
+        SendAsync<JsonElement>(HttpMethod.Post, "v1/passwords/email/reset/start",
+            new { email, reset_password_redirect_url = redirectUrl?.AbsoluteUri }, cancellation);
+
+    /// <summary><c>POST /v1/passwords/email/reset</c>: sets the new password with the link's token and starts a session.</summary>
+    public Task<StytchResult<AuthenticateResponse>> ResetPasswordAsync(string token, string password, int sessionDurationMinutes, CancellationToken cancellation) =>
+        SendAsync<AuthenticateResponse>(HttpMethod.Post, "v1/passwords/email/reset",
+            new { token, password, session_duration_minutes = sessionDurationMinutes }, cancellation);
+
     /// <summary><c>POST /v1/sessions/authenticate</c> with the session token: a live session and a fresh JWT.</summary>
     public Task<StytchResult<AuthenticateResponse>> AuthenticateSessionAsync(string sessionToken, CancellationToken cancellation) =>
         SendAsync<AuthenticateResponse>(HttpMethod.Post, "v1/sessions/authenticate", new { session_token = sessionToken }, cancellation);

@@ -15,8 +15,8 @@ internal sealed class StytchOptions
     public string Secret { get; set; } = "";
 
     /// <summary>
-    /// Where sign-in links lead: this app's <c>/authenticate</c> page, as the Stytch project lists it among its redirect
-    /// URLs. Null to use the project's default login and signup redirect URLs.
+    /// Where sign-in and password reset links lead: this app's <c>/authenticate</c> page, as the Stytch project lists it
+    /// among its login, signup and reset-password redirect URLs. Null to use the project's defaults.
     /// </summary>
     public Uri? MagicLinkUrl { get; set; }
 
