@@ -184,6 +184,10 @@ public static class StytchEndpoints
         public const string MemberDeleteMfaPhoneNumber = "b2b.organizations.members.delete_mfa_phone_number";
         /// <summary><c>DELETE /v1/b2b/organizations/{organization_id}/members/{member_id}/totp</c>.</summary>
         public const string MemberDeleteTotp = "b2b.organizations.members.delete_totp";
+        /// <summary><c>POST /v1/b2b/totp/migrate</c>.</summary>
+        public const string TotpMigrate = "b2b.totp.migrate";
+        /// <summary><c>POST /v1/b2b/passwords/email/require_reset</c>.</summary>
+        public const string PasswordEmailRequireReset = "b2b.passwords.email.require_reset";
     }
 
     /// <summary>The M2M API, shared by consumer and B2B projects (<c>/v1/m2m/…</c> and the token endpoint).</summary>

@@ -16,7 +16,7 @@ internal sealed record TotpCreated(StytchMember Member, StytchOrganization Organ
 /// of it is authenticated; authenticating a code finishes the login the intermediate session started, or steps up a
 /// member session, through the login gate. Codes follow RFC 6238 on the project clock (<see cref="TotpCodes"/>).
 /// </summary>
-internal sealed class B2BTotpService
+internal sealed partial class B2BTotpService
 {
     public const int DefaultMinutes = 60;
     private const int MinMinutes = 5;

@@ -41,6 +41,7 @@
     'b2b.passwords.discovery.authenticate', 'b2b.passwords.discovery.email.reset.start', 'b2b.passwords.discovery.email.reset',
     'otps.sms.login_or_create', 'otps.sms.send', 'otps.whatsapp.login_or_create', 'otps.whatsapp.send',
     'b2b.organizations.members.delete_mfa_phone_number', 'b2b.organizations.members.delete_totp',
+    'b2b.totp.migrate', 'b2b.passwords.email.require_reset',
   ];
 
   const CANNED_ERRORS = [

@@ -22,6 +22,7 @@ internal static class B2BPasswordEndpoints
         Endpoint.PostAsync("b2b.passwords.existing_password.reset", "/v1/b2b/passwords/existing_password/reset", B2BPasswordRequestJson.Default.B2BExistingPasswordResetRequest, ExistingReset),
         Endpoint.PostAsync("b2b.passwords.session.reset", "/v1/b2b/passwords/session/reset", B2BPasswordRequestJson.Default.B2BSessionPasswordResetRequest, SessionReset),
         Endpoint.Post("b2b.passwords.migrate", "/v1/b2b/passwords/migrate", B2BPasswordRequestJson.Default.B2BPasswordMigrateRequest, Migrate),
+        Endpoint.Post("b2b.passwords.email.require_reset", "/v1/b2b/passwords/email/require_reset", B2BPasswordRequestJson.Default.B2BPasswordRequireResetRequest, RequireReset),
     ];
 
     private static async ValueTask<ApiResponse> Authenticate(ApiCall call, B2BPasswordAuthenticateRequest request)
@@ -101,6 +102,21 @@ internal static class B2BPasswordEndpoints
             Session = session,
         });
         return await LoggedIn(call, login, primaryRequired: false).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer names the member and organization only when one member was marked (the spec makes them optional).</summary>
+    private static ApiResponse RequireReset(ApiCall call, B2BPasswordRequireResetRequest request)
+    {
+        var marked = call.Project.B2BProducts.Passwords.RequireReset(request.EmailAddress, request.OrganizationId, request.MemberId);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            if (marked is { Member: { } member, Organization: { } organization })
+            {
+                w.WriteString("member_id", member.MemberId);
+                MemberWire.Write(w, "member", member, organization);
+                OrganizationWire.Write(w, "organization", organization);
+            }
+        });
     }
 
     private static ApiResponse Migrate(ApiCall call, B2BPasswordMigrateRequest request)

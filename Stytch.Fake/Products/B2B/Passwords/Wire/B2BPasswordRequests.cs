@@ -111,6 +111,9 @@ internal sealed record B2BPasswordDiscoveryResetStartRequest(
 /// <summary><c>POST /v1/b2b/passwords/discovery/email/reset</c>.</summary>
 internal sealed record B2BPasswordDiscoveryResetRequest(string? PasswordResetToken, string? Password, string? PkceCodeVerifier);
 
+/// <summary><c>POST /v1/b2b/passwords/email/require_reset</c>.</summary>
+internal sealed record B2BPasswordRequireResetRequest(string? EmailAddress, string? OrganizationId, string? MemberId);
+
 /// <summary>The B2B password request records' source-generated type info.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(B2BPasswordAuthenticateRequest))]
@@ -123,4 +126,5 @@ internal sealed record B2BPasswordDiscoveryResetRequest(string? PasswordResetTok
 [JsonSerializable(typeof(B2BPasswordDiscoveryAuthenticateRequest))]
 [JsonSerializable(typeof(B2BPasswordDiscoveryResetStartRequest))]
 [JsonSerializable(typeof(B2BPasswordDiscoveryResetRequest))]
+[JsonSerializable(typeof(B2BPasswordRequireResetRequest))]
 internal sealed partial class B2BPasswordRequestJson : JsonSerializerContext;

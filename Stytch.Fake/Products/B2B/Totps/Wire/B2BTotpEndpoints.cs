@@ -7,13 +7,14 @@ using Stytch.Fake.Products.B2B.SmsOtp.Wire;
 
 namespace Stytch.Fake.Products.B2B.Totps.Wire;
 
-/// <summary>The B2B TOTP endpoints: create a member's registration (secret, QR code, recovery codes), and authenticate a code.</summary>
+/// <summary>The B2B TOTP endpoints: create a member's registration (secret, QR code, recovery codes), authenticate a code, and import another system's secret.</summary>
 internal static class B2BTotpEndpoints
 {
     public static IEnumerable<Endpoint> All() =>
     [
         Endpoint.PostAsync("b2b.totp.create", "/v1/b2b/totp", B2BTotpRequestJson.Default.B2BTotpCreateRequest, Create),
         Endpoint.PostAsync("b2b.totp.authenticate", "/v1/b2b/totp/authenticate", B2BSmsOtpRequestJson.Default.B2BMfaAuthenticateRequest, Authenticate),
+        Endpoint.Post("b2b.totp.migrate", "/v1/b2b/totp/migrate", B2BTotpRequestJson.Default.B2BTotpMigrateRequest, Migrate),
     ];
 
     private static async ValueTask<ApiResponse> Create(ApiCall call, B2BTotpCreateRequest request)
@@ -26,13 +27,7 @@ internal static class B2BTotpEndpoints
             w.WriteString("totp_registration_id", created.Registration.RegistrationId);
             w.WriteString("secret", created.Registration.Secret);
             w.WriteString("qr_code", QrCode(created.Uri));
-            w.WriteStartArray("recovery_codes");
-            foreach (var code in created.Registration.RecoveryCodes)
-            {
-                w.WriteStringValue(code);
-            }
-
-            w.WriteEndArray();
+            WriteCodes(w, created.Registration.RecoveryCodes);
             MemberWire.Write(w, "member", created.Member, created.Organization);
             OrganizationWire.Write(w, "organization", created.Organization);
         });
@@ -43,6 +38,30 @@ internal static class B2BTotpEndpoints
         var step = await B2BSmsOtpEndpoints.ReadStepAsync(call, request).ConfigureAwait(false);
         var (_, login) = call.Project.B2BProducts.Totps.Authenticate(step, request.Code);
         return await B2BSmsOtpEndpoints.RespondAsync(call, login).ConfigureAwait(false);
+    }
+
+    private static ApiResponse Migrate(ApiCall call, B2BTotpMigrateRequest request)
+    {
+        var migrated = call.Project.B2BProducts.Totps.Migrate(request.OrganizationId, request.MemberId, request.Secret, request.RecoveryCodes);
+        return ApiResponse.Ok(call.RequestId, w =>
+        {
+            w.WriteString("member_id", migrated.Member.MemberId);
+            MemberWire.Write(w, "member", migrated.Member, migrated.Organization);
+            OrganizationWire.Write(w, "organization", migrated.Organization);
+            w.WriteString("totp_registration_id", migrated.Registration.RegistrationId);
+            WriteCodes(w, migrated.Registration.RecoveryCodes);
+        });
+    }
+
+    private static void WriteCodes(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<string> codes)
+    {
+        w.WriteStartArray("recovery_codes");
+        foreach (var code in codes)
+        {
+            w.WriteStringValue(code);
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>
