@@ -6,7 +6,7 @@ public sealed class B2BPasswordRequireResetWireTests : B2BPasswordWireTest
     private const string RequireResetPath = "/v1/b2b/passwords/email/require_reset";
 
     [Test]
-    public async Task RequireReset_MemberOfTheOrganization_AnswersItAndAuthenticateAnswersMemberResetPassword()
+    public async Task RequireReset_OnlyActiveMemberWithTheAddress_DeletesThePasswordAndNamesTheMember()
     {
         var org = await OrganizationAsync();
         var ada = await MemberWithPasswordAsync(org);
@@ -16,20 +16,38 @@ public sealed class B2BPasswordRequireResetWireTests : B2BPasswordWireTest
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(WireShapes.Keys(response.Json), Is.EqualTo(WireShapes.Sorted("request_id", "status_code", "member_id", "member", "organization")));
         Assert.That(response["member_id"], Is.EqualTo(Str(ada["member_id"])));
-        AssertError(await PasswordLoginAsync(org, "ada@acme.io", Password), 400, "member_reset_password");
+        Assert.That(Str(response.Json["member"]!["member_password_id"]), Is.Empty);
+        AssertError(await PasswordLoginAsync(org, "ada@acme.io", Password), 401, "unauthorized_credentials");
+    }
+
+    [Test]
+    public async Task RequireReset_MemberWithTheAddressInAnotherOrganizationToo_MarksOnlyTheNamedOne()
+    {
+        var acme = await OrganizationAsync();
+        var globex = Str((await CreateJitOrganizationAsync("globex", "acme.io"))["organization_id"]);
+        await MemberWithPasswordAsync(acme);
+        await MemberWithPasswordAsync(globex);
+
+        var response = await Client.PostAsync(RequireResetPath, new { email_address = "ada@acme.io", organization_id = acme });
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        AssertError(await PasswordLoginAsync(acme, "ada@acme.io", Password), 400, "member_reset_password");
+        Assert.That((await PasswordLoginAsync(globex, "ada@acme.io", Password)).Status, Is.EqualTo(200));
     }
 
     [Test]
     public async Task RequireReset_ThenExistingPasswordReset_TheNewPasswordLogsIn()
     {
-        var org = await OrganizationAsync();
-        await MemberWithPasswordAsync(org);
-        await Client.PostAsync(RequireResetPath, new { email_address = "ada@acme.io", organization_id = org });
+        var acme = await OrganizationAsync();
+        var globex = Str((await CreateJitOrganizationAsync("globex", "acme.io"))["organization_id"]);
+        await MemberWithPasswordAsync(acme);
+        await MemberWithPasswordAsync(globex);
+        await Client.PostAsync(RequireResetPath, new { email_address = "ada@acme.io", organization_id = acme });
 
-        var reset = await Client.PostAsync(ExistingResetPath, new { organization_id = org, email_address = "ada@acme.io", existing_password = Password, new_password = NewPassword });
+        var reset = await Client.PostAsync(ExistingResetPath, new { organization_id = acme, email_address = "ada@acme.io", existing_password = Password, new_password = NewPassword });
 
         Assert.That(reset.Status, Is.EqualTo(200), reset.Text);
-        Assert.That((await PasswordLoginAsync(org, "ada@acme.io", NewPassword)).Status, Is.EqualTo(200));
+        Assert.That((await PasswordLoginAsync(acme, "ada@acme.io", NewPassword)).Status, Is.EqualTo(200));
     }
 
     [Test]
@@ -49,7 +67,7 @@ public sealed class B2BPasswordRequireResetWireTests : B2BPasswordWireTest
     }
 
     [Test]
-    public async Task RequireReset_OnlyMemberOfTheProject_IsMarkedAndNamed()
+    public async Task RequireReset_OnlyMemberOfTheProjectWithoutOrganization_DeletesThePasswordAndNamesIt()
     {
         var org = await OrganizationAsync();
         await MemberWithPasswordAsync(org);
@@ -58,7 +76,7 @@ public sealed class B2BPasswordRequireResetWireTests : B2BPasswordWireTest
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(Str(response.Json["organization"]!["organization_id"]), Is.EqualTo(org));
-        AssertError(await PasswordLoginAsync(org, "ada@acme.io", Password), 400, "member_reset_password");
+        AssertError(await PasswordLoginAsync(org, "ada@acme.io", Password), 401, "unauthorized_credentials");
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using Stytch.Fake.Core;
+using Stytch.Fake.Products.B2B.Members;
 using Stytch.Fake.Products.B2B.Organizations;
 
 namespace Stytch.Fake.Products.B2B.Passwords;
@@ -14,11 +15,11 @@ internal sealed partial class B2BPasswordService
     /// <c>POST /v1/b2b/passwords/email/require_reset</c>: the password of the address's member (in the named organization,
     /// or, as cross-organization passwords are one per address, of every live member with the address) must be reset
     /// before it logs in again: authenticate then answers <c>member_reset_password</c>, as for a breached password, until
-    /// a reset sets a new one. Inferred: the spec's "If there is only one active Member using the associated email address
-    /// in the Project, the password will be deleted" is not followed, so a single member also gets the reset error rather
-    /// than <c>unauthorized_credentials</c>; an address with no member is <c>member_not_found</c>, members without a
-    /// password <c>member_password_not_found</c>; <c>member_id</c> needs <c>organization_id</c> and must be the
-    /// address's member.
+    /// a reset sets a new one. As the spec says, "If there is only one active Member using the associated email address
+    /// in the Project, the password will be deleted" instead (its password logins then answer
+    /// <c>unauthorized_credentials</c>, and a reset by email sets a new one). Inferred: an address with no member is
+    /// <c>member_not_found</c>, members without a password <c>member_password_not_found</c>; <c>member_id</c> needs
+    /// <c>organization_id</c> and must be the address's member.
     /// </summary>
     public B2BPasswordResetRequired RequireReset(string? emailAddress, string? organizationReference, string? memberReference)
     {
@@ -49,9 +50,17 @@ internal sealed partial class B2BPasswordService
                 throw new StytchException(StytchError.MemberPasswordNotFound);
             }
 
-            foreach (var member in marked)
+            if (MembersWithEmail(email).Count(m => m.Status == MemberStatus.Active) == 1 && marked.Length == 1 && marked[0].Status == MemberStatus.Active)
             {
-                table.Put(member.MemberId, table.Find(member.MemberId)! with { RequiresReset = true });
+                _store.ForgetPassword(marked[0].MemberId);
+                members = [WithPasswordId(marked[0], "", _store.Clock.Now)];
+            }
+            else
+            {
+                foreach (var member in marked)
+                {
+                    table.Put(member.MemberId, table.Find(member.MemberId)! with { RequiresReset = true });
+                }
             }
 
             var single = members.Length == 1 ? members[0] : null;
