@@ -13,6 +13,7 @@ public sealed class ReadmeTests
     [TestCase("samples/Stytch.Sample.Web.Tests/SignInTests.cs", "suite-test", "csharp")]
     [TestCase("samples/Stytch.Sample.Web.Tests/SessionTests.cs", "suite-refresh", "csharp")]
     [TestCase("samples/Stytch.Sample.Web.Tests/MagicLinkTests.cs", "suite-magic-link", "csharp")]
+    [TestCase("samples/Stytch.Sample.Web.Tests/PasswordTests.cs", "suite-password", "csharp")]
     [TestCase("Stytch.Fake.Tests/Readme/EmbeddingTests.cs", "embedding", "csharp")]
     [TestCase("Stytch.Fake.Tests/Readme/EmbeddingTests.cs", "shared-wiremock", "csharp")]
     [TestCase("Stytch.Fake.Tests/Readme/EmbeddingTests.cs", "reset-mappings", "csharp")]

@@ -91,6 +91,15 @@ public sealed partial class SnapshotGoldenWireTests
         fake.DefaultProject.Seed.Organization(o => o.Name("Secure").Slug("secure").With(f => f with { MfaPolicy = "REQUIRED_FOR_ALL" })).WithTotpMember("tess@acme.io");
         await Ok(client.PostAsync("/v1/b2b/otps/email/login_or_signup", new { organization_id = "secure", email_address = "tess@acme.io" }));
         await Ok(client.PostAsync("/v1/b2b/otps/email/authenticate", new { organization_id = "secure", email_address = "tess@acme.io", code = fake.Outbox.LatestFor("tess@acme.io").Code }));
+        // Passwords: a hash of the fake's own, a migrated one of a user and of a member, a reset link, a failure, the policy.
+        await Ok(client.PostAsync("/v1/passwords", new { email = "dana@example.com", password = "violet-Tractor-umbrella-88" }));
+        await Ok(client.PostAsync("/v1/passwords/email/reset/start", new { email = "dana@example.com", code_challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM" }));
+        await Ok(client.PostAsync("/v1/passwords/migrate", new { email = "eve@example.com", hash_type = "md_5", hash = "2ee220973e9e0639bfce3288cc491f0e" }));
+        await Ok(client.PostAsync("/v1/b2b/passwords/migrate", new { organization_id = org.OrganizationId, email_address = "grace.h@acme.io", hash_type = "sha_1", hash = "94aea62df50dc295941404d83e760de45f7e93c4", sha_1_config = new { prepend_salt = "pre" } }));
+        fake.DefaultProject.Passwords.Policy = PasswordPolicy.Default with { LockThreshold = 3, LockDuration = TimeSpan.FromMinutes(30) };
+        fake.DefaultProject.Passwords.AddBreached("Plover-Quartz-91!");
+        var wrong = await client.PostAsync("/v1/passwords/authenticate", new { email = "dana@example.com", password = "not-the-password" });
+        Assert.That(wrong.Status, Is.EqualTo(401), wrong.Text);
     }
 
     /// <summary>
@@ -121,6 +130,8 @@ public sealed partial class SnapshotGoldenWireTests
                         "token" => Placeholder("token", text),
                         "secret" => Placeholder("totp secret", text),
                         "recovery_codes" => Placeholder("recovery code", text),
+                        // The fake's own password hashes have drawn salts.
+                        "hash" when text.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal) => Placeholder("password hash", text),
                         // Drawn secrets: only their hashes and last four are kept, and those follow the draws.
                         "next_secret_hash" or "next_client_secret_last_four" => Placeholder(name, text),
                         "secret_hash" when text != CustomSecretHash => Placeholder(name, text),

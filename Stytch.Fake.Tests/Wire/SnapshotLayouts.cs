@@ -7,7 +7,8 @@ internal static class SnapshotLayouts
 {
     /// <summary>
     /// <paramref name="current"/> in the version-4 layout (changed in place; its version is left to the caller): each
-    /// user's first email as <c>email</c>, <c>email_id</c> and <c>email_verified</c>, factors without phones, and no B2B MFA state.
+    /// user's first email as <c>email</c>, <c>email_id</c> and <c>email_verified</c>, factors without phones, and no B2B MFA
+    /// or password state.
     /// </summary>
     public static JsonObject AsVersion4(JsonObject current)
     {
@@ -23,6 +24,7 @@ internal static class SnapshotLayouts
             }
         }
 
+        current.Remove("passwords");
         var sessions = current["sessions"]!.AsArray().Concat(current["b2b"]!["member_sessions"]!.AsArray());
         foreach (var factor in sessions.SelectMany(s => s!["authentication_factors"]!.AsArray()).OfType<JsonObject>())
         {

@@ -74,9 +74,11 @@ public sealed class SnapshotV5WireTests : FakeWireTest
             user.Name = new StytchUserName("Ada", "", "Lovelace");
             user.TrustedMetadata = """{"plan":"pro","seats":3}""";
             user.UntrustedMetadata = """{"theme":"dark"}""";
-            user.PasswordId = "password-test-00000000-0000-4000-8000-000000000000";
             project.Store.Part<UserTable>().SetExternalId(user, "crm-42");
         });
+
+        // A password id comes with its hash: a snapshot whose user names a password it does not hold is refused.
+        project.Passwords.SetForUser(created.UserId, Passwords.ConsumerPasswordWireTests.Strong);
         return created.UserId;
     }
 }

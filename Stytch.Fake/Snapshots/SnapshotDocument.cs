@@ -30,6 +30,7 @@ namespace Stytch.Fake.Snapshots;
 /// <param name="Rbac">The project's own RBAC policy, organizations' custom roles and users' roles (version 4 on).</param>
 /// <param name="RedirectUrls">The redirect URLs the project allows, per type (version 4 on).</param>
 /// <param name="PhoneCodes">The newest SMS or WhatsApp code of each consumer phone id (version 5 on).</param>
+/// <param name="Passwords">The password state of both audiences (version 5 on): hashes, locks, resets and the policy.</param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -44,7 +45,8 @@ internal sealed record SnapshotDocument(
     IReadOnlyList<SnapshotMagicLink> MagicLinks,
     SnapshotRbac Rbac,
     IReadOnlyList<SnapshotRedirectUrl> RedirectUrls,
-    IReadOnlyList<SnapshotPhoneCode> PhoneCodes);
+    IReadOnlyList<SnapshotPhoneCode> PhoneCodes,
+    SnapshotPasswords Passwords);
 
 /// <summary>
 /// A consumer SMS or WhatsApp code (version 5 on): <paramref name="Channel"/> is <c>sms</c> or <c>whatsapp</c>;
@@ -331,3 +333,44 @@ internal sealed record SnapshotTotpRegistration(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     long LastUsedStep);
+/// The password state of users and members, each keyed by its user or member id (version 5 on). No password is ever
+/// written: <paramref name="Hashes"/> holds the fake's salted PBKDF2 strings or migrated hashes, and the passwords a
+/// test added to the breached list are their SHA-256 digests (<paramref name="AddedBreachedSha256"/>, lowercase hex).
+/// </summary>
+internal sealed record SnapshotPasswords(
+    SnapshotPasswordPolicy Policy,
+    [property: JsonPropertyName("added_breached_sha256")] IReadOnlyList<string> AddedBreachedSha256,
+    IReadOnlyList<SnapshotPasswordHash> Hashes,
+    IReadOnlyList<SnapshotPasswordLock> Locks,
+    IReadOnlyList<SnapshotPasswordReset> Resets);
+
+/// <summary>The project's password policy; <paramref name="Strategy"/> is <c>zxcvbn</c> or <c>luds</c>.</summary>
+internal sealed record SnapshotPasswordPolicy(
+    string Strategy,
+    int LudsMinLength,
+    int LudsMinComplexity,
+    bool BreachDetectionOnCreate,
+    bool BreachDetectionOnAuthenticate,
+    int LockThreshold,
+    long LockDurationSeconds);
+
+/// <summary>A user's or member's stored password hash (never the password).</summary>
+internal sealed record SnapshotPasswordHash(string SubjectId, string PasswordId, string Hash, bool RequiresReset);
+
+/// <summary>A run of failed attempts of a user or member, and the lock it started (both times null when not locked).</summary>
+internal sealed record SnapshotPasswordLock(string SubjectId, int Failures, DateTimeOffset? LockedAt, DateTimeOffset? LockedUntil);
+
+/// <summary>
+/// A password reset token, used or not; <paramref name="Audience"/> is <c>consumer</c>, <c>b2b</c> or <c>b2b_discovery</c>,
+/// <paramref name="SubjectId"/> the user or member it resets (a discovery reset: the email address, with an empty
+/// <paramref name="EmailId"/>), <paramref name="CodeChallenge"/> its PKCE challenge or null.
+/// </summary>
+internal sealed record SnapshotPasswordReset(
+    string Audience,
+    string Token,
+    string SubjectId,
+    string EmailId,
+    string? CodeChallenge,
+    DateTimeOffset ExpiresAt,
+    bool Used,
+    SnapshotAttributes Attributes);

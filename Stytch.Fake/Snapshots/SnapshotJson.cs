@@ -14,6 +14,7 @@ namespace Stytch.Fake.Snapshots;
     RespectNullableAnnotations = true,
     Converters = [typeof(ClaimsJson.SnapshotConverter)])]
 [JsonSerializable(typeof(SnapshotDocument))]
+[JsonSerializable(typeof(SnapshotPasswords))]
 internal sealed partial class SnapshotJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes snapshot files (<see cref="SnapshotDocument"/>, which also states the version rules).</summary>
@@ -114,6 +115,10 @@ internal static class SnapshotJson
             throw Validate.BadRequest("The snapshot is not valid JSON of a Stytch.Fake snapshot" + read + ": " + e.Message);
         }
     }
+
+    /// <summary>The <c>passwords</c> section of a project without password state: no hashes, Stytch's default policy.</summary>
+    public static JsonNode EmptyPasswords() =>
+        JsonSerializer.SerializeToNode(SnapshotPasswordMapping.Export(PasswordsSnapshot.Empty), SnapshotJsonContext.Default.SnapshotPasswords)!;
 
     private static bool HasNullItem(JsonNode? node) => node switch
     {

@@ -58,7 +58,8 @@ internal static class SnapshotMapping
             rbac,
             [.. project.Store.RedirectUrls.All.Select(u => new SnapshotRedirectUrl(u.Url, RedirectUrlNames.Of(u.Type), u.IsDefault))],
             [.. state.PhoneOtps.Select(o => new SnapshotPhoneCode(
-                o.PhoneId, o.Code, Http.WireOutboxMessage.ChannelName(o.Channel), o.ExpiresAt, o.Used, From(o.Attributes), o.DropUnverifiedAt))]);
+                o.PhoneId, o.Code, Http.WireOutboxMessage.ChannelName(o.Channel), o.ExpiresAt, o.Used, From(o.Attributes), o.DropUnverifiedAt))],
+            SnapshotPasswordMapping.Export(project.Store));
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -112,6 +113,8 @@ internal static class SnapshotMapping
         B2BProducts.Check(b2b);
         M2MClientService.Check(m2m);
         var rbac = SnapshotRbacMapping.ToChecked(document.Rbac, state, b2b);
+        var passwords = SnapshotPasswordMapping.ToChecked(document.Passwords, state, b2b);
+        b2b = b2b with { Members = SnapshotPasswordMapping.WithPasswordIds(b2b.Members, passwords) };
         var redirectUrls = RedirectUrlsOf(document.RedirectUrls);
         project.Store.Replace(() =>
         {
@@ -119,6 +122,7 @@ internal static class SnapshotMapping
             project.B2BProducts.Load(b2b);
             project.M2MClients.Load(m2m);
             project.RbacService.Load(rbac);
+            project.Store.LoadPasswords(passwords);
             project.Store.RedirectUrls.Set(redirectUrls);
             project.Jwts.Keys.Replace(keys);
         });

@@ -6,7 +6,8 @@ namespace Stytch.Fake.Snapshots;
 /// Version 4 of the snapshot format (written until version 5 gave consumer users Stytch's whole User object), rewritten
 /// into the version-5 layout: each user's one email (<c>email</c>, <c>email_id</c>, <c>email_verified</c>) becomes its
 /// one entry of <c>emails</c>; it has no phone numbers, name, metadata, external id or password, and was last changed
-/// when it was created. Session factors name no phone. It kept no intermediate sessions or TOTP registrations.
+/// when it was created. Session factors name no phone. It kept no intermediate sessions, TOTP registrations or
+/// password state.
 /// </summary>
 internal static class SnapshotV4
 {
@@ -59,6 +60,8 @@ internal static class SnapshotV4
             b2b["totp_registrations"] = new JsonArray();
         }
 
+        // Password state came with version 5: a version-4 project had none, and Stytch's default policy.
+        v4["passwords"] = SnapshotJson.EmptyPasswords();
         return v4;
     }
 
