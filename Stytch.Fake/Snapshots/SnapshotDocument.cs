@@ -333,6 +333,8 @@ internal sealed record SnapshotTotpRegistration(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     long LastUsedStep);
+
+/// <summary>
 /// The password state of users and members, each keyed by its user or member id (version 5 on). No password is ever
 /// written: <paramref name="Hashes"/> holds the fake's salted PBKDF2 strings or migrated hashes, and the passwords a
 /// test added to the breached list are their SHA-256 digests (<paramref name="AddedBreachedSha256"/>, lowercase hex).
