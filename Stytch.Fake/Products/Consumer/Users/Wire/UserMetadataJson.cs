@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Stytch.Fake.Http;
-using Stytch.Fake.Http.Binding;
 
 namespace Stytch.Fake.Products.Consumer.Users.Wire;
 
@@ -62,11 +60,5 @@ internal static class UserMetadataJson
         return buffer.WrittenCount > MaxBytes
             ? throw new StytchException(StytchError.MetadataTooLarge)
             : System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>Binds a metadata member: a JSON object.</summary>
-    internal sealed class Rule : IBodyRule
-    {
-        public static void Check(JsonElement value, string path, BodyFields fields) => JsonValues.Object(value, path);
     }
 }

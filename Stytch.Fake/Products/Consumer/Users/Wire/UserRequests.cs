@@ -15,8 +15,8 @@ internal sealed record UserCreateRequest(
     [property: BodyRule<UserNameJson.Rule>] JsonElement? Name,
     [property: BodyRule<AttributesJson.AttributesRule>] JsonElement? Attributes,
     bool? CreateUserAsPending,
-    [property: BodyRule<UserMetadataJson.Rule>] JsonElement? TrustedMetadata,
-    [property: BodyRule<UserMetadataJson.Rule>] JsonElement? UntrustedMetadata,
+    [property: BodyRule<AnyObject>] JsonElement? TrustedMetadata,
+    [property: BodyRule<AnyObject>] JsonElement? UntrustedMetadata,
     string? ExternalId,
     string[]? Roles);
 
@@ -24,8 +24,8 @@ internal sealed record UserCreateRequest(
 internal sealed record UserUpdateRequest(
     [property: BodyRule<UserNameJson.Rule>] JsonElement? Name,
     [property: BodyRule<AttributesJson.AttributesRule>] JsonElement? Attributes,
-    [property: BodyRule<UserMetadataJson.Rule>] JsonElement? TrustedMetadata,
-    [property: BodyRule<UserMetadataJson.Rule>] JsonElement? UntrustedMetadata,
+    [property: BodyRule<AnyObject>] JsonElement? TrustedMetadata,
+    [property: BodyRule<AnyObject>] JsonElement? UntrustedMetadata,
     string? ExternalId,
     string[]? Roles);
 
