@@ -153,7 +153,6 @@ internal sealed class PhoneOtpService
             if (user?.PhoneById(phoneId) is { Verified: false } phone)
             {
                 _users.RemovePhone(user, phone, now);
-                _store.Secrets.Remove(new SecretKey(Purpose, phoneId));
             }
         }
     }

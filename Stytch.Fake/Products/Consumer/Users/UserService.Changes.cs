@@ -91,7 +91,6 @@ internal sealed partial class UserService
         {
             var user = (phoneId is null ? null : _users.ByPhoneId(phoneId)) ?? throw new StytchException(StytchError.PhoneNumberNotFound);
             RemovePhone(user, user.PhoneById(phoneId!)!, _store.Clock.Now);
-            _store.Secrets.RemoveWhere(k => k.Subject == phoneId);
             return Public(user);
         });
 
@@ -109,10 +108,11 @@ internal sealed partial class UserService
         });
     }
 
-    /// <summary>Takes <paramref name="phone"/> off <paramref name="user"/> (no checks); under the store's lock.</summary>
+    /// <summary>Takes <paramref name="phone"/> off <paramref name="user"/>, with its codes (no checks); under the store's lock.</summary>
     public void RemovePhone(UserRecord user, StytchUserPhone phone, DateTimeOffset now)
     {
         _users.RemovePhone(user, phone);
+        _store.Secrets.RemoveWhere(k => k.Subject == phone.PhoneId);
         user.UpdatedAt = now;
     }
 
