@@ -54,6 +54,21 @@ allowedHost.Validators.Add(r =>
         }
     }
 });
+var allowedOrigin = new Option<string[]>("--allowed-origin")
+{
+    Description = "A browser origin the frontend SDK (/sdk/v1) may call from (repeatable), such as https://app.example.com; any loopback origin is always allowed.",
+    AllowMultipleArgumentsPerToken = false,
+};
+allowedOrigin.Validators.Add(r =>
+{
+    foreach (var o in r.GetValueOrDefault<string[]>() ?? [])
+    {
+        if (!ProjectOrigins.IsValidOrigin(o))
+        {
+            r.AddError($"--allowed-origin '{o}' is not an origin: expected http(s)://host[:port] without a path.");
+        }
+    }
+});
 var redirectUrl = new Option<string[]>("--redirect-url")
 {
     Description = "A redirect URL the project allows (repeatable): [default:]TYPE=URL, TYPE one of login, signup, invite, discovery, " +
@@ -102,7 +117,7 @@ var maxFaultRules = LimitOption("--max-fault-rules", "Most fault rules one proje
 // (Stytch.Fake.Server): people run the installed tool as stytch-fake, and --help should show what to type.
 var root = new Command("stytch-fake", "Stytch.Fake: a fake Stytch API for tests, with back doors under /_fake/v1/.")
 {
-    port, host, allowedHost, projectId, secret, seed, rateLimits, strict, redirectUrl, snapshot, saveSnapshot, rbacPolicy, adminToken, maxProjects, maxSigningKeys, maxFaultRules, new HelpOption(), new VersionOption(),
+    port, host, allowedHost, allowedOrigin, projectId, secret, seed, rateLimits, strict, redirectUrl, snapshot, saveSnapshot, rbacPolicy, adminToken, maxProjects, maxSigningKeys, maxFaultRules, new HelpOption(), new VersionOption(),
 };
 root.Validators.Add(r =>
 {
@@ -142,6 +157,7 @@ root.SetAction(async (parsed, cancellation) =>
             Seed = parsed.GetValue(seed),
             RateLimits = parsed.GetValue(rateLimits),
             StrictFields = parsed.GetValue(strict),
+            AllowedOrigins = parsed.GetValue(allowedOrigin) ?? [],
             RedirectUrls = parsed.GetValue(redirectUrl) is { Length: > 0 } specs
                 ? [.. specs.SelectMany(spec => RedirectUrlNames.ParseFlag(spec, out _)!)]
                 : null,
@@ -193,6 +209,7 @@ root.SetAction(async (parsed, cancellation) =>
     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stytch.Fake listening on {stytch.Url}"));
     await output.WriteLineAsync($"project_id: {stytch.ProjectId}");
     await output.WriteLineAsync($"secret:     {stytch.Secret}");
+    await output.WriteLineAsync($"public_token: {stytch.DefaultProject.PublicToken}");
     if (stytch.DefaultProject.StrictFields)
     {
         await output.WriteLineAsync("fields:     strict (unknown request fields are refused with 400 bad_request)");

@@ -61,6 +61,20 @@ internal sealed class ProjectRegistry
 
     public StytchFakeProject? Find(string projectId) => _projects.GetValueOrDefault(projectId);
 
+    /// <summary>The project whose <see cref="StytchFakeProject.PublicToken"/> is <paramref name="publicToken"/>, or null.</summary>
+    public StytchFakeProject? ByPublicToken(string publicToken)
+    {
+        foreach (var project in _projects.Values)
+        {
+            if (string.Equals(project.PublicToken, publicToken, StringComparison.Ordinal))
+            {
+                return project;
+            }
+        }
+
+        return null;
+    }
+
     public bool Remove(string projectId)
     {
         if (!_projects.TryRemove(projectId, out _))
@@ -107,7 +121,7 @@ internal sealed class ProjectRegistry
     }
 
     /// <summary>Splits a Basic <c>Authorization</c> header into user name and password; false when it is not one.</summary>
-    private static bool TryDecodeBasic(string? authorization, out string user, out string password)
+    internal static bool TryDecodeBasic(string? authorization, out string user, out string password)
     {
         const string scheme = "Basic ";
         user = password = "";

@@ -34,6 +34,15 @@ public sealed record StytchProjectOptions
     /// <see cref="StytchFakeProject.RedirectUrls"/>.
     /// </summary>
     public IReadOnlyList<RedirectUrl>? RedirectUrls { get; init; }
+    /// <summary>
+    /// A fixed public token (<c>public-token-test-&lt;uuid&gt;</c>, <c>-live-</c> for a live project), what Stytch's
+    /// frontend SDKs send; when null, one derived from the project id, so a fixed id keeps its token.
+    /// </summary>
+    public string? PublicToken { get; init; }
+    /// <summary>Browser origins the frontend SDK may call from besides loopback ones (<see cref="StytchFakeProject.Origins"/>).</summary>
+    public IReadOnlyList<string>? AllowedOrigins { get; init; }
+    /// <summary>Whether any loopback origin (localhost, 127.x.x.x, [::1], any port) may call the frontend SDK API; true by default.</summary>
+    public bool AllowLoopbackOrigins { get; init; } = true;
 }
 
 /// <summary>
@@ -80,7 +89,30 @@ public sealed class StytchFakeProject
         Rbac = new ProjectRbac(RbacService, B2BProducts, id => ConsumerProducts.Users.Get(id), Products.Rbac.Wire.RbacPolicyJson.Parse);
         RedirectUrls = new ProjectRedirectUrls(Store);
         Passwords = new ProjectPasswords(Store, ConsumerProducts.Passwords);
+        PublicToken = options.PublicToken ?? Products.Frontend.PublicTokens.For(ProjectId);
+        if (!Products.Frontend.PublicTokens.IsWellFormed(PublicToken) || PublicToken.Contains("-live-", StringComparison.Ordinal) != live)
+        {
+            throw new ArgumentException($"'{PublicToken}' is not a public token of this project: expected public-token-{ids.Environment}-<uuid>.", nameof(options));
+        }
+
+        try
+        {
+            Origins = new ProjectOrigins(options.AllowedOrigins, options.AllowLoopbackOrigins);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException("StytchProjectOptions.AllowedOrigins: " + e.Message, nameof(options));
+        }
     }
+
+    /// <summary>
+    /// The public token Stytch's frontend SDKs authenticate with (<c>publicToken</c> in their options), under
+    /// <c>/sdk/v1</c>; kept in snapshots.
+    /// </summary>
+    public string PublicToken { get; internal set; }
+
+    /// <summary>The browser origins the frontend SDK may call from: <see cref="ProjectOrigins.Set"/>, <see cref="ProjectOrigins.Add"/>.</summary>
+    public ProjectOrigins Origins { get; }
 
     /// <summary>The redirect URLs links are built on: <see cref="ProjectRedirectUrls.All"/>, <see cref="ProjectRedirectUrls.Set"/>, <see cref="ProjectRedirectUrls.Add(RedirectUrl)"/>, <see cref="ProjectRedirectUrls.Remove(string, RedirectUrlType)"/>.</summary>
     public ProjectRedirectUrls RedirectUrls { get; }

@@ -28,6 +28,7 @@ public sealed class UnqualifiedPublicTypesTests : StytchFakeTest
         typeof(ProjectRbac), typeof(RbacPolicy), typeof(RbacRole), typeof(RbacPermission), typeof(RbacResource), typeof(RbacScope),
         typeof(PasswordPolicy), typeof(PasswordStrategy), typeof(ProjectPasswords),
         typeof(ProjectTotps),
+        typeof(ProjectOrigins),
     ];
 
     /// <summary>Every public type of Stytch.Fake.NUnit.</summary>

@@ -137,4 +137,9 @@ internal enum Access
     /// authenticates the client itself, from its body or a Basic header.
     /// </summary>
     ClientCredentials,
+    /// <summary>
+    /// The frontend SDK API (<c>/sdk/v1</c>): the project comes from its public token, in the path or as the Basic user
+    /// name (<see cref="FrontendCalls.Authorise"/>).
+    /// </summary>
+    PublicToken,
 }

@@ -16,6 +16,7 @@ using Stytch.Fake.Products.Consumer.Passwords.Wire;
 using Stytch.Fake.Products.Consumer.PhoneOtp.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
+using Stytch.Fake.Products.Frontend.Wire;
 using Stytch.Fake.Products.Jwks.Wire;
 using Stytch.Fake.Products.M2M.Wire;
 using Stytch.Fake.Products.Rbac.Wire;
@@ -53,6 +54,7 @@ internal static class ProductCatalog
         B2BPasswordDiscoveryEndpoints.All,
         MfaRemovalEndpoints.All,
         PhoneOtpEndpoints.All,
+        FrontendEndpoints.All,
     ];
 
     /// <summary>Every endpoint of every product, Stytch's and the back doors.</summary>

@@ -91,7 +91,7 @@ internal sealed class RequestGuard
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method) || HttpMethods.IsPatch(method);
 
     /// <summary>True for the paths the guard judges on a server the fake is attached to: the API's and the back doors'.</summary>
-    public static bool IsServedPath(string path) => RequestPath.IsApi(path) || IsBackDoorPath(path);
+    public static bool IsServedPath(string path) => RequestPath.IsApi(path) || IsBackDoorPath(path) || RequestPath.IsFrontend(path);
 
     /// <summary>True when decoding <paramref name="path"/> again would change it.</summary>
     public static bool IsEncoded(string path) => path.AsSpan().IndexOfAny('%', '+') >= 0;

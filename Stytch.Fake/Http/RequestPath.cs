@@ -11,4 +11,7 @@ internal static class RequestPath
 
     /// <summary>A path of the back doors (<c>/_fake/…</c>).</summary>
     public static bool IsBackDoor(string path) => path == "/_fake" || path.StartsWith("/_fake/", StringComparison.Ordinal);
+
+    /// <summary>A path of the frontend SDK API (<c>/sdk/…</c>: <c>/sdk/v1/…</c> and the SDK's iframe stub).</summary>
+    public static bool IsFrontend(string path) => path.StartsWith("/sdk/", StringComparison.Ordinal);
 }

@@ -41,6 +41,11 @@ internal sealed class RequestPipeline
     /// <summary>Runs <paramref name="request"/>, which reached the fake on <paramref name="site"/>, through every stage.</summary>
     public async Task<ApiResponse> RunAsync(IncomingRequest request, Site site)
     {
+        if (FrontendCalls.IsPreflight(request))
+        {
+            return FrontendCalls.Preflight(request, _projects);
+        }
+
         RouteMatch? routed = null;
         StytchFakeProject? project = null;
         string? requestId = null;
@@ -83,6 +88,11 @@ internal sealed class RequestPipeline
 #pragma warning restore CA1031
         {
             response = ErrorOf(routed, StytchError.InternalServerError, requestId ??= OrphanIds.New("request-id"));
+        }
+
+        if (RequestPath.IsFrontend(request.Path))
+        {
+            response = FrontendCalls.Finish(response, request, project, _projects);
         }
 
         // A fault's own answer is logged as the fault, without what the body would have had ignored.
@@ -128,6 +138,8 @@ internal sealed class RequestPipeline
                 return null;
             case Access.ClientCredentials:
                 return PathProject(routed);
+            case Access.PublicToken:
+                return FrontendCalls.Authorise(request, routed, _projects);
             default:
                 if (_adminToken is not null && !AdminTokenMatches(request.Headers))
                 {

@@ -162,7 +162,7 @@ internal sealed class WireMockAdapter : IDisposable
 
     private static Site SiteOf(WireMockServer server, HostAllowList hosts) => new(hosts, port => server.Ports.Contains(port));
 
-    private static bool IsStytchPath(string path) => RequestPath.IsApi(path) || RequestPath.IsBackDoor(path);
+    private static bool IsStytchPath(string path) => RequestPath.IsApi(path) || RequestPath.IsBackDoor(path) || RequestPath.IsFrontend(path);
 
     /// <summary>WireMock's request as the pipeline reads it.</summary>
     private static IncomingRequest ToIncoming(IRequestMessage message) => new(

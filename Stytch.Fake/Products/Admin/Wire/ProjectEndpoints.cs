@@ -20,6 +20,8 @@ internal static class ProjectEndpoints
         w.WriteString("project_id", project.ProjectId);
         w.WriteString("secret", project.Secret);
         w.WriteBoolean("strict_fields", project.StrictFields);
+        w.WriteString("public_token", project.PublicToken);
+        OriginEndpoints.WriteFields(w, project.Origins);
     }
 
     private static ApiResponse List(ApiCall call) => ApiResponse.Plain(200, w =>

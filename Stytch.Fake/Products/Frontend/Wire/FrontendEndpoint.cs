@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Stytch.Fake.Http;
+
+namespace Stytch.Fake.Products.Frontend.Wire;
+
+/// <summary>
+/// How a frontend SDK call differs in its body from the backend call it is: fields it names otherwise, and whether the
+/// session it acts on is the one the SDK sends as its Basic password.
+/// </summary>
+/// <param name="Rename">SDK field name to backend field name (OTP authenticate sends the code as <c>token</c>).</param>
+/// <param name="SessionFromCredentials">The call acts on the logged-in session: its token goes in as <c>session_token</c>.</param>
+internal sealed record FrontendBody(IReadOnlyDictionary<string, string>? Rename = null, bool SessionFromCredentials = false)
+{
+    public static FrontendBody AsIs { get; } = new();
+}
+
+/// <summary>
+/// A frontend endpoint made of a backend one: the same handler, so the same validation, engine call and response
+/// writer, reached under <c>/sdk/v1</c> with public-token authentication, its body first turned into the backend's
+/// (<see cref="FrontendBody"/>). The <c>{"data": …}</c> wrapper and CORS are added once for every such call
+/// (<see cref="FrontendCalls.Finish"/>).
+/// </summary>
+internal static class FrontendEndpoint
+{
+    /// <summary>The path prefix of the frontend SDK API.</summary>
+    public const string Base = "/sdk/v1";
+
+    /// <summary>
+    /// Fields the SDK adds for fraud protection and CAPTCHA (<c>HeadlessOTPClient</c> and others), which the backend
+    /// call does not take; left out, so a strict project does not refuse them.
+    /// </summary>
+    private static readonly string[] SdkOnlyFields = ["dfp_telemetry_id", "captcha_token"];
+
+    /// <summary>The backend endpoint named <paramref name="name"/> among <paramref name="endpoints"/>.</summary>
+    public static Endpoint Named(IEnumerable<Endpoint> endpoints, string name) =>
+        endpoints.Single(e => string.Equals(e.Name, name, StringComparison.Ordinal));
+
+    /// <summary>
+    /// <paramref name="backend"/> at <c>/sdk/v1</c> + <paramref name="path"/>. <paramref name="pathValues"/>, when given,
+    /// supplies the backend route's path values from the call (as <c>users/me</c> names the session's user).
+    /// </summary>
+    public static Endpoint Reuse(Endpoint backend, string path, FrontendBody? body = null, Func<ApiCall, IReadOnlyDictionary<string, string>>? pathValues = null)
+    {
+        body ??= FrontendBody.AsIs;
+        return new Endpoint("sdk." + backend.Name, backend.Method, new Route(Base + path), null, async call =>
+        {
+            var sessionToken = body.SessionFromCredentials ? FrontendCalls.SessionToken(call) ?? throw new StytchException(StytchError.SessionNotFound) : null;
+            var values = pathValues?.Invoke(call) ?? call.PathValues;
+            using var parsed = backend.BodyFields is null
+                ? null
+                : JsonBody.Parse(Rewrite(call.RawBody, body, backend.BodyFields, sessionToken), backend.BodyFields,
+                    call.Project.StrictFields ? FieldPolicy.StrictProject : FieldPolicy.Ignore, values, emptyIsObject: true);
+            return await backend.Handle(new ApiCall
+            {
+                Project = call.Project,
+                Registry = call.Registry,
+                RequestId = call.RequestId,
+                PathValues = values,
+                Request = call.Request,
+                Body = parsed,
+            }).ConfigureAwait(false);
+        }, Access.PublicToken);
+    }
+
+    /// <summary>
+    /// The SDK's body as the backend takes it. A body that is not a JSON object is passed on unchanged, for the
+    /// backend's parser to refuse in its usual words.
+    /// </summary>
+    private static ReadOnlyMemory<byte> Rewrite(ReadOnlyMemory<byte> raw, FrontendBody body, IReadOnlySet<string> fields, string? sessionToken)
+    {
+        JsonObject json;
+        try
+        {
+            json = raw.IsEmpty ? [] : JsonNode.Parse(raw.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject ?? throw new JsonException();
+            _ = json.Count; // Materialises the properties, so a repeated key throws here.
+        }
+#pragma warning disable CA1031 // Whatever cannot be read as an object goes on as sent; the backend's parser names the fault.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return raw;
+        }
+
+        foreach (var (from, to) in body.Rename ?? new Dictionary<string, string>())
+        {
+            if (json.ContainsKey(from) && !json.ContainsKey(to) && json[from] is var value)
+            {
+                json.Remove(from);
+                json[to] = value;
+            }
+        }
+
+        foreach (var field in SdkOnlyFields)
+        {
+            if (!fields.Contains(field))
+            {
+                json.Remove(field);
+            }
+        }
+
+        if (sessionToken is not null && !json.ContainsKey("session_token") && !json.ContainsKey("session_jwt"))
+        {
+            json["session_token"] = sessionToken;
+        }
+
+        return Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
+}

@@ -1,0 +1,45 @@
+using Stytch.Fake.Http;
+using Stytch.Fake.Products.Admin.Wire;
+using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
+using Stytch.Fake.Products.Consumer.Sessions.Wire;
+using Stytch.Fake.Products.Consumer.Users.Wire;
+
+namespace Stytch.Fake.Products.Frontend.Wire;
+
+/// <summary>
+/// The frontend SDK API under <c>/sdk/v1</c>, the calls of <c>@stytch/vanilla-js</c> (and so of <c>@stytch/react</c> and
+/// <c>@stytch/nextjs</c>): the project's bootstrap, telemetry, and the backend's own endpoints reused one line each.
+/// </summary>
+internal static class FrontendEndpoints
+{
+    private static readonly FrontendBody OtpAuthenticate = new(new Dictionary<string, string>(StringComparer.Ordinal) { ["token"] = "code" });
+    private static readonly FrontendBody OfSession = new(SessionFromCredentials: true);
+
+    public static IEnumerable<Endpoint> All()
+    {
+        var emailOtp = EmailOtpEndpoints.All().ToList();
+        var sessions = SessionEndpoints.All().ToList();
+        var users = UserEndpoints.All().ToList();
+        return
+        [
+            Endpoint.Get("sdk.projects.bootstrap", FrontendEndpoint.Base + "/projects/bootstrap/{public_token}", BootstrapWire.Respond, Access.PublicToken),
+            // Telemetry: a JSON array, sent without credentials; accepted and dropped (the SDK ignores the answer).
+            new Endpoint("sdk.events", "POST", new Route(FrontendEndpoint.Base + "/events"), null, _ => ValueTask.FromResult(ApiResponse.Plain(200, _ => { })), Access.Public),
+            Endpoint.Get("sdk.clientside_services", ClientsideServicesStub.Path, ClientsideServicesStub.Respond, Access.Public),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.login_or_create"), "/otps/email/login_or_create"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.authenticate"), "/otps/authenticate", OtpAuthenticate),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(sessions, "sessions.authenticate"), "/sessions/authenticate", OfSession),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(sessions, "sessions.revoke"), "/sessions/revoke", OfSession),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(users, "users.get"), "/users/me", pathValues: SessionUser),
+            .. OriginEndpoints.All(),
+        ];
+    }
+
+    /// <summary><c>users/me</c> is the backend's get-user of the logged-in session's user.</summary>
+    private static Dictionary<string, string> SessionUser(ApiCall call)
+    {
+        var token = FrontendCalls.SessionToken(call) ?? throw new StytchException(StytchError.SessionNotFound);
+        var session = call.Project.ConsumerProducts.Sessions.Authenticate(token, null, null);
+        return new Dictionary<string, string>(StringComparer.Ordinal) { ["user_id"] = session.User.UserId };
+    }
+}
