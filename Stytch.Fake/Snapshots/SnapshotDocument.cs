@@ -31,6 +31,10 @@ namespace Stytch.Fake.Snapshots;
 /// <param name="RedirectUrls">The redirect URLs the project allows, per type (version 4 on).</param>
 /// <param name="PhoneCodes">The newest SMS or WhatsApp code of each consumer phone id (version 5 on).</param>
 /// <param name="Passwords">The password state of both audiences (version 5 on): hashes, locks, resets and the policy.</param>
+/// <param name="PublicToken">
+/// The project's public token for the frontend SDK. Optional on read, so a version-5 file without it still loads (the
+/// project then gets the token derived from its own id) and no version bump was needed.
+/// </param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -46,7 +50,8 @@ internal sealed record SnapshotDocument(
     SnapshotRbac Rbac,
     IReadOnlyList<SnapshotRedirectUrl> RedirectUrls,
     IReadOnlyList<SnapshotPhoneCode> PhoneCodes,
-    SnapshotPasswords Passwords);
+    SnapshotPasswords Passwords,
+    string? PublicToken = null);
 
 /// <summary>
 /// A consumer SMS or WhatsApp code (version 5 on): <paramref name="Channel"/> is <c>sms</c> or <c>whatsapp</c>;

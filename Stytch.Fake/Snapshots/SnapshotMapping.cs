@@ -59,7 +59,8 @@ internal static class SnapshotMapping
             [.. project.Store.RedirectUrls.All.Select(u => new SnapshotRedirectUrl(u.Url, RedirectUrlNames.Of(u.Type), u.IsDefault))],
             [.. state.PhoneOtps.Select(o => new SnapshotPhoneCode(
                 o.PhoneId, o.Code, Http.WireOutboxMessage.ChannelName(o.Channel), o.ExpiresAt, o.Used, From(o.Attributes), o.DropUnverifiedAt))],
-            SnapshotPasswordMapping.Export(project.Store));
+            SnapshotPasswordMapping.Export(project.Store),
+            project.PublicToken);
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -116,8 +117,10 @@ internal static class SnapshotMapping
         var passwords = SnapshotPasswordMapping.ToChecked(document.Passwords, state, b2b);
         b2b = b2b with { Members = SnapshotPasswordMapping.WithPasswordIds(b2b.Members, passwords) };
         var redirectUrls = RedirectUrlsOf(document.RedirectUrls);
+        var publicToken = PublicTokenOf(project, document.PublicToken);
         project.Store.Replace(() =>
         {
+            project.PublicToken = publicToken;
             project.ConsumerProducts.Load(state);
             project.B2BProducts.Load(b2b);
             project.M2MClients.Load(m2m);
@@ -126,6 +129,26 @@ internal static class SnapshotMapping
             project.Store.RedirectUrls.Set(redirectUrls);
             project.Jwts.Keys.Replace(keys);
         });
+    }
+
+    /// <summary>
+    /// The public token a project takes from a snapshot: the file's, or for a file without one (or with one of the other
+    /// environment, test or live) the token derived from the project's own id.
+    /// </summary>
+    private static string PublicTokenOf(StytchFakeProject project, string? token)
+    {
+        var own = Products.Frontend.PublicTokens.For(project.ProjectId);
+        if (token is null)
+        {
+            return own;
+        }
+
+        if (!Products.Frontend.PublicTokens.IsWellFormed(token))
+        {
+            throw new ArgumentException($"public_token '{Validate.Clip(token)}' is not a public token: expected public-token-test-<uuid> or public-token-live-<uuid>.");
+        }
+
+        return token.Contains("-live-", StringComparison.Ordinal) == own.Contains("-live-", StringComparison.Ordinal) ? token : own;
     }
 
     private static SnapshotAttributes From(RequestAttributes a) => new(a.IpAddress, a.UserAgent);
