@@ -71,6 +71,20 @@ public sealed class CompositionWireTests
     }
 
     [Test]
+    public async Task AttachTo_FrontendSdkCall_IsServedWrappedInData()
+    {
+        var server = StartServer();
+        await using var stytch = StytchFake.AttachTo(server);
+        var token = stytch.DefaultProject.PublicToken;
+        using var client = new WireClient(new Uri(server.Url!), token, token);
+
+        var bootstrap = await client.GetAsync("/sdk/v1/projects/bootstrap/" + token);
+
+        Assert.That(bootstrap.Status, Is.EqualTo(200), bootstrap.Text);
+        Assert.That(bootstrap.Json["data"]!["captcha_settings"], Is.Not.Null);
+    }
+
+    [Test]
     public async Task AttachTo_UserMappingAtDefaultPriority_WinsOverTheFake()
     {
         var server = StartServer();
