@@ -10,10 +10,27 @@ namespace Stytch.Fake.Products.Frontend.Wire;
 /// session it acts on is the one the SDK sends as its Basic password.
 /// </summary>
 /// <param name="Rename">SDK field name to backend field name (OTP authenticate sends the code as <c>token</c>).</param>
-/// <param name="SessionFromCredentials">The call acts on the logged-in session: its token goes in as <c>session_token</c>.</param>
-internal sealed record FrontendBody(IReadOnlyDictionary<string, string>? Rename = null, bool SessionFromCredentials = false)
+/// <param name="Session">Whether the logged-in session's token goes in as <c>session_token</c>.</param>
+internal sealed record FrontendBody(IReadOnlyDictionary<string, string>? Rename = null, SessionUse Session = SessionUse.None)
 {
     public static FrontendBody AsIs { get; } = new();
+
+    /// <summary>A call that acts on the logged-in session: <c>session_not_found</c> before login.</summary>
+    public static FrontendBody OfSession { get; } = new(Session: SessionUse.Required);
+
+    /// <summary>A call that takes the logged-in session when it names no session or intermediate session of its own.</summary>
+    public static FrontendBody WithSessionIfLoggedIn { get; } = new(Session: SessionUse.IfLoggedIn);
+}
+
+/// <summary>How a frontend call uses the session the SDK sends as its Basic password.</summary>
+internal enum SessionUse
+{
+    /// <summary>Not at all: a login call starts or extends what its body names, as the backend call does.</summary>
+    None,
+    /// <summary>The call is about that session; before login it is <c>session_not_found</c>.</summary>
+    Required,
+    /// <summary>As the body's <c>session_token</c> when the body names no session nor intermediate session.</summary>
+    IfLoggedIn,
 }
 
 /// <summary>
@@ -28,10 +45,11 @@ internal static class FrontendEndpoint
     public const string Base = "/sdk/v1";
 
     /// <summary>
-    /// Fields the SDK adds for fraud protection and CAPTCHA (<c>HeadlessOTPClient</c> and others), which the backend
-    /// call does not take; left out, so a strict project does not refuse them.
+    /// Fields the SDK adds for fraud protection and CAPTCHA (<c>HeadlessOTPClient</c> and others), and a PKCE verifier it
+    /// sends to calls whose backend twin takes none (B2B password authenticate), left out where the backend call does not
+    /// take them, so a strict project does not refuse them.
     /// </summary>
-    private static readonly string[] SdkOnlyFields = ["dfp_telemetry_id", "captcha_token"];
+    private static readonly string[] SdkOnlyFields = ["dfp_telemetry_id", "captcha_token", "code_verifier"];
 
     /// <summary>The backend endpoint named <paramref name="name"/> among <paramref name="endpoints"/>.</summary>
     public static Endpoint Named(IEnumerable<Endpoint> endpoints, string name) =>
@@ -46,7 +64,12 @@ internal static class FrontendEndpoint
         body ??= FrontendBody.AsIs;
         return new Endpoint("sdk." + backend.Name, backend.Method, new Route(Base + path), null, async call =>
         {
-            var sessionToken = body.SessionFromCredentials ? FrontendCalls.SessionToken(call) ?? throw new StytchException(StytchError.SessionNotFound) : null;
+            var sessionToken = body.Session switch
+            {
+                SessionUse.Required => FrontendCalls.SessionToken(call) ?? throw new StytchException(StytchError.SessionNotFound),
+                SessionUse.IfLoggedIn => FrontendCalls.SessionToken(call),
+                _ => null,
+            };
             var values = pathValues?.Invoke(call) ?? call.PathValues;
             using var parsed = backend.BodyFields is null
                 ? null
@@ -100,7 +123,7 @@ internal static class FrontendEndpoint
             }
         }
 
-        if (sessionToken is not null && !json.ContainsKey("session_token") && !json.ContainsKey("session_jwt"))
+        if (sessionToken is not null && !json.ContainsKey("session_token") && !json.ContainsKey("session_jwt") && !json.ContainsKey("intermediate_session_token"))
         {
             json["session_token"] = sessionToken;
         }

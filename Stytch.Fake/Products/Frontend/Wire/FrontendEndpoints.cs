@@ -1,6 +1,8 @@
 using Stytch.Fake.Http;
 using Stytch.Fake.Products.Admin.Wire;
 using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
+using Stytch.Fake.Products.Consumer.MagicLinks.Wire;
+using Stytch.Fake.Products.Consumer.Passwords.Wire;
 using Stytch.Fake.Products.Consumer.Sessions.Wire;
 using Stytch.Fake.Products.Consumer.Users.Wire;
 
@@ -13,13 +15,15 @@ namespace Stytch.Fake.Products.Frontend.Wire;
 internal static class FrontendEndpoints
 {
     private static readonly FrontendBody OtpAuthenticate = new(new Dictionary<string, string>(StringComparer.Ordinal) { ["token"] = "code" });
-    private static readonly FrontendBody OfSession = new(SessionFromCredentials: true);
+    private static readonly FrontendBody OfSession = FrontendBody.OfSession;
 
     public static IEnumerable<Endpoint> All()
     {
         var emailOtp = EmailOtpEndpoints.All().ToList();
         var sessions = SessionEndpoints.All().ToList();
         var users = UserEndpoints.All().ToList();
+        var magicLinks = MagicLinkEndpoints.All().ToList();
+        var passwords = PasswordEndpoints.All().ToList();
         return
         [
             Endpoint.Get("sdk.projects.bootstrap", FrontendEndpoint.Base + "/projects/bootstrap/{public_token}", BootstrapWire.Respond, Access.PublicToken),
@@ -31,6 +35,20 @@ internal static class FrontendEndpoints
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(sessions, "sessions.authenticate"), "/sessions/authenticate", OfSession),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(sessions, "sessions.revoke"), "/sessions/revoke", OfSession),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(users, "users.get"), "/users/me", pathValues: SessionUser),
+            // The SDK's send is primary before login and secondary (a factor for the logged-in session) after.
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.send"), "/otps/email/send/primary"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.send"), "/otps/email/send/secondary", OfSession),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(magicLinks, "magic_links.email.login_or_create"), "/magic_links/email/login_or_create"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(magicLinks, "magic_links.email.send"), "/magic_links/email/send/primary"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(magicLinks, "magic_links.email.send"), "/magic_links/email/send/secondary", OfSession),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(magicLinks, "magic_links.authenticate"), "/magic_links/authenticate"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordCreate), "/passwords"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordAuthenticate), "/passwords/authenticate"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordStrengthCheck), "/passwords/strength_check"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordEmailResetStart), "/passwords/email/reset/start"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordEmailReset), "/passwords/email/reset"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordExistingPasswordReset), "/passwords/existing_password/reset"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordSessionReset), "/passwords/session/reset", OfSession),
             .. OriginEndpoints.All(),
         ];
     }
