@@ -76,6 +76,24 @@ public sealed class FrontendAuthWireTests : FrontendWireTest
     }
 
     [Test]
+    public async Task Bootstrap_RbacPolicy_IsAnObjectWithTheDefaultRoles()
+    {
+        var response = await SdkAsync(HttpMethod.Get, "/sdk/v1/projects/bootstrap/" + PublicToken);
+
+        var roles = response.Data["rbac_policy"]!["roles"]!.AsArray().Select(r => r!["role_id"]!.GetValue<string>());
+        Assert.That(roles, Does.Contain("stytch_member").And.Contain("stytch_user"));
+        Assert.That(response.Data["rbac_policy"]!["resources"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task OtpsEmailLoginOrCreate_Answer_HasTheMethodIdTheSdkReads()
+    {
+        var response = await SdkPostAsync("/sdk/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+
+        Assert.That(response.Data["method_id"]!.GetValue<string>(), Is.EqualTo(response.Data["email_id"]!.GetValue<string>()));
+    }
+
+    [Test]
     public async Task Bootstrap_UnknownPublicToken_IsPublicTokenNotFound()
     {
         var response = await SdkAsync(HttpMethod.Get, "/sdk/v1/projects/bootstrap/public-token-test-00000000-0000-4000-8000-000000000000");

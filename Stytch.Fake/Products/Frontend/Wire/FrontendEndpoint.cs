@@ -11,7 +11,11 @@ namespace Stytch.Fake.Products.Frontend.Wire;
 /// </summary>
 /// <param name="Rename">SDK field name to backend field name (OTP authenticate sends the code as <c>token</c>).</param>
 /// <param name="Session">Whether the logged-in session's token goes in as <c>session_token</c>.</param>
-internal sealed record FrontendBody(IReadOnlyDictionary<string, string>? Rename = null, SessionUse Session = SessionUse.None)
+/// <param name="MethodIdOf">
+/// The answer's field whose value the SDK reads as <c>method_id</c> (its OTP send answers are <c>OTPsBaseResponse</c>,
+/// <c>{method_id}</c>, where the backend answers <c>email_id</c>); null for none.
+/// </param>
+internal sealed record FrontendBody(IReadOnlyDictionary<string, string>? Rename = null, SessionUse Session = SessionUse.None, string? MethodIdOf = null)
 {
     public static FrontendBody AsIs { get; } = new();
 
@@ -75,7 +79,7 @@ internal static class FrontendEndpoint
                 ? null
                 : JsonBody.Parse(Rewrite(call.RawBody, body, backend.BodyFields, sessionToken), backend.BodyFields,
                     call.Project.StrictFields ? FieldPolicy.StrictProject : FieldPolicy.Ignore, values, emptyIsObject: true);
-            return await backend.Handle(new ApiCall
+            var response = await backend.Handle(new ApiCall
             {
                 Project = call.Project,
                 Registry = call.Registry,
@@ -84,7 +88,21 @@ internal static class FrontendEndpoint
                 Request = call.Request,
                 Body = parsed,
             }).ConfigureAwait(false);
+            return body.MethodIdOf is { } field ? WithMethodId(response, field) : response;
         }, Access.PublicToken);
+    }
+
+    /// <summary>A 200 answer with <c>method_id</c> added after <c>request_id</c>, the value of its <paramref name="field"/>.</summary>
+    private static ApiResponse WithMethodId(ApiResponse response, string field)
+    {
+        if (response.StatusCode != 200 || JsonNode.Parse(response.Body) is not JsonObject json
+            || json["method_id"] is not null || json[field] is not JsonValue value)
+        {
+            return response;
+        }
+
+        json["method_id"] = value.DeepClone();
+        return response with { Body = Encoding.UTF8.GetBytes(json.ToJsonString()) };
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ internal static class FrontendEndpoints
 {
     private static readonly FrontendBody OtpAuthenticate = new(new Dictionary<string, string>(StringComparer.Ordinal) { ["token"] = "code" });
     private static readonly FrontendBody OfSession = FrontendBody.OfSession;
+    private static readonly FrontendBody OtpSend = new(MethodIdOf: "email_id");
+    private static readonly FrontendBody OtpSendOfSession = new(Session: SessionUse.Required, MethodIdOf: "email_id");
 
     public static IEnumerable<Endpoint> All()
     {
@@ -30,14 +32,14 @@ internal static class FrontendEndpoints
             // Telemetry: a JSON array, sent without credentials; accepted and dropped (the SDK ignores the answer).
             new Endpoint("sdk.events", "POST", new Route(FrontendEndpoint.Base + "/events"), null, _ => ValueTask.FromResult(ApiResponse.Plain(200, _ => { })), Access.Public),
             Endpoint.Get("sdk.clientside_services", ClientsideServicesStub.Path, ClientsideServicesStub.Respond, Access.Public),
-            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.login_or_create"), "/otps/email/login_or_create"),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.login_or_create"), "/otps/email/login_or_create", OtpSend),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.authenticate"), "/otps/authenticate", OtpAuthenticate),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(sessions, "sessions.authenticate"), "/sessions/authenticate", OfSession),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(sessions, "sessions.revoke"), "/sessions/revoke", OfSession),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(users, "users.get"), "/users/me", pathValues: SessionUser),
             // The SDK's send is primary before login and secondary (a factor for the logged-in session) after.
-            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.send"), "/otps/email/send/primary"),
-            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.send"), "/otps/email/send/secondary", OfSession),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.send"), "/otps/email/send/primary", OtpSend),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.send"), "/otps/email/send/secondary", OtpSendOfSession),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(magicLinks, "magic_links.email.login_or_create"), "/magic_links/email/login_or_create"),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(magicLinks, "magic_links.email.send"), "/magic_links/email/send/primary"),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(magicLinks, "magic_links.email.send"), "/magic_links/email/send/secondary", OfSession),
@@ -49,6 +51,7 @@ internal static class FrontendEndpoints
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordEmailReset), "/passwords/email/reset"),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordExistingPasswordReset), "/passwords/existing_password/reset"),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(passwords, StytchEndpoints.Consumer.PasswordSessionReset), "/passwords/session/reset", OfSession),
+            .. FrontendB2BEndpoints.All(),
             .. OriginEndpoints.All(),
         ];
     }
