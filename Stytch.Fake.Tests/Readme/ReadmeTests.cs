@@ -24,6 +24,7 @@ public sealed class ReadmeTests
     [TestCase("Stytch.Fake.Tests/Readme/MfaTests.cs", "mfa", "csharp")]
     [TestCase("Stytch.Fake.Tests/Readme/DiscoveryTests.cs", "discovery", "csharp")]
     [TestCase("Stytch.Fake.Tests/Readme/SmsLoginTests.cs", "sms-login", "csharp")]
+    [TestCase("Stytch.Fake.Tests/FrontendSdk/FrontendSdkBrowserTests.cs", "browser-playwright", "csharp")]
     public void Readme_CodeBlock_IsTheCompiledCode(string file, string region, string language, bool wholeBlock = true)
     {
         var readme = Normalize(File.ReadAllText(Path.Combine(RepoRoot.Find(), "README.md")));
