@@ -87,11 +87,11 @@ internal sealed class ProjectRegistry
     }
 
     /// <summary>
-    /// The project whose id is the user name of a Basic <c>Authorization</c> header, whatever its password; null
-    /// when there is no such header or project. Only for deciding whose request log a refused call goes to.
+    /// The project whose id (or public token, for a frontend SDK call) is the user name of a Basic <c>Authorization</c>
+    /// header, whatever its password; null when there is no such header or project. Only for deciding whose request log a refused call goes to.
     /// </summary>
     public StytchFakeProject? NamedBy(string? authorization) =>
-        TryDecodeBasic(authorization, out var projectId, out _) ? Find(projectId) : null;
+        TryDecodeBasic(authorization, out var projectId, out _) ? Find(projectId) ?? ByPublicToken(projectId) : null;
 
     /// <summary>
     /// Resolves an <c>Authorization</c> header to a project: missing, not Basic, undecodable or wrong

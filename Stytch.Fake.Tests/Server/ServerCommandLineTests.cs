@@ -87,6 +87,7 @@ public sealed class ServerCommandLineTests
     [TestCase("--project-id", "my-project", "is not a Stytch project id")]
     [TestCase("--host", "0.0.0.0", "pass --admin-token")]
     [TestCase("--allowed-host", "evil example", "is not a host name")]
+    [TestCase("--allowed-origin", "https://app.example.com/login", "is not an origin")]
     public async Task Server_BadArgument_ExitsNonZeroWithClearError(string option, string value, string message)
     {
         var (exitCode, stdout, stderr) = await ServerProcess.RunToExitAsync(option, value);

@@ -46,6 +46,21 @@ public sealed partial class ServerGuardTests
     }
 
     [Test]
+    public async Task Server_AllowedOriginFlag_AllowsThatOriginForTheFrontendSdk()
+    {
+        await using var server = await ServerProcess.StartAsync("--port", "0", "--allowed-origin", "https://app.example.com");
+        using var http = new HttpClient { BaseAddress = server.Url };
+
+        var project = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"_fake/v1/projects/{server.ProjectId}"))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(project["allowed_origins"]![0]!.GetValue<string>(), Is.EqualTo("https://app.example.com"));
+            Assert.That(server.Output, Does.Contain("public_token: " + project["public_token"]!.GetValue<string>()));
+        });
+    }
+
+    [Test]
     public async Task Server_HostFlag_ServesThatHostAndRefusesAForeignOne()
     {
         // All of 127.0.0.0/8 is loopback on Linux: a listen address other than 127.0.0.1 that needs no admin token.

@@ -77,6 +77,12 @@ internal sealed record Endpoint(
     /// <summary>True when errors are answered in OAuth's shape (<see cref="ApiResponse.OAuthError"/>), not Stytch's envelope.</summary>
     public bool OAuthErrors { get; init; }
 
+    /// <summary>
+    /// For a frontend SDK endpoint made of a backend one, the backend endpoint's name: its fault rules apply to this
+    /// endpoint's calls too, so a browser test scripts failures by the names it knows. Null for every other endpoint.
+    /// </summary>
+    public string? FaultName { get; init; }
+
     public static Endpoint Get(string name, string path, Func<ApiCall, ApiResponse> handle, Access access = Access.Basic) =>
         new(name, "GET", new Route(path), null, c => ValueTask.FromResult(handle(c)), access);
 

@@ -73,6 +73,28 @@ internal static class FrontendCalls
         return project;
     }
 
+    /// <summary>
+    /// The <c>email</c> or <c>email_address</c> of a frontend call's body, for fault rules scoped to an address: a frontend
+    /// endpoint parses its body itself, after the faults are applied. Null when the body has none or is not JSON.
+    /// </summary>
+    public static string? PeekEmail(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            var root = document.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object
+                && (root.TryGetProperty("email", out var email) || root.TryGetProperty("email_address", out email))
+                && email.ValueKind == System.Text.Json.JsonValueKind.String
+                ? email.GetString()
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The session token a logged-in SDK sends as its Basic password, or null before login.</summary>
     public static string? SessionToken(ApiCall call) =>
         ProjectRegistry.TryDecodeBasic(call.Header("Authorization"), out var token, out var password)
@@ -82,17 +104,17 @@ internal static class FrontendCalls
 
     /// <summary>
     /// Wraps a JSON 2xx body in <c>{"data": …}</c> (the SDK returns <c>json.data</c>; errors stay the bare envelope, which
-    /// it reads as is) and adds the CORS headers for an allowed origin: the reached project's, or any project's when the
+    /// it reads as is; a fault rule's own answer stays as scripted: <paramref name="wrap"/> false) and adds the CORS headers for an allowed origin: the reached project's, or any project's when the
     /// call reached none.
     /// </summary>
-    public static ApiResponse Finish(ApiResponse response, IncomingRequest request, StytchFakeProject? project, ProjectRegistry projects)
+    public static ApiResponse Finish(ApiResponse response, IncomingRequest request, StytchFakeProject? project, ProjectRegistry projects, bool wrap = true)
     {
         if (response.DropsConnection)
         {
             return response;
         }
 
-        if (response.StatusCode is >= 200 and < 300 && response.Body.Length > 0
+        if (wrap && response.StatusCode is >= 200 and < 300 && response.Body.Length > 0
             && response.ContentType.StartsWith("application/json", StringComparison.Ordinal))
         {
             response = response with { Body = [.. "{\"data\":"u8, .. response.Body, .. "}"u8] };

@@ -59,7 +59,8 @@ internal sealed class RequestPipeline
             project = Authorise(request, routed);
             var id = requestId = (project?.Store.Ids ?? OrphanIds).New("request-id");
             using var body = parsed = Parse(request, routed, project);
-            var email = body?.Peek("email") ?? body?.Peek("email_address");
+            var email = body?.Peek("email") ?? body?.Peek("email_address")
+                ?? (routed.Endpoint.FaultName is null ? null : FrontendCalls.PeekEmail(request.Body));
             if (await ApplyFaultAsync(routed.Endpoint, project, email).ConfigureAwait(false) is { } faulted)
             {
                 answeredByFault = true;
@@ -92,7 +93,7 @@ internal sealed class RequestPipeline
 
         if (RequestPath.IsFrontend(request.Path))
         {
-            response = FrontendCalls.Finish(response, request, project, _projects);
+            response = FrontendCalls.Finish(response, request, project, _projects, wrap: !answeredByFault);
         }
 
         // A fault's own answer is logged as the fault, without what the body would have had ignored.
@@ -183,7 +184,8 @@ internal sealed class RequestPipeline
     /// </summary>
     private static async Task<ApiResponse?> ApplyFaultAsync(Endpoint endpoint, StytchFakeProject? project, string? email)
     {
-        if (!endpoint.IsStytchApi || project!.Faults.Match(endpoint.Name, email) is not { } fault)
+        var target = endpoint.IsStytchApi ? endpoint.Name : endpoint.FaultName;
+        if (target is null || project!.Faults.Match(target, email) is not { } fault)
         {
             return null;
         }

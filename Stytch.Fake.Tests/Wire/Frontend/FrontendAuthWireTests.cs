@@ -113,6 +113,41 @@ public sealed class FrontendAuthWireTests : FrontendWireTest
     }
 
     [Test]
+    public async Task Call_FaultRuleOfTheBackendEndpoint_FailsTheSdkCallWithCorsHeaders()
+    {
+        Stytch.Faults.Next(StytchEndpoints.Consumer.OtpEmailLoginOrCreate).Fail(StytchError.TooManyRequests);
+
+        var response = await SdkPostAsync("/sdk/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+
+        Assert.That(response.Status, Is.EqualTo(429), response.Text);
+        Assert.That(response.ErrorType, Is.EqualTo("too_many_requests"));
+        Assert.That(response.Header("Access-Control-Allow-Origin"), Is.EqualTo(PageOrigin));
+    }
+
+    [Test]
+    public async Task Call_FaultRuleForAnotherEmail_LeavesTheSdkCallAlone()
+    {
+        Stytch.Faults.Always(StytchEndpoints.Consumer.OtpEmailLoginOrCreate).ForEmail("bob@example.com").Fail(StytchError.TooManyRequests);
+
+        var ada = await SdkPostAsync("/sdk/v1/otps/email/login_or_create", new { email = "ada@example.com" });
+        var bob = await SdkPostAsync("/sdk/v1/otps/email/login_or_create", new { email = "bob@example.com" });
+
+        Assert.That(ada.Status, Is.EqualTo(200), ada.Text);
+        Assert.That(bob.Status, Is.EqualTo(429), bob.Text);
+    }
+
+    [Test]
+    public async Task Call_RefusedForItsOrigin_IsRecordedInThePublicTokensProject()
+    {
+        var other = Stytch.CreateProject();
+
+        await SdkAsync(HttpMethod.Post, "/sdk/v1/otps/email/login_or_create", new { email = "ada@example.com" },
+            authorization: Basic(other.PublicToken, other.PublicToken), origin: "https://evil.example");
+
+        Assert.That(other.Requests.All.Select(r => r.ErrorType), Does.Contain("bad_domain_for_stytch_sdk"));
+    }
+
+    [Test]
     public async Task ClientsideServices_Get_ServesAStubPageThatAnswersEveryCall()
     {
         var response = await SdkAsync(HttpMethod.Get, "/sdk/clientside-services/index.html", authorization: null);

@@ -89,7 +89,10 @@ internal static class FrontendEndpoint
                 Body = parsed,
             }).ConfigureAwait(false);
             return body.MethodIdOf is { } field ? WithMethodId(response, field) : response;
-        }, Access.PublicToken);
+        }, Access.PublicToken)
+        {
+            FaultName = backend.Name,
+        };
     }
 
     /// <summary>A 200 answer with <c>method_id</c> added after <c>request_id</c>, the value of its <paramref name="field"/>.</summary>
