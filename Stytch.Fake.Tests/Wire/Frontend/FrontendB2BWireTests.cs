@@ -125,4 +125,40 @@ public sealed class FrontendB2BWireTests : FrontendWireTest
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(response.Data["valid_password"]!.GetValue<bool>(), Is.False);
     }
+
+    [Test]
+    public async Task B2BOrganizationsMe_MemberSessionTokenAsPassword_AnswersThatMembersOrganization()
+    {
+        var organizationId = SeedOrganization();
+        var token = (await LogInMemberAsync(organizationId))["session_token"]!.GetValue<string>();
+
+        var response = await SdkAsync(HttpMethod.Get, "/sdk/v1/b2b/organizations/me", sessionToken: token);
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(response.Data["organization"]!["organization_id"]!.GetValue<string>(), Is.EqualTo(organizationId));
+        var errors = await OpenApiSchemas.ValidateAsync(OpenApiSchemas.Operation("GET", "/v1/b2b/organizations/{organization_id}").ResponseSchema, response.Data.ToJsonString());
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task B2BMembersMe_MemberSessionTokenAsPassword_AnswersThatMember()
+    {
+        var organizationId = SeedOrganization();
+        var token = (await LogInMemberAsync(organizationId))["session_token"]!.GetValue<string>();
+
+        var response = await SdkAsync(HttpMethod.Get, "/sdk/v1/b2b/organizations/members/me", sessionToken: token);
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(response.Data["member"]!["email_address"]!.GetValue<string>(), Is.EqualTo(Member));
+        var errors = await OpenApiSchemas.ValidateAsync(OpenApiSchemas.Operation("GET", "/v1/b2b/organizations/{organization_id}/member").ResponseSchema, response.Data.ToJsonString());
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task B2BMembersMe_NotLoggedIn_IsSessionNotFound()
+    {
+        var response = await SdkAsync(HttpMethod.Get, "/sdk/v1/b2b/organizations/members/me");
+
+        Assert.That(response.ErrorType, Is.EqualTo("session_not_found"));
+    }
 }

@@ -2,6 +2,8 @@ using Stytch.Fake.Http;
 using Stytch.Fake.Products.B2B.Discovery.Wire;
 using Stytch.Fake.Products.B2B.EmailOtp.Wire;
 using Stytch.Fake.Products.B2B.MagicLinks.Wire;
+using Stytch.Fake.Products.B2B.Members.Wire;
+using Stytch.Fake.Products.B2B.Organizations.Wire;
 using Stytch.Fake.Products.B2B.Passwords.Wire;
 using Stytch.Fake.Products.B2B.Sessions.Wire;
 using Stytch.Fake.Products.B2B.SmsOtp.Wire;
@@ -22,6 +24,7 @@ internal static class FrontendB2BEndpoints
         [
             .. B2BEmailOtpEndpoints.All(), .. B2BMagicLinkEndpoints.All(), .. DiscoveryEndpoints.All(), .. MemberSessionEndpoints.All(),
             .. B2BPasswordEndpoints.All(), .. B2BPasswordDiscoveryEndpoints.All(), .. B2BSmsOtpEndpoints.All(), .. B2BTotpEndpoints.All(),
+            .. OrganizationEndpoints.All(), .. MemberEndpoints.All(),
         ];
         Endpoint Reuse(string name, string path, FrontendBody? body = null) =>
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(backend, name), "/b2b" + path, body);
@@ -56,6 +59,19 @@ internal static class FrontendB2BEndpoints
             Reuse(StytchEndpoints.B2B.OtpSmsAuthenticate, "/otps/sms/authenticate"),
             Reuse(StytchEndpoints.B2B.TotpCreate, "/totp"),
             Reuse(StytchEndpoints.B2B.TotpAuthenticate, "/totp/authenticate"),
+            // The logged-in member's organization and member record: the backend's gets, named by the member session.
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(backend, "b2b.organizations.get"), "/b2b/organizations/me",
+                pathValues: call => new Dictionary<string, string>(StringComparer.Ordinal) { ["organization_id"] = SessionMember(call).OrganizationId }),
+            FrontendEndpoint.Reuse(FrontendEndpoint.Named(backend, "b2b.organizations.members.get"), "/b2b/organizations/members/me",
+                pathValues: call => new Dictionary<string, string>(StringComparer.Ordinal) { ["organization_id"] = SessionMember(call).OrganizationId },
+                query: call => new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["member_id"] = [SessionMember(call).MemberId] }),
         ];
+    }
+
+    /// <summary>The member of the logged-in member session (the Basic password); <c>session_not_found</c> before login.</summary>
+    private static StytchMember SessionMember(ApiCall call)
+    {
+        var token = FrontendCalls.SessionToken(call) ?? throw new StytchException(StytchError.SessionNotFound);
+        return call.Project.B2BProducts.Sessions.Authenticate(token, null, null, null).Member;
     }
 }

@@ -61,9 +61,15 @@ internal static class FrontendEndpoint
 
     /// <summary>
     /// <paramref name="backend"/> at <c>/sdk/v1</c> + <paramref name="path"/>. <paramref name="pathValues"/>, when given,
-    /// supplies the backend route's path values from the call (as <c>users/me</c> names the session's user).
+    /// supplies the backend route's path values from the call (as <c>users/me</c> names the session's user), and
+    /// <paramref name="query"/> its query parameters.
     /// </summary>
-    public static Endpoint Reuse(Endpoint backend, string path, FrontendBody? body = null, Func<ApiCall, IReadOnlyDictionary<string, string>>? pathValues = null)
+    public static Endpoint Reuse(
+        Endpoint backend,
+        string path,
+        FrontendBody? body = null,
+        Func<ApiCall, IReadOnlyDictionary<string, string>>? pathValues = null,
+        Func<ApiCall, IReadOnlyDictionary<string, IReadOnlyList<string>>>? query = null)
     {
         body ??= FrontendBody.AsIs;
         return new Endpoint("sdk." + backend.Name, backend.Method, new Route(Base + path), null, async call =>
@@ -85,7 +91,7 @@ internal static class FrontendEndpoint
                 Registry = call.Registry,
                 RequestId = call.RequestId,
                 PathValues = values,
-                Request = call.Request,
+                Request = query is null ? call.Request : call.Request with { Query = query(call) },
                 Body = parsed,
             }).ConfigureAwait(false);
             return body.MethodIdOf is { } field ? WithMethodId(response, field) : response;
