@@ -166,4 +166,25 @@ public sealed partial class FrontendSdkBrowserTests
         var cookies = await _context!.CookiesAsync([Site.Url.ToString()]);
         Assert.That(cookies.Select(c => c.Name), Has.No.Member("stytch_session"));
     }
+
+    [Test]
+    public async Task EmailOtpLogin_PageOriginNotAllowed_BrowserNeverSendsTheCall()
+    {
+        // The project allows only another origin (Stytch's "authorized domains"), not loopback pages.
+        Stytch.DefaultProject.Origins.Set(["https://app.example.com"], allowLoopback: false);
+        _errorsExpected = true;
+        await OpenLoginAsync();
+        await _page.GetByLabel("Email").FillAsync(Email);
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Continue with email" }).ClickAsync();
+
+        // The preflight gets no CORS headers, so Chromium refuses to send the call and the SDK reports it.
+        await Expect(_page.Locator("#error")).ToBeVisibleAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(_pageErrors, Has.Some.Contains("blocked by CORS policy"));
+            Assert.That(Stytch.DefaultProject.Requests.All.Select(r => $"{r.Method} {r.Path}"), Has.No.Member("POST /sdk/v1/otps/email/login_or_create"));
+            Assert.That(Stytch.Outbox.All, Is.Empty);
+        });
+    }
 }
