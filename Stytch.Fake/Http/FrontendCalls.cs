@@ -89,8 +89,9 @@ internal static class FrontendCalls
                 ? email.GetString()
                 : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
         {
+            // Not JSON, or a string that is not valid UTF-8: no address to match; the endpoint refuses the body itself.
             return null;
         }
     }

@@ -120,41 +120,38 @@ internal static class FrontendEndpoint
     /// </summary>
     private static ReadOnlyMemory<byte> Rewrite(ReadOnlyMemory<byte> raw, FrontendBody body, IReadOnlySet<string> fields, string? sessionToken)
     {
-        JsonObject json;
         try
         {
-            json = raw.IsEmpty ? [] : JsonNode.Parse(raw.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject ?? throw new JsonException();
-            _ = json.Count; // Materialises the properties, so a repeated key throws here.
+            var json = raw.IsEmpty ? [] : JsonNode.Parse(raw.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject ?? throw new JsonException();
+            var changed = false;
+            foreach (var (from, to) in body.Rename ?? new Dictionary<string, string>())
+            {
+                if (json.ContainsKey(from) && !json.ContainsKey(to) && json[from] is var value)
+                {
+                    json.Remove(from);
+                    json[to] = value;
+                    changed = true;
+                }
+            }
+
+            foreach (var field in SdkOnlyFields)
+            {
+                changed |= !fields.Contains(field) && json.Remove(field);
+            }
+
+            if (sessionToken is not null && !json.ContainsKey("session_token") && !json.ContainsKey("session_jwt") && !json.ContainsKey("intermediate_session_token"))
+            {
+                json["session_token"] = sessionToken;
+                changed = true;
+            }
+
+            return changed ? Encoding.UTF8.GetBytes(json.ToJsonString()) : raw;
         }
-#pragma warning disable CA1031 // Whatever cannot be read as an object goes on as sent; the backend's parser names the fault.
+#pragma warning disable CA1031 // Whatever cannot be read or rewritten as an object (not JSON, a repeated key, text that is not UTF-8) goes on as sent: the backend's parser names the fault.
         catch (Exception)
 #pragma warning restore CA1031
         {
             return raw;
         }
-
-        foreach (var (from, to) in body.Rename ?? new Dictionary<string, string>())
-        {
-            if (json.ContainsKey(from) && !json.ContainsKey(to) && json[from] is var value)
-            {
-                json.Remove(from);
-                json[to] = value;
-            }
-        }
-
-        foreach (var field in SdkOnlyFields)
-        {
-            if (!fields.Contains(field))
-            {
-                json.Remove(field);
-            }
-        }
-
-        if (sessionToken is not null && !json.ContainsKey("session_token") && !json.ContainsKey("session_jwt") && !json.ContainsKey("intermediate_session_token"))
-        {
-            json["session_token"] = sessionToken;
-        }
-
-        return Encoding.UTF8.GetBytes(json.ToJsonString());
     }
 }
