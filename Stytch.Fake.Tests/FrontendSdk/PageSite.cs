@@ -67,6 +67,9 @@ internal sealed class PageSite : IAsyncDisposable
             ["/authenticate"] = (Path.Combine(site, "index.html"), "text/html; charset=utf-8"),
             ["/app.js"] = (Path.Combine(site, "app.js"), "text/javascript; charset=utf-8"),
             ["/vendor/stytch-vanilla-js.js"] = (bundle, "text/javascript; charset=utf-8"),
+            ["/b2b"] = (Path.Combine(site, "b2b.html"), "text/html; charset=utf-8"),
+            ["/b2b.js"] = (Path.Combine(site, "b2b.js"), "text/javascript; charset=utf-8"),
+            ["/vendor/stytch-vanilla-js-b2b.js"] = (Path.Combine(Path.GetDirectoryName(bundle)!, "b2b", "index.js"), "text/javascript; charset=utf-8"),
         };
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
