@@ -38,16 +38,7 @@ public sealed class Loopback : IAsyncDisposable
         var code = fake.Outbox.LatestFor("record@example.com").Code;
         var authenticated = await PostAsync(fakeClient, "v1/otps/authenticate", $$"""{"method_id":"{{emailId}}","code":"{{code}}"}""");
 
-        var stub = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["http://127.0.0.1:0"],
-            StartAdminInterface = false,
-            MaxRequestLogCount = 0,
-            DisableJsonBodyParsing = true,
-            DisableRequestBodyDecompressing = true,
-        });
-        AddStub(stub, "/v1/otps/email/login_or_create", sent);
-        AddStub(stub, "/v1/otps/authenticate", authenticated);
+        var stub = StartStub([("/v1/otps/email/login_or_create", sent), ("/v1/otps/authenticate", authenticated)]);
         var stubClient = new HttpClient { BaseAddress = new Uri(stub.Url!) };
         stubClient.DefaultRequestHeaders.Authorization = fakeClient.DefaultRequestHeaders.Authorization;
         return new Loopback(fake, stub, fakeClient, stubClient);
@@ -94,7 +85,23 @@ public sealed class Loopback : IAsyncDisposable
         return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {text}");
     }
 
-    private static void AddStub(WireMockServer server, string path, string body) =>
-        server.Given(Request.Create().WithPath(path).UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json; charset=utf-8").WithBody(body));
+    /// <summary>A static WireMock.Net stub on the fake's own server settings, answering each path's POST with its body.</summary>
+    public static WireMockServer StartStub(IEnumerable<(string Path, string Body)> answers)
+    {
+        var stub = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = ["http://127.0.0.1:0"],
+            StartAdminInterface = false,
+            MaxRequestLogCount = 0,
+            DisableJsonBodyParsing = true,
+            DisableRequestBodyDecompressing = true,
+        });
+        foreach (var (path, body) in answers)
+        {
+            stub.Given(Request.Create().WithPath(path).UsingPost())
+                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json; charset=utf-8").WithBody(body));
+        }
+
+        return stub;
+    }
 }

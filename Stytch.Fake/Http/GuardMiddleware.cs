@@ -17,13 +17,16 @@ internal sealed class GuardMiddleware
     private readonly HostAllowList _hosts;
     private readonly RequestPipeline _pipeline;
     private readonly KestrelRejections _rejections;
+    private readonly DirectServing _direct;
 
     /// <param name="hosts">The names the server answers to, computed once for it.</param>
     /// <param name="pipeline">Routes a path for its body limit, and records what is refused.</param>
-    public GuardMiddleware(HostAllowList hosts, RequestPipeline pipeline)
+    /// <param name="direct">Serves what it passes straight from the pipeline while WireMock would only hand it there.</param>
+    public GuardMiddleware(HostAllowList hosts, RequestPipeline pipeline, DirectServing direct)
     {
         _hosts = hosts;
         _pipeline = pipeline;
+        _direct = direct;
         // Kestrel refuses these before it has a request: no method, path or credentials to record them under.
         _rejections = new KestrelRejections(error => pipeline.Refuse(error, "", "", null));
     }
@@ -48,7 +51,8 @@ internal sealed class GuardMiddleware
         var path = request.Path.Value ?? "";
         var headers = new RequestHeaders(request.Headers.Select(h => KeyValuePair.Create(h.Key, (IEnumerable<string?>)h.Value)));
         var localPort = context.Connection.LocalPort;
-        var refusal = RequestGuard.Refusal(new Site(_hosts, port => port == localPort), request.Method, path, headers);
+        var site = new Site(_hosts, port => port == localPort);
+        var refusal = RequestGuard.Refusal(site, request.Method, path, headers);
         var snapshot = IsSnapshotImport(request.Method, path);
         var limit = snapshot ? SnapshotJson.MaxBytes : JsonBody.MaxBytes;
         var tooLarge = snapshot ? SnapshotJson.TooLarge : RequestGuard.BodyTooLarge;
@@ -71,7 +75,14 @@ internal sealed class GuardMiddleware
 
         try
         {
-            await next(context).ConfigureAwait(false);
+            if (_direct.Applies())
+            {
+                await _direct.ServeAsync(context, headers, site).ConfigureAwait(false);
+            }
+            else
+            {
+                await next(context).ConfigureAwait(false);
+            }
         }
         catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (!context.Response.HasStarted)
         {

@@ -54,13 +54,15 @@ internal sealed class WireMockAdapter : IDisposable
     /// <summary>
     /// Starts the fake's own server on <paramref name="host"/> and <paramref name="port"/> (0 picks a free one): the
     /// guard runs before WireMock, with Kestrel's body limits, and every path reaches the pipeline, so that an unknown
-    /// one also gets Stytch's <c>route_not_found</c> rather than WireMock's own 404.
+    /// one also gets Stytch's <c>route_not_found</c> rather than WireMock's own 404. While the server holds no mapping
+    /// but that one, the guard serves requests straight from the pipeline (<see cref="DirectServing"/>).
     /// </summary>
     public WireMockServer Start(string host, int port)
     {
         var url = $"http://{HostAllowList.Bracket(host)}:{port}";
         var hosts = _guard.HostsFor([url]);
-        var guard = new GuardMiddleware(hosts, _pipeline);
+        var direct = new DirectServing(_pipeline);
+        var guard = new GuardMiddleware(hosts, _pipeline, direct);
         var settings = new WireMockServerSettings
         {
             Urls = [url],
@@ -80,7 +82,8 @@ internal sealed class WireMockAdapter : IDisposable
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(next => context => guard.InvokeAsync(context, next)),
         };
         var server = _own = WireMockServer.Start(settings);
-        MapPipeline(_pipeline, server, hosts, everyPath: true);
+        var own = MapPipeline(_pipeline, server, hosts, everyPath: true)[0];
+        direct.Watch(() => server.Mappings is [{ } only] && only.Guid == own);
         return server;
     }
 
@@ -168,7 +171,7 @@ internal sealed class WireMockAdapter : IDisposable
     private static IncomingRequest ToIncoming(IRequestMessage message) => new(
         message.Method,
         PathOf(message),
-        message.Query?.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value, StringComparer.Ordinal) ?? NoQuery,
+        Accessor.HttpContext is { } context ? DirectServing.QueryOf(context.Request) : message.Query?.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value, StringComparer.Ordinal) ?? NoQuery,
         HeadersOf(message),
         BodyOf(message),
         Accessor.HttpContext?.RequestAborted ?? CancellationToken.None);
