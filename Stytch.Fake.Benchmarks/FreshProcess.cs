@@ -117,19 +117,8 @@ public static class FreshProcess
     /// <summary>Publishes the standalone server in Release to a temporary folder, as a user publishes it; returns its executable.</summary>
     public static async Task<string> PublishServerAsync()
     {
-        var repo = new DirectoryInfo(AppContext.BaseDirectory);
-        while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Stytch.Fake.sln")))
-        {
-            repo = repo.Parent;
-        }
-
-        if (repo is null)
-        {
-            throw new InvalidOperationException("Stytch.Fake.sln not found above " + AppContext.BaseDirectory);
-        }
-
         var output = Path.Combine(Path.GetTempPath(), "stytch-fake-published");
-        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(repo.FullName, "Stytch.Fake.Server"), "-c", "Release", "-o", output])
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(ReadmeTable.RepoRoot(), "Stytch.Fake.Server"), "-c", "Release", "-o", output])
         {
             RedirectStandardOutput = true,
         })!;

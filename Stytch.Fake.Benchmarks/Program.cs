@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using BenchmarkDotNet.Running;
 using Stytch.Fake.Benchmarks;
 using Stytch.Fake.Products.Consumer.EmailOtp;
@@ -33,6 +34,17 @@ if (args.Length > 0 && args[0] == "load")
     return 0;
 }
 
+// Child modes the table below starts in fresh processes (FreshProcess.cs).
+if (args is ["startasync"])
+{
+    return await FreshProcess.StartAsyncChildAsync();
+}
+
+if (args is ["memory"])
+{
+    return await FreshProcess.MemoryChildAsync();
+}
+
 // `... -- keys [base-url] [seconds]`: logins on one project while others rotate keys or make first keys (KeyLoad.cs).
 if (args.Length > 0 && args[0] == "keys")
 {
@@ -40,7 +52,21 @@ if (args.Length > 0 && args[0] == "keys")
 }
 
 var c = CultureInfo.InvariantCulture;
+var updateReadme = args.Contains("--readme");
 var rows = new List<(string What, string Fake, string Baseline, string Ratio, string Goal)>();
+
+// On the wire: wrk, 16 connections, the fake beside a bare Kestrel endpoint and a static WireMock stub (WireLoad.cs).
+if (WireLoad.WrkAvailable())
+{
+    var (fakeWire, stubWire, kestrelWire) = await WireLoad.MeasureAsync(rounds: 3, seconds: 4);
+    rows.Add(("16 connections (wrk), requests/s", F(fakeWire.RequestsPerSecond), $"{F(kestrelWire.RequestsPerSecond)} bare Kestrel", F2(fakeWire.RequestsPerSecond / kestrelWire.RequestsPerSecond), "≥ 0.85"));
+    rows.Add(("16 connections (wrk), p99 latency, ms", F2(fakeWire.P99Milliseconds), $"{F2(kestrelWire.P99Milliseconds)} bare Kestrel", F2(fakeWire.P99Milliseconds / kestrelWire.P99Milliseconds), "≤ 1.2"));
+    rows.Add(("static WireMock stub, requests/s / p99 ms", $"{F(stubWire.RequestsPerSecond)} / {F2(stubWire.P99Milliseconds)}", "bare Kestrel", F2(stubWire.RequestsPerSecond / kestrelWire.RequestsPerSecond), ""));
+}
+else
+{
+    Console.Error.WriteLine("wrk is not on the PATH (Debian: apt-get install wrk): the wire rows are left out.");
+}
 
 await using (var loopback = await Loopback.StartAsync())
 {
@@ -75,33 +101,25 @@ await using (var loopback = await Loopback.StartAsync())
 
     var perFake = fakeTime.TotalMicroseconds / (block * blocks);
     var perStub = stubTime.TotalMicroseconds / (block * blocks);
-    rows.Add(("login round trip (2 requests), µs", F(perFake), F(perStub), F2(perFake / perStub), "≤ 1.2"));
-
-    // Throughput: 16 clients each doing round trips for a fixed time.
-    async Task<double> ThroughputAsync(Func<string, Task> roundTrip, string prefix)
-    {
-        var until = Stopwatch.StartNew();
-        var count = 0;
-        var workers = Enumerable.Range(0, 16).Select(async w =>
-        {
-            var i = 0;
-            while (until.Elapsed < TimeSpan.FromSeconds(3))
-            {
-                await roundTrip($"{prefix}{w}-{i++ % 2000}@example.com");
-                Interlocked.Increment(ref count);
-            }
-        });
-        await Task.WhenAll(workers);
-        return count / until.Elapsed.TotalSeconds;
-    }
-
-    await ThroughputAsync(loopback.StubRoundTripAsync, "warm");
-    var stubRate = await ThroughputAsync(loopback.StubRoundTripAsync, "s");
-    var fakeRate = await ThroughputAsync(loopback.FakeRoundTripAsync, "f");
-    var stubRate2 = await ThroughputAsync(loopback.StubRoundTripAsync, "s2");
-    stubRate = (stubRate + stubRate2) / 2;
-    rows.Add(("16 clients, round trips/s", F(fakeRate), F(stubRate), F2(fakeRate / stubRate), "≥ 0.8"));
+    rows.Add(("login round trip (login_or_create + authenticate, HttpClient), µs", F(perFake), $"{F(perStub)} static stub", F2(perFake / perStub), "≤ 1.2"));
 }
+
+// Cold starts: the published standalone server, and StartAsync in a fresh process.
+var published = await FreshProcess.PublishServerAsync();
+var colds = new List<double>();
+for (var i = 0; i < 10; i++)
+{
+    colds.Add(await FreshProcess.ColdStartAsync(published));
+}
+
+rows.Add(("standalone server, process start to first answer (published, median of 10), ms", F(Median(colds)), "", "", "≤ 250"));
+var fresh = new List<double>();
+for (var i = 0; i < 7; i++)
+{
+    fresh.Add((await FreshProcess.RunChildAsync("startasync"))[0]);
+}
+
+rows.Add(("StartAsync to first answer, fresh process (median of 7), ms", F(Median(fresh)), "", "", "≤ 200"));
 
 // StartAsync to the first answered request, warm.
 await (await StytchFake.StartAsync()).DisposeAsync();
@@ -116,7 +134,7 @@ for (var i = 0; i < 15; i++)
     starts.Add(watch.Elapsed.TotalMilliseconds);
 }
 
-rows.Add(("StartAsync to first answer (warm, median), ms", F(Median(starts)), "", "", "< 50"));
+rows.Add(("StartAsync to first answer, warm (median of 15), ms", F(Median(starts)), "", "", "< 50"));
 
 // Reset of a project with 10,000 users.
 var resets = new List<double>();
@@ -174,16 +192,25 @@ for (var i = 0; i < 1_000_000; i++)
 
 var after1M = Heap();
 rows.Add(("heap after 100k codes / 1M codes (10k emails), MB", $"{F2((after100K - before) / 1e6)} / {F2((after1M - before) / 1e6)}", "", F2((double)(after1M - before) / (after100K - before)), "flat (≈1)"));
-rows.Add(("working set at the end, MB", F(Environment.WorkingSet / 1e6), "", "", ""));
 GC.KeepAlive(memoryState);
+var memory = await FreshProcess.RunChildAsync("memory");
+rows.Add(("RSS: empty fake / 200,000 users / + 10,000 projects, MB", $"{F(memory[0] / 1e6)} / {F(memory[1] / 1e6)} / {F(memory[2] / 1e6)}", "", "", ""));
+rows.Add(("RSS per user / per project, bytes", $"{F((memory[1] - memory[0]) / 200_000)} / {F((memory[2] - memory[1]) / 10_000)}", "", "", ""));
+
+var table = new StringBuilder();
+table.AppendLine("| measure | fake | baseline | ratio | goal |");
+table.AppendLine("|---|---|---|---|---|");
+foreach (var row in rows)
+{
+    table.AppendLine(c, $"| {row.What} | {row.Fake} | {row.Baseline} | {row.Ratio} | {row.Goal} |");
+}
 
 Console.WriteLine($"Stytch.Fake benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
 Console.WriteLine();
-Console.WriteLine("| measure | fake | static stub | ratio | goal |");
-Console.WriteLine("|---|---|---|---|---|");
-foreach (var row in rows)
+Console.Write(table);
+if (updateReadme)
 {
-    Console.WriteLine($"| {row.What} | {row.Fake} | {row.Baseline} | {row.Ratio} | {row.Goal} |");
+    ReadmeTable.Replace(table.ToString(), Environment.ProcessorCount);
 }
 
 return 0;

@@ -11,6 +11,11 @@ namespace Stytch.Fake;
 internal sealed class ProjectRegistry
 {
     private readonly ConcurrentDictionary<string, StytchFakeProject> _projects = new(StringComparer.Ordinal);
+    // Authorization headers already checked, each to its project: a repeat skips the base64 decode, the id's shape
+    // check and the secret's comparison, a few percent of a request. Bounded: past the cap, headers are checked afresh.
+    private readonly ConcurrentDictionary<string, StytchFakeProject> _checkedHeaders = new(StringComparer.Ordinal);
+    private const int MaxCheckedHeaders = 10_000;
+    private int _checkedCount;
     private readonly StytchFakeLimits _limits;
     private readonly Tokens.RsaKeyGenerator _keys;
     // Counted apart from the dictionary: its Count takes every bucket lock, and a slot is held while a project is made.
@@ -77,9 +82,20 @@ internal sealed class ProjectRegistry
 
     public bool Remove(string projectId)
     {
-        if (!_projects.TryRemove(projectId, out _))
+        if (!_projects.TryRemove(projectId, out var removed))
         {
             return false;
+        }
+
+        foreach (var (header, project) in _checkedHeaders)
+        {
+            if (ReferenceEquals(project, removed))
+            {
+                if (_checkedHeaders.TryRemove(header, out _))
+                {
+                    Interlocked.Decrement(ref _checkedCount);
+                }
+            }
         }
 
         Interlocked.Decrement(ref _count);
@@ -100,6 +116,13 @@ internal sealed class ProjectRegistry
     /// </summary>
     public StytchFakeProject Authenticate(string? authorization)
     {
+        // The project must still be the one registered: a removed project's header falls through to a full check.
+        if (authorization is not null && _checkedHeaders.TryGetValue(authorization, out var known)
+            && ReferenceEquals(_projects.GetValueOrDefault(known.ProjectId), known))
+        {
+            return known;
+        }
+
         if (!TryDecodeBasic(authorization, out var projectId, out var secret))
         {
             throw new StytchException(StytchError.UnauthorizedCredentials);
@@ -115,6 +138,11 @@ internal sealed class ProjectRegistry
                 Encoding.UTF8.GetBytes(project.Secret), Encoding.UTF8.GetBytes(secret)))
         {
             throw new StytchException(StytchError.UnauthorizedCredentials);
+        }
+
+        if (Volatile.Read(ref _checkedCount) < MaxCheckedHeaders && _checkedHeaders.TryAdd(authorization!, project))
+        {
+            Interlocked.Increment(ref _checkedCount);
         }
 
         return project;

@@ -38,7 +38,7 @@ public sealed class StateBackDoorWireTests : B2BWireTest
     {
         var json = await GetAsync("users");
 
-        Assert.That(WireShapes.Keys(json), Is.EqualTo(new[] { "users" }));
+        Assert.That(WireShapes.Keys(json), Is.EqualTo(new[] { "next_cursor", "total", "users" }));
         Assert.That(json["users"]!.AsArray(), Is.Empty);
     }
 
@@ -74,7 +74,7 @@ public sealed class StateBackDoorWireTests : B2BWireTest
     {
         var json = await GetAsync("organizations");
 
-        Assert.That(WireShapes.Keys(json), Is.EqualTo(new[] { "organizations" }));
+        Assert.That(WireShapes.Keys(json), Is.EqualTo(new[] { "next_cursor", "organizations", "total" }));
         Assert.That(json["organizations"]!.AsArray(), Is.Empty);
     }
 
@@ -130,7 +130,7 @@ public sealed class StateBackDoorWireTests : B2BWireTest
     {
         var json = await GetAsync("sessions");
 
-        Assert.That(WireShapes.Keys(json), Is.EqualTo(new[] { "member_sessions", "sessions" }));
+        Assert.That(WireShapes.Keys(json), Is.EqualTo(new[] { "member_sessions", "next_cursor", "sessions", "total" }));
         Assert.That(json["sessions"]!.AsArray(), Is.Empty);
         Assert.That(json["member_sessions"]!.AsArray(), Is.Empty);
     }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Stytch.Fake.Core;
 
 /// <summary>
@@ -42,7 +40,7 @@ internal sealed class IdFactory
         int value;
         if (_random is null)
         {
-            value = RandomNumberGenerator.GetInt32(0, 1_000_000);
+            value = BufferedSecureRandom.GetInt32(1_000_000);
         }
         else
         {
@@ -82,7 +80,7 @@ internal sealed class IdFactory
     {
         if (_random is null)
         {
-            RandomNumberGenerator.Fill(bytes);
+            BufferedSecureRandom.Fill(bytes);
             return;
         }
 

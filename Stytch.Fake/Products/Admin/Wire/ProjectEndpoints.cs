@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 
 namespace Stytch.Fake.Products.Admin.Wire;
@@ -24,19 +25,26 @@ internal static class ProjectEndpoints
         OriginEndpoints.WriteFields(w, project.Origins);
     }
 
-    private static ApiResponse List(ApiCall call) => ApiResponse.Plain(200, w =>
+    /// <summary><c>{"projects":[…],"total":N,"next_cursor":…}</c>: a page of the projects, by id (<see cref="BackDoorPaging"/>).</summary>
+    private static ApiResponse List(ApiCall call)
     {
-        w.WritePropertyName("projects");
-        w.WriteStartArray();
-        foreach (var project in call.Registry.All.OrderBy(p => p.ProjectId, StringComparer.Ordinal))
+        var (offset, limit) = BackDoorPaging.Of(call);
+        var page = Page.Of(call.Registry.All.OrderBy(p => p.ProjectId, StringComparer.Ordinal), offset, limit);
+        return ApiResponse.Plain(200, w =>
         {
-            w.WriteStartObject();
-            WriteFields(w, project);
-            w.WriteEndObject();
-        }
+            w.WritePropertyName("projects");
+            w.WriteStartArray();
+            foreach (var project in page.Items)
+            {
+                w.WriteStartObject();
+                WriteFields(w, project);
+                w.WriteEndObject();
+            }
 
-        w.WriteEndArray();
-    });
+            w.WriteEndArray();
+            BackDoorPaging.WriteCursor(w, page);
+        });
+    }
 
     private static ApiResponse Create(ApiCall call, CreateProjectRequest request)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Stytch.Fake.Core;
 using Stytch.Fake.Http;
 using Stytch.Fake.Products.B2B.Members.Wire;
 using Stytch.Fake.Products.B2B.Organizations.Wire;
@@ -9,8 +10,9 @@ using Stytch.Fake.Products.Consumer.Users.Wire;
 namespace Stytch.Fake.Products.Admin.Wire;
 
 /// <summary>
-/// Read-only back doors that list a project's state as Stytch renders each object: every user, every organization
-/// with its members, every live session. The inbox page shows them; tests and scripts can read them too.
+/// Read-only back doors that list a project's state as Stytch renders each object, a page at a time
+/// (<see cref="BackDoorPaging"/>): the users, the organizations with their members, the live sessions. The inbox page
+/// shows the first page of each; tests and scripts can read them too.
 /// </summary>
 internal static class StateEndpoints
 {
@@ -46,37 +48,51 @@ internal static class StateEndpoints
         w.WriteEndArray();
     }
 
-    /// <summary><c>{"users":[…]}</c>: every user, oldest first, as Stytch's User object.</summary>
+    /// <summary><c>{"users":[…],"total":N,"next_cursor":…}</c>: a page of the users, oldest first, as Stytch's User object.</summary>
     private static ApiResponse ListUsers(ApiCall call)
     {
-        var users = call.Project.ConsumerProducts.Users.List();
-        return ApiResponse.Plain(200, w => WriteUsers(w, users));
+        var (offset, limit) = BackDoorPaging.Of(call);
+        var page = call.Project.ConsumerProducts.Users.Page(offset, limit);
+        return ApiResponse.Plain(200, w =>
+        {
+            WriteUsers(w, page.Items);
+            BackDoorPaging.WriteCursor(w, page);
+        });
     }
 
     /// <summary>
-    /// <c>{"organizations":[{"organization":{…},"members":[…]}]}</c>: every organization, oldest first, each with its
-    /// members (deleted ones too, with status <c>deleted</c>), oldest first; the shape the seed back door answers.
+    /// <c>{"organizations":[{"organization":{…},"members":[…]}],"total":N,"next_cursor":…}</c>: a page of the
+    /// organizations, oldest first, each with all its members (deleted ones too, with status <c>deleted</c>), oldest
+    /// first; the shape the seed back door answers.
     /// </summary>
     private static ApiResponse ListOrganizations(ApiCall call)
     {
-        var organizations = call.Project.B2BProducts.Organizations.List();
-        var members = call.Project.B2BProducts.Members.List().ToLookup(m => m.OrganizationId, StringComparer.Ordinal);
+        var (offset, limit) = BackDoorPaging.Of(call);
+        var page = call.Project.B2BProducts.Organizations.Page(offset, limit);
+        var ids = page.Items.Select(o => o.OrganizationId).ToHashSet(StringComparer.Ordinal);
+        var members = call.Project.B2BProducts.Members.Of(ids).ToLookup(m => m.OrganizationId, StringComparer.Ordinal);
         return ApiResponse.Plain(200, w =>
-            WriteOrganizations(w, organizations.Select(o => (o, members[o.OrganizationId]))));
+        {
+            WriteOrganizations(w, page.Items.Select(o => (o, members[o.OrganizationId])));
+            BackDoorPaging.WriteCursor(w, page);
+        });
     }
 
     /// <summary>
-    /// <c>{"sessions":[…],"member_sessions":[…]}</c>: the live consumer and member sessions on the project clock, oldest
-    /// first, as Stytch's Session and MemberSession objects (which carry no tokens).
+    /// <c>{"sessions":[…],"member_sessions":[…],"total":N,"next_cursor":…}</c>: the live consumer and member sessions
+    /// on the project clock, oldest first, as Stytch's Session and MemberSession objects (which carry no tokens). The
+    /// page applies to each list alike (the same offset and limit); <c>total</c> is the longer list's length.
     /// </summary>
     private static ApiResponse ListSessions(ApiCall call)
     {
-        var sessions = call.Project.ConsumerProducts.Sessions.ListLive();
-        var memberSessions = call.Project.B2BProducts.Sessions.ListLive();
+        var (offset, limit) = BackDoorPaging.Of(call);
+        var sessions = Page.Of(call.Project.ConsumerProducts.Sessions.ListLive(), offset, limit);
+        var memberSessions = Page.Of(call.Project.B2BProducts.Sessions.ListLive(), offset, limit);
         return ApiResponse.Plain(200, w =>
         {
-            SessionWire.WriteArray(w, "sessions", sessions);
-            MemberSessionWire.WriteArray(w, "member_sessions", memberSessions);
+            SessionWire.WriteArray(w, "sessions", sessions.Items);
+            MemberSessionWire.WriteArray(w, "member_sessions", memberSessions.Items);
+            BackDoorPaging.WriteCursor(w, Math.Max(sessions.Total, memberSessions.Total), sessions.NextOffset ?? memberSessions.NextOffset);
         });
     }
 }

@@ -86,6 +86,10 @@ internal sealed partial class MemberService
     /// <summary>Every member (deleted ones too), oldest first.</summary>
     public IReadOnlyList<StytchMember> List() => _store.Transact(() => Table.All.ToArray());
 
+    /// <summary>Every member (deleted ones too) of the given organizations, oldest first.</summary>
+    public IReadOnlyList<StytchMember> Of(IReadOnlySet<string> organizationIds) =>
+        _store.Transact(() => Table.All.Where(m => organizationIds.Contains(m.OrganizationId)).ToArray());
+
     /// <summary><c>PUT /v1/b2b/organizations/{organization_id}/members/{member_id}</c>: only the given fields change.</summary>
     public (StytchMember Member, StytchOrganization Organization) Update(string? organizationReference, string? memberReference, MemberFields fields)
     {

@@ -53,6 +53,9 @@ internal sealed partial class OrganizationService
     /// <summary>Every organization, oldest first.</summary>
     public IReadOnlyList<StytchOrganization> List() => _store.Transact(() => Table.All.ToArray());
 
+    /// <summary>One page of the organizations, oldest first (the organizations back door).</summary>
+    public Page<StytchOrganization> Page(int offset, int limit) => _store.Transact(() => Core.Page.Of(Table.All, offset, limit));
+
     /// <summary><c>PUT /v1/b2b/organizations/{organization_id}</c>: only the given fields change.</summary>
     public StytchOrganization Update(string? reference, OrganizationFields fields)
     {

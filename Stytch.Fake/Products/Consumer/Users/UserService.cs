@@ -39,6 +39,9 @@ internal sealed partial class UserService
     /// <summary>Every user, oldest first.</summary>
     public IReadOnlyList<StytchUser> List() => _store.Transact(() => _users.All.Select(Public).ToArray());
 
+    /// <summary>One page of the users, oldest first (the users back door).</summary>
+    public Page<StytchUser> Page(int offset, int limit) => _store.Transact(() => Core.Page.Of(_users.All, offset, limit).Select(Public));
+
     /// <summary><c>DELETE /v1/users/{user_id}</c> (the id or the external id): the user, their codes, roles and sessions go.</summary>
     public string Delete(string? userId)
     {

@@ -159,7 +159,7 @@
       const key = JSON.stringify([projectId, outbox, users, organizations, sessions, faults]);
       if (key !== dataKey) {
         dataKey = key;
-        renderData(outbox.messages, users.users, organizations.organizations, sessions, faults.faults);
+        renderData(outbox.messages, users, organizations, sessions, faults.faults);
       }
 
       updateCountdowns();
@@ -236,7 +236,10 @@
     $('clock-offset').textContent = offset === 0 ? 'no offset' : 'offset ' + (offset > 0 ? '+' : '−') + duration(Math.abs(offset));
   }
 
-  function renderData(messages, users, organizations, sessions, faults) {
+  // The users and organizations back doors answer their first page (100) with the total.
+  function renderData(messages, usersPage, organizationsPage, sessions, faults) {
+    const users = usersPage.users;
+    const organizations = organizationsPage.organizations;
     const orgs = new Map(organizations.map((o) => [o.organization.organization_id, o.organization]));
     const members = new Map(organizations.flatMap((o) => o.members.map((m) => [m.member_id, m])));
     const userEmails = new Map(users.map((u) => [u.user_id, (u.emails[0] || {}).email || (u.phone_numbers[0] || {}).phone_number || u.user_id]));
@@ -249,10 +252,10 @@
     $('faults-count').textContent = count(faults.length);
     $('faults').replaceChildren(...(faults.length ? faults.map(faultRow) : [el('li', { class: 'empty' }, 'No faults: every call behaves.')]));
 
-    $('users-count').textContent = count(users.length);
+    $('users-count').textContent = count(usersPage.total);
     $('users').replaceChildren(users.length ? usersTable(users, sessions.sessions) : empty('No users.'));
 
-    $('organizations-count').textContent = count(organizations.length);
+    $('organizations-count').textContent = count(organizationsPage.total);
     $('organizations').replaceChildren(...(organizations.length ? organizations.map(organizationBlock) : [empty('No organizations.')]));
 
     const live = sessions.sessions.length + sessions.member_sessions.length;
