@@ -59,7 +59,11 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
         options.Limits.Check();
         _projects = new ProjectRegistry(options.Limits, options.KeyGenerator);
         DefaultProject = _projects.Add(options.Project);
-        _adapter = new WireMockAdapter(new RequestPipeline(_projects, options.AdminToken), new RequestGuard(options.Host, options.AllowedHosts));
+        var pipeline = new RequestPipeline(_projects, options.AdminToken);
+        // The router over every endpoint is built on another core while WireMock starts on this one: in a fresh
+        // process each is a large part of the start, and neither needs the other until the first request.
+        var routing = Task.Run(pipeline.Warm);
+        _adapter = new WireMockAdapter(pipeline, new RequestGuard(options.Host, options.AllowedHosts));
         if (server is null)
         {
             _server = _adapter.Start(options.Host, options.Port);
@@ -69,6 +73,8 @@ public sealed class StytchFake : IAsyncDisposable, IDisposable
             _server = server;
             _adapter.Attach(server);
         }
+
+        routing.GetAwaiter().GetResult();
 
         Url = new Uri(_server.Url ?? _server.Urls[0]);
     }

@@ -77,7 +77,8 @@ public sealed class StytchFakeProject
         ConsumerProducts = new ConsumerProducts(Store, RbacService);
         B2BProducts = new B2BProducts(Store, RbacService);
         Seed = new StytchSeeder(this, ids.NewSeed());
-        Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), Http.ProductCatalog.StytchEndpointNames, limits.MaxFaultRulesPerProject);
+        // Deferred: reading the catalogue of endpoints here would build it in the middle of a cold start.
+        Faults = new FaultRules(ids.NewSeed(), () => ids.New("fault"), new DeferredSet(() => Http.ProductCatalog.StytchEndpointNames), limits.MaxFaultRulesPerProject);
         Jwts = new SessionJwts(ProjectId, Clock, new SigningKeys(() => ids.New("jwk"), Clock, keys, limits.MaxSigningKeysPerProject));
         Requests = new RequestLog();
         RateLimits = new RateLimiter(Clock, options.RateLimits);

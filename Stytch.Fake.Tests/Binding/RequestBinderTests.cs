@@ -8,16 +8,17 @@ namespace Stytch.Fake.Tests.Binding;
 
 /// <summary>
 /// What the binder makes of a request record: members of a kind it cannot check, or that cannot be absent, are refused
-/// when the endpoint is declared, not met at request time; declared ones bind in declaration order.
+/// when its fields are first read (every endpoint's are, by a test below), not met at request time; declared ones bind
+/// in declaration order.
 /// </summary>
 public sealed class RequestBinderTests
 {
     private static readonly Dictionary<string, Action> Declarations = new()
     {
-        [nameof(NotNullable)] = () => _ = new RequestBinder<NotNullable>(TestRequestJson.Default.NotNullable),
-        [nameof(UnknownKind)] = () => _ = new RequestBinder<UnknownKind>(TestRequestJson.Default.UnknownKind),
-        [nameof(RuleOnString)] = () => _ = new RequestBinder<RuleOnString>(TestRequestJson.Default.RuleOnString),
-        [nameof(UnknownError)] = () => _ = new RequestBinder<UnknownError>(TestRequestJson.Default.UnknownError),
+        [nameof(NotNullable)] = () => _ = new RequestBinder<NotNullable>(TestRequestJson.Default.NotNullable).Fields.Count,
+        [nameof(UnknownKind)] = () => _ = new RequestBinder<UnknownKind>(TestRequestJson.Default.UnknownKind).Fields.Count,
+        [nameof(RuleOnString)] = () => _ = new RequestBinder<RuleOnString>(TestRequestJson.Default.RuleOnString).Fields.Count,
+        [nameof(UnknownError)] = () => _ = new RequestBinder<UnknownError>(TestRequestJson.Default.UnknownError).Fields.Count,
     };
 
     [TestCase(nameof(NotNullable), "NotNullable.count: a request member must accept null", TestName = "New_NonNullableMember_IsRefusedNamingIt")]
@@ -29,6 +30,15 @@ public sealed class RequestBinderTests
         var e = Assert.Throws<InvalidOperationException>(() => Declarations[record]());
 
         Assert.That(e!.Message, Does.StartWith(message));
+    }
+
+    [Test]
+    public void Fields_EveryEndpointInTheCatalogue_AreReadableAndNameTheBody()
+    {
+        var withBodies = ProductCatalog.Endpoints.Where(e => e.BodyFields is not null).ToArray();
+
+        Assert.That(withBodies, Is.Not.Empty);
+        Assert.That(withBodies.Select(e => e.BodyFields!.Count), Is.All.GreaterThanOrEqualTo(0));
     }
 
     [Test]

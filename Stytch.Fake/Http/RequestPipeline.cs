@@ -14,17 +14,20 @@ internal sealed class RequestPipeline
     private static readonly IdFactory OrphanIds = new(live: false, seed: null);
     private readonly ProjectRegistry _projects;
     private readonly string? _adminToken;
-    private readonly Router _router;
+    // Built on first use, or by Warm on another thread while the server starts (see StytchFake's constructor).
+    private readonly Lazy<Router> _routes = new(() => new Router(ProductCatalog.Endpoints, StytchOperations.All));
 
     public RequestPipeline(ProjectRegistry projects, string? adminToken)
     {
         _projects = projects;
         _adminToken = adminToken;
-        _router = new Router(ProductCatalog.Endpoints, StytchOperations.All);
     }
 
+    /// <summary>Builds the router over every endpoint now, so the first request does not wait for it.</summary>
+    public void Warm() => _ = _routes.Value;
+
     /// <summary>The fake's endpoint for a method and path, or null (an unknown path, or a Stytch operation it lacks).</summary>
-    public RouteMatch? Match(string method, string path) => _router.Match(method, path);
+    public RouteMatch? Match(string method, string path) => _routes.Value.Match(method, path);
 
     /// <summary>
     /// Answers a request refused before it reached the pipeline (by the request guard, or by Kestrel itself) with
@@ -34,7 +37,7 @@ internal sealed class RequestPipeline
     {
         var requestId = OrphanIds.New("request-id");
         var response = ApiResponse.Error(error, requestId);
-        Record(RecordsOf(_router.Match(method, path), authorization), method, path, response, requestId, ignored: []);
+        Record(RecordsOf(_routes.Value.Match(method, path), authorization), method, path, response, requestId, ignored: []);
         return response;
     }
 
@@ -54,7 +57,7 @@ internal sealed class RequestPipeline
         ApiResponse response;
         try
         {
-            routed = _router.Find(request.Method, request.Path);
+            routed = _routes.Value.Find(request.Method, request.Path);
             RefuseCrossSite(request, routed, site);
             project = Authorise(request, routed);
             var id = requestId = (project?.Store.Ids ?? OrphanIds).New("request-id");

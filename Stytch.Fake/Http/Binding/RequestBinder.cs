@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Stytch.Fake.Core;
 
 namespace Stytch.Fake.Http.Binding;
 
@@ -50,14 +51,17 @@ internal sealed class RequestBinder<TRequest>
     };
 
     private readonly JsonTypeInfo<TRequest> _type;
-    private readonly Member[] _members;
+    // Read from the record's JSON metadata on first use rather than at start: configuring every request record's
+    // metadata at once was most of the fake's own start-up time. A test reads every endpoint's fields, so a record the
+    // binder refuses still fails the suite.
+    private readonly Lazy<Member[]> _members;
 
-    /// <summary>Reads the members of <paramref name="type"/>; a member of a kind the binder does not know is refused here.</summary>
+    /// <summary>Will read the members of <paramref name="type"/> on first use; a member of a kind the binder does not know is refused then.</summary>
     public RequestBinder(JsonTypeInfo<TRequest> type)
     {
         _type = type;
-        _members = [.. type.Properties.Select(MemberOf)];
-        Fields = _members.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        _members = new(() => [.. type.Properties.Select(MemberOf)]);
+        Fields = new DeferredSet(() => _members.Value.Select(m => m.Name).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The body's top-level fields: the JSON names of the record's members.</summary>
@@ -66,7 +70,7 @@ internal sealed class RequestBinder<TRequest>
     /// <summary>Checks <paramref name="body"/>'s members in declaration order, then gives the record they make.</summary>
     public TRequest Bind(JsonBody body)
     {
-        foreach (var member in _members)
+        foreach (var member in _members.Value)
         {
             if (body.Root.TryGetProperty(member.Name, out var value) && value.ValueKind != JsonValueKind.Null)
             {
