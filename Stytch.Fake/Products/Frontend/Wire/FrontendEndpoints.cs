@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Stytch.Fake.Http;
+using Stytch.Fake.Http.Binding;
 using Stytch.Fake.Products.Admin.Wire;
 using Stytch.Fake.Products.Consumer.EmailOtp.Wire;
 using Stytch.Fake.Products.Consumer.MagicLinks.Wire;
@@ -37,6 +39,7 @@ internal static class FrontendEndpoints
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(sessions, "sessions.authenticate"), "/sessions/authenticate", OfSession),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(sessions, "sessions.revoke"), "/sessions/revoke", OfSession),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(users, "users.get"), "/users/me", pathValues: SessionUser),
+            Endpoint.Post("sdk.users.search", FrontendEndpoint.Base + "/users/search", FrontendRequestJson.Default.FrontendUserSearchRequest, SearchUser, Access.PublicToken),
             // The SDK's send is primary before login and secondary (a factor for the logged-in session) after.
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.send"), "/otps/email/send/primary", OtpSend),
             FrontendEndpoint.Reuse(FrontendEndpoint.Named(emailOtp, "otps.email.send"), "/otps/email/send/secondary", OtpSendOfSession),
@@ -56,6 +59,17 @@ internal static class FrontendEndpoints
         ];
     }
 
+    /// <summary>
+    /// <c>users/search</c>: <c>{"userType": "new" | "password" | "passwordless"}</c>, in camelCase as the SDK reads it
+    /// (<c>SearchManager.searchUser</c> and the pre-built <c>PasswordForm</c> of <c>@stytch/vanilla-js</c> 6.3.0). The
+    /// field's spelling on Stytch's wire is inferred from that reading: the call is not in Stytch's published API.
+    /// </summary>
+    private static ApiResponse SearchUser(ApiCall call, FrontendUserSearchRequest request)
+    {
+        var type = UserTypes.Of(call.Project.ConsumerProducts.Store, call.Project.ConsumerProducts.Users, request.Email);
+        return ApiResponse.Ok(call.RequestId, w => w.WriteString("userType", type));
+    }
+
     /// <summary><c>users/me</c> is the backend's get-user of the logged-in session's user.</summary>
     private static Dictionary<string, string> SessionUser(ApiCall call)
     {
@@ -64,3 +78,13 @@ internal static class FrontendEndpoints
         return new Dictionary<string, string>(StringComparer.Ordinal) { ["user_id"] = session.User.UserId };
     }
 }
+
+/// <summary><c>POST /sdk/v1/users/search</c>: the address the pre-built password login was given.</summary>
+internal sealed record FrontendUserSearchRequest(
+    [property: BodyRequired("bad_request", Message = "email is required.")] string? Email,
+    string? DfpTelemetryId,
+    string? CaptchaToken);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(FrontendUserSearchRequest))]
+internal sealed partial class FrontendRequestJson : JsonSerializerContext;
