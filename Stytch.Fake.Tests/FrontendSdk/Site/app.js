@@ -1,5 +1,5 @@
 // A small app on Stytch's frontend SDK, pointed at the fake: the pre-built login UI while signed out, the user and
-// session while signed in, a log-out button. `?products=otp` (default) or `?products=emailMagicLinks` picks the login;
+// session while signed in, a log-out button. `?products=otp` (default), `emailMagicLinks` or `passwords` picks the login;
 // /authenticate is where magic links land.
 (() => {
   'use strict';
@@ -26,7 +26,16 @@
     $('#error').textContent = error?.error_type ?? error?.message ?? String(error);
   };
 
-  const loginConfig = () => products === 'emailMagicLinks'
+  const loginConfig = () => products === 'passwords'
+    ? {
+      products: [Products.passwords],
+      passwordOptions: {
+        loginRedirectURL: `${window.location.origin}/authenticate`,
+        resetPasswordRedirectURL: `${window.location.origin}/authenticate`,
+      },
+      sessionOptions: { sessionDurationMinutes: 60 },
+    }
+    : products === 'emailMagicLinks'
     ? {
       products: [Products.emailMagicLinks],
       emailMagicLinksOptions: {
