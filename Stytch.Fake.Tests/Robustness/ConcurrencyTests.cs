@@ -229,10 +229,16 @@ public sealed class ConcurrencyTests
                 Assert.That(project.Outbox.For(email), Has.Count.EqualTo(count), $"messages to {email}");
             }
 
-            // Every authenticated code was the newest for its email when it was used, and no code was used twice.
-            Assert.That(tally.UsedCodes.Values, Is.All.EqualTo(1), "a code authenticated more than once");
+            // No code worked twice. Six random digits can come round again for the same address in a run of this size
+            // (about one run in a hundred), so a code's value may authenticate once per message that carried it.
+            var issued = project.Outbox.All.GroupBy(m => $"{m.MethodId}:{m.Code}", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            foreach (var (key, uses) in tally.UsedCodes)
+            {
+                Assert.That(uses, Is.LessThanOrEqualTo(issued.GetValueOrDefault(key)), $"code {key} authenticated more often than it was sent");
+            }
+
             var sessions = users.Sum(u => project.Sessions.Of(u.UserId).Count);
-            Assert.That(sessions, Is.EqualTo(tally.UsedCodes.Count), "one session per 200 otps/authenticate");
+            Assert.That(sessions, Is.EqualTo(tally.UsedCodes.Values.Sum()), "one session per 200 otps/authenticate");
             Assert.That(users.Where(u => tally.UsedCodes.Keys.Any(k => k.StartsWith(u.EmailId + ":", StringComparison.Ordinal))).Select(u => u.EmailVerified),
                 Is.All.True, "a user whose code authenticated is verified");
         });
