@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Stytch.Fake.Tests.Browser;
 using Stytch.Fake.Tests.Wire;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,7 +20,6 @@ namespace Stytch.Fake.Tests.FrontendSdk;
 /// </summary>
 public sealed partial class FrontendSdkBrowserTests : FakeWireTest
 {
-    private const string DefaultChromium = "/usr/bin/chromium";
     private const string Email = "ada@example.com";
 
     private IPlaywright? _playwright;
@@ -32,36 +32,17 @@ public sealed partial class FrontendSdkBrowserTests : FakeWireTest
     private readonly List<IRequest> _sdkRequests = [];
     private bool _errorsExpected;
 
-    private static string ChromiumPath =>
-        Environment.GetEnvironmentVariable("STYTCH_FAKE_CHROMIUM") is { Length: > 0 } path ? path : DefaultChromium;
-
     private PageSite Site => _site ?? throw new InvalidOperationException("No site running.");
 
     [OneTimeSetUp]
     public async Task LaunchChromiumAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.Fail($"Chromium was not found at {ChromiumPath}, and the frontend SDK browser tests need it: install it with " +
-                "`apt-get install -y chromium` (.ci/run does), or set STYTCH_FAKE_CHROMIUM to a Chromium or Chrome binary.");
-        }
-
         // A hang guard only: every wait passes as soon as the page shows the change.
         SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Timeout = 60_000,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                // No host name resolves except 127.0.0.1's: nothing the page asks for can leave the machine.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-            ],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright, "frontend SDK browser tests",
+            // No host name resolves except 127.0.0.1's: nothing the page asks for can leave the machine.
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
     }
 
     [OneTimeTearDown]

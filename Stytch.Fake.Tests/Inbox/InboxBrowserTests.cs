@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using Stytch.Fake.Tests.Browser;
 using Stytch.Fake.Tests.Wire;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,7 +21,6 @@ namespace Stytch.Fake.Tests.Inbox;
 /// </summary>
 public sealed partial class InboxBrowserTests
 {
-    private const string DefaultChromium = "/usr/bin/chromium";
     private static readonly DateTimeOffset Start = new(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
     private IPlaywright? _playwright;
@@ -31,35 +31,16 @@ public sealed partial class InboxBrowserTests
     private readonly List<string> _pageErrors = [];
     private readonly List<string> _dialogs = [];
 
-    private static string ChromiumPath =>
-        Environment.GetEnvironmentVariable("STYTCH_FAKE_CHROMIUM") is { Length: > 0 } path ? path : DefaultChromium;
-
     private StytchFake Stytch => _stytch ?? throw new InvalidOperationException("Call OpenAsync first.");
 
     [OneTimeSetUp]
     public async Task LaunchChromiumAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.Fail($"Chromium was not found at {ChromiumPath}, and the inbox browser tests need it: install it with " +
-                "`apt-get install -y chromium` (.ci/run does), or set STYTCH_FAKE_CHROMIUM to a Chromium or Chrome binary.");
-        }
-
         // A hang guard only: every wait is an auto-retrying expectation that passes as soon as the page shows the
         // change, so a generous bound costs nothing when all is well and keeps a loaded machine from failing them.
         SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Timeout = 60_000,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright, "inbox browser tests");
     }
 
     [OneTimeTearDown]
