@@ -14,11 +14,12 @@ public sealed partial class RequestBinderSamenessTests
     private static IEnumerable<Sameness> BackDoorReadings()
     {
         yield return Case("admin.projects.create",
-            ["project_id", "secret", "seed", "live", "strict_fields"],
+            ["project_id", "secret", "seed", "live", "strict_fields", "public_token", "allowed_origins", "allow_loopback_origins"],
             [("project_id", "\"project-test-1\"")],
-            body => Values(body.String("project_id"), body.String("secret"), body.Int("seed"), body.Bool("live") ?? false, body.Bool("strict_fields") ?? false),
+            body => Values(body.String("project_id"), body.String("secret"), body.Int("seed"), body.Bool("live") ?? false, body.Bool("strict_fields") ?? false,
+                body.String("public_token"), body.StringArray("allowed_origins"), body.Bool("allow_loopback_origins") ?? true),
             AdminRequestJson.Default.CreateProjectRequest,
-            r => Values(r.ProjectId, r.Secret, r.Seed, r.Live ?? false, r.StrictFields ?? false));
+            r => Values(r.ProjectId, r.Secret, r.Seed, r.Live ?? false, r.StrictFields ?? false, r.PublicToken, r.AllowedOrigins, r.AllowLoopbackOrigins ?? true));
 
         yield return Case("admin.clock.advance",
             ["seconds"],

@@ -75,4 +75,31 @@ public sealed class FrontendProjectWireTests : FrontendWireTest
         Assert.That(project.Origins.Allows("https://app.example.com:8443"), Is.True);
         Assert.That(project.Origins.Allows("http://localhost:3000"), Is.False);
     }
+
+    [Test]
+    public async Task ProjectsBackDoor_CreateWithTokenAndOrigins_MakesTheProjectWithThem()
+    {
+        const string token = "public-token-test-3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+
+        var created = await Client.PostAsync("/_fake/v1/projects", new { public_token = token, allowed_origins = new[] { "https://app.example.com" }, allow_loopback_origins = false });
+
+        Assert.That(created.Status, Is.EqualTo(201), created.Text);
+        var project = Stytch.FindProject(created["project_id"]!)!;
+        Assert.That(project.PublicToken, Is.EqualTo(token));
+        Assert.That(project.Origins.Allows("https://app.example.com"), Is.True);
+        Assert.That(project.Origins.Allows("http://localhost:3000"), Is.False);
+    }
+
+    [TestCase("{\"public_token\":\"pk_123\"}")]
+    [TestCase("{\"allowed_origins\":[\"https://app.example.com/login\"]}")]
+    public async Task ProjectsBackDoor_CreateWithABadTokenOrOrigin_IsBadRequestAndMakesNone(string body)
+    {
+        var before = Stytch.DefaultProject.ProjectId;
+
+        var created = await Client.PostRawAsync("/_fake/v1/projects", body);
+
+        Assert.That(created.Status, Is.EqualTo(400), created.Text);
+        Assert.That(created.ErrorType, Is.EqualTo("bad_request"));
+        Assert.That((await Client.GetAsync("/_fake/v1/projects")).Json["total"]!.GetValue<int>(), Is.EqualTo(1), before);
+    }
 }

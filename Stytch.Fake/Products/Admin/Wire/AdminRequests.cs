@@ -8,7 +8,8 @@ namespace Stytch.Fake.Products.Admin.Wire;
 // refuse fields they do not name, so each record is also the whole of what its back door accepts.
 
 /// <summary><c>POST /_fake/v1/projects</c>: the new project's options; each is optional.</summary>
-internal sealed record CreateProjectRequest(string? ProjectId, string? Secret, int? Seed, bool? Live, bool? StrictFields);
+internal sealed record CreateProjectRequest(
+    string? ProjectId, string? Secret, int? Seed, bool? Live, bool? StrictFields, string? PublicToken, string[]? AllowedOrigins, bool? AllowLoopbackOrigins);
 
 /// <summary><c>POST …/clock/advance</c>.</summary>
 internal sealed record ClockAdvanceRequest(

@@ -58,11 +58,14 @@ internal static class ProjectEndpoints
                 Seed = request.Seed,
                 Live = request.Live ?? false,
                 StrictFields = request.StrictFields ?? false,
+                PublicToken = request.PublicToken,
+                AllowedOrigins = request.AllowedOrigins,
+                AllowLoopbackOrigins = request.AllowLoopbackOrigins ?? true,
             });
         }
         catch (ArgumentException e)
         {
-            // The project's own checks: a malformed project_id or secret, or an id already taken.
+            // The project's own checks: a malformed project_id, secret, public_token or origin, or an id already taken.
             throw AdminEndpoints.InvalidArgument(e);
         }
 
