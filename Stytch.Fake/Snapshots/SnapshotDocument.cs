@@ -35,6 +35,11 @@ namespace Stytch.Fake.Snapshots;
 /// The project's public token for the frontend SDK. Optional on read, so a version-5 file without it still loads (the
 /// project then gets the token derived from its own id) and no version bump was needed.
 /// </param>
+/// <param name="AllowedOrigins">
+/// The browser origins the frontend SDK may call from, besides loopback ones when <paramref name="AllowLoopbackOrigins"/>.
+/// Optional on read as the public token is: a file without them leaves the project's origins as they are.
+/// </param>
+/// <param name="AllowLoopbackOrigins">Whether any loopback origin may call the frontend SDK; optional on read.</param>
 internal sealed record SnapshotDocument(
     int Version,
     string ProjectId,
@@ -51,7 +56,9 @@ internal sealed record SnapshotDocument(
     IReadOnlyList<SnapshotRedirectUrl> RedirectUrls,
     IReadOnlyList<SnapshotPhoneCode> PhoneCodes,
     SnapshotPasswords Passwords,
-    string? PublicToken = null);
+    string? PublicToken = null,
+    IReadOnlyList<string>? AllowedOrigins = null,
+    bool? AllowLoopbackOrigins = null);
 
 /// <summary>
 /// A consumer SMS or WhatsApp code (version 5 on): <paramref name="Channel"/> is <c>sms</c> or <c>whatsapp</c>;

@@ -60,7 +60,9 @@ internal static class SnapshotMapping
             [.. state.PhoneOtps.Select(o => new SnapshotPhoneCode(
                 o.PhoneId, o.Code, Http.WireOutboxMessage.ChannelName(o.Channel), o.ExpiresAt, o.Used, From(o.Attributes), o.DropUnverifiedAt))],
             SnapshotPasswordMapping.Export(project.Store),
-            project.PublicToken);
+            project.PublicToken,
+            project.Origins.All,
+            project.Origins.AllowLoopback);
 
     /// <summary>
     /// Replaces the project's state with <paramref name="document"/>. Everything is converted and checked before the
@@ -118,9 +120,14 @@ internal static class SnapshotMapping
         b2b = b2b with { Members = SnapshotPasswordMapping.WithPasswordIds(b2b.Members, passwords) };
         var redirectUrls = RedirectUrlsOf(document.RedirectUrls);
         var publicToken = PublicTokenOf(project, document.PublicToken);
+        var allowLoopback = document.AllowLoopbackOrigins ?? project.Origins.AllowLoopback;
+        var origins = document.AllowedOrigins ?? project.Origins.All;
+        // Checked before anything changes: an origin the project could not hold throws here.
+        _ = new ProjectOrigins(origins, allowLoopback);
         project.Store.Replace(() =>
         {
             project.PublicToken = publicToken;
+            project.Origins.Set(origins, allowLoopback);
             project.ConsumerProducts.Load(state);
             project.B2BProducts.Load(b2b);
             project.M2MClients.Load(m2m);
