@@ -62,7 +62,7 @@ internal sealed class DirectServing
     {
         if (request.Query.Count == 0)
         {
-            return Empty;
+            return NoQuery;
         }
 
         var query = new Dictionary<string, IReadOnlyList<string>>(request.Query.Count, StringComparer.Ordinal);
@@ -74,7 +74,8 @@ internal sealed class DirectServing
         return query;
     }
 
-    private static readonly Dictionary<string, IReadOnlyList<string>> Empty = [];
+    /// <summary>The query of a request that has none.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> NoQuery { get; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>The whole body: Kestrel's limit, which the guard set, ends an oversized one with a refusal.</summary>
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellation)

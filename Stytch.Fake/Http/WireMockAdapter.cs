@@ -39,7 +39,6 @@ internal sealed class WireMockAdapter : IDisposable
 
     // One accessor serves every request: it reads the current request's context from an AsyncLocal.
     private static readonly HttpContextAccessor Accessor = new();
-    private static readonly Dictionary<string, IReadOnlyList<string>> NoQuery = [];
     private readonly RequestPipeline _pipeline;
     private readonly RequestGuard _guard;
     private readonly List<(WireMockServer Server, IReadOnlyList<Guid> Ids)> _attached = [];
@@ -171,7 +170,7 @@ internal sealed class WireMockAdapter : IDisposable
     private static IncomingRequest ToIncoming(IRequestMessage message) => new(
         message.Method,
         PathOf(message),
-        Accessor.HttpContext is { } context ? DirectServing.QueryOf(context.Request) : message.Query?.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value, StringComparer.Ordinal) ?? NoQuery,
+        Accessor.HttpContext is { } context ? DirectServing.QueryOf(context.Request) : message.Query?.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value, StringComparer.Ordinal) ?? DirectServing.NoQuery,
         HeadersOf(message),
         BodyOf(message),
         Accessor.HttpContext?.RequestAborted ?? CancellationToken.None);
