@@ -7,7 +7,7 @@ namespace Stytch.Fake.Tests.Wire;
 /// <summary>The fake sharing a WireMock server with a test's own mappings.</summary>
 public sealed class CompositionWireTests
 {
-    private const string CannedRateLimit =
+    internal const string CannedRateLimit =
         """{"status_code":429,"request_id":"request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141","error_type":"too_many_requests","error_message":"Too many requests have been made.","error_url":"https://stytch.com/docs/api/errors/429"}""";
 
     private readonly List<WireMockServer> _servers = [];
@@ -40,7 +40,7 @@ public sealed class CompositionWireTests
         return id;
     }
 
-    private static Guid MapRateLimitedLoginOrCreate(WireMockServer server)
+    internal static Guid MapRateLimitedLoginOrCreate(WireMockServer server)
     {
         var id = Guid.NewGuid();
         server.Given(Request.Create().WithPath("/v1/otps/email/login_or_create").UsingPost())

@@ -9,16 +9,8 @@ namespace Stytch.Fake.Tests.Wire;
 /// </summary>
 public sealed class OwnServerMappingWireTests : FakeWireTest
 {
-    private const string Canned = """{"status_code":429,"error_type":"too_many_requests"}""";
-
-    private Guid MapRateLimitedLoginOrCreate()
-    {
-        var id = Guid.NewGuid();
-        Stytch.Server.Given(Request.Create().WithPath("/v1/otps/email/login_or_create").UsingPost())
-            .WithGuid(id)
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Content-Type", "application/json").WithBody(Canned));
-        return id;
-    }
+    // The composition tests' canned 429 for login_or_create, mapped on the fake's own server.
+    private Guid MapRateLimitedLoginOrCreate() => CompositionWireTests.MapRateLimitedLoginOrCreate(Stytch.Server);
 
     [Test]
     public async Task OwnServer_UserMappingAddedAfterStart_WinsOverTheFake()
@@ -32,7 +24,7 @@ public sealed class OwnServerMappingWireTests : FakeWireTest
         {
             Assert.That(before.Status, Is.EqualTo(200));
             Assert.That(after.Status, Is.EqualTo(429));
-            Assert.That(after.Text, Is.EqualTo(Canned));
+            Assert.That(after.Text, Is.EqualTo(CompositionWireTests.CannedRateLimit));
         });
     }
 
