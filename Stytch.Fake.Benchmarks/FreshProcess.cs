@@ -134,11 +134,17 @@ public static class FreshProcess
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static long Rss()
+    /// <summary>A full collection, finalizers run, then another, so that a size read next holds only what is live.</summary>
+    public static void CollectFully()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+    }
+
+    private static long Rss()
+    {
+        CollectFully();
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         return self.WorkingSet64;

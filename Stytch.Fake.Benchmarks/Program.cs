@@ -172,9 +172,7 @@ rows.Add(("engine login_or_create + authenticate, µs", F2(engineWatch.Elapsed.T
 // Memory: 1,000,000 codes for 10,000 emails; only the newest code per email (and a bounded outbox) stays.
 static long Heap()
 {
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    GC.Collect();
+    FreshProcess.CollectFully();
     return GC.GetTotalMemory(forceFullCollection: true);
 }
 
